@@ -1,0 +1,33 @@
+export { parseProvisionOnDemandResponse } from "./parse-result";
+export type {
+  ModifiedProperty,
+  Outcome,
+  PropertyChange,
+  ProvisioningParty,
+  ProvisioningReport,
+  ProvisioningResult,
+  ProvisioningStep,
+  StepKind,
+  WireShape,
+} from "./result";
+export { OUTCOMES, STEP_KINDS } from "./result";
+export { combineOutcomes, normaliseOutcome, stepKindOf } from "./outcome";
+export { propertyChange } from "./diff";
+
+export { explainCode, knownCodes, type CodeExplanation } from "./explain-code";
+export type { CodeSeverity } from "./code-catalog";
+
+export {
+  buildProvisionOnDemandRequest,
+  MAX_GROUP_MEMBERS,
+  provisionRequestInputSchema,
+  provisionSubjectSchema,
+  ProvisionRequestError,
+  type FlatProvisionRequestInput,
+  type ProvisionOnDemandRequestBody,
+  type ProvisionRequestInput,
+  type ProvisionSubject,
+  type RequestProblem,
+  type SynchronizationJobSubject,
+} from "./build-request";
+export { distinguishedNameProblem } from "./distinguished-name";
