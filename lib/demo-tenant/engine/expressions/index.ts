@@ -1,0 +1,24 @@
+import "server-only";
+
+import type { AttributeMappingSource } from "../../model";
+import { evaluateMappingSource } from "./evaluator";
+import type { EvaluationOptions } from "./function-call";
+import { parseMappingExpression } from "./parser";
+import type { AttributeReader, MappingValue } from "./values";
+
+// The attribute-mapping expression language: parse the syntax into Graph's source tree, evaluate
+// trees against one object's attributes, and list the attributes a mapping reads.
+
+export { ExpressionError } from "./expression-error";
+export { evaluateMappingSource } from "./evaluator";
+export type { EvaluationOptions } from "./function-call";
+export { supportedFunctionNames } from "./function-catalog";
+export { parseMappingExpression } from "./parser";
+export { attributesUsedBy } from "./source-tree";
+export { IGNORE_FLOW, isNullOrEmpty } from "./values";
+export type { AttributeReader, ExpressionValue, IgnoreFlow, MappingValue } from "./values";
+
+/** Parses and evaluates expression text in one step. */
+export function evaluateExpression(text: string, read: AttributeReader, options: EvaluationOptions = {}): MappingValue {
+  return evaluateMappingSource(parseMappingExpression(text), read, options);
+}
