@@ -1,0 +1,8 @@
+import { ApiError, apiRoute } from "@/lib/api";
+
+// Any /api path no route claims: the one error shape, never Next's HTML 404 page.
+const notFound = apiRoute(({ request }) => {
+  throw new ApiError("not_found", `No API route answers ${request.method} ${request.nextUrl.pathname}.`);
+});
+
+export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };

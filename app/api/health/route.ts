@@ -1,0 +1,6 @@
+import { apiRoute } from "@/lib/api";
+import { env } from "@/lib/env";
+import { consoleVersion } from "@/lib/version";
+
+// GET /api/health – liveness and mode; the one route that needs no sign-in.
+export const GET = apiRoute(() => Response.json({ status: "ok", mode: env().mode, version: consoleVersion }));

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import Container from "@mui/material/Container";
+import InitColorSchemeScript from "@mui/material/InitColorSchemeScript";
+import { AppRouterCacheProvider } from "@mui/material-nextjs/v16-appRouter";
+import { ConsoleAppBar } from "@/components/ConsoleAppBar";
+import { Providers } from "@/components/Providers";
+import { env } from "@/lib/env";
+
+export const metadata: Metadata = {
+  title: { default: "Provision on demand", template: "%s · Provision on demand" },
+  description: "Run Microsoft Entra provision on demand for one object and understand the answer.",
+};
+
+// The mode comes from the server's settings at request time, never from the build.
+export const dynamic = "force-dynamic";
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  const { mode } = env();
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <body>
+        <InitColorSchemeScript attribute="class" defaultMode="system" />
+        <AppRouterCacheProvider>
+          <Providers>
+            <ConsoleAppBar mode={mode} />
+            <Container component="main" id="main" maxWidth="lg" sx={{ py: 4 }}>
+              {children}
+            </Container>
+          </Providers>
+        </AppRouterCacheProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import type { z } from "zod";
+import { ApiError, toErrorResponse } from "./errors";
+
+export interface RouteContext<Params> {
+  request: NextRequest;
+  params: Params;
+  requestId: string;
+}
+
+type Handler<Params> = (context: RouteContext<Params>) => Promise<Response> | Response;
+
+/**
+ * Wraps a route handler: gives it a request id, and maps whatever it throws to the one error
+ * shape. Authentication joins here, so no handler can forget it.
+ */
+export function apiRoute<Params = Record<string, never>>(handler: Handler<Params>) {
+  return async (request: NextRequest, segment: { params: Promise<Params> }): Promise<Response> => {
+    const requestId = request.headers.get("x-request-id")?.slice(0, 64) || crypto.randomUUID();
+    try {
+      const params = (await segment?.params) ?? ({} as Params);
+      const response = await handler({ request, params, requestId });
+      response.headers.set("x-request-id", requestId);
+      return response;
+    } catch (thrown) {
+      return toErrorResponse(thrown, requestId);
+    }
+  };
+}
+
+/** Reads and validates a JSON body; a body that is not JSON is the caller's mistake (400). */
+export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.includes("application/json")) {
+    throw new ApiError(
+      "unsupported_media_type",
+      "Send the body as JSON with Content-Type: application/json.",
+    );
+  }
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new ApiError("bad_request", "The body is not valid JSON.");
+  }
+  return schema.parse(body);
+}
+
+/** Validates the query string against a schema (unknown parameters are ignored). */
+export function readQuery<T extends z.ZodType>(request: NextRequest, schema: T): z.infer<T> {
+  return schema.parse(Object.fromEntries(request.nextUrl.searchParams));
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+const tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+const client = "0d6f6b5a-3c1f-4d5e-9b1a-5f2b4c7d8e9f";
+
+describe("parseEnv", () => {
+  it("starts on the demo tenant when nothing is configured", () => {
+    const env = parseEnv({});
+    expect(env.mode).toBe("demo");
+    expect(env.DEMO_THROTTLE_LIMIT).toBe(5);
+    expect(env.DEMO_THROTTLE_WINDOW_MS).toBe(10_000);
+  });
+
+  it("treats empty strings as unset, as .env files often leave them", () => {
+    expect(parseEnv({ ENTRA_TENANT_ID: "", ENTRA_CLIENT_ID: "", ENTRA_CLIENT_SECRET: "" }).mode).toBe("demo");
+  });
+
+  it("switches to Entra mode with tenant, client and a credential", () => {
+    const env = parseEnv({ ENTRA_TENANT_ID: tenant, ENTRA_CLIENT_ID: client, ENTRA_CLIENT_SECRET: "s3cret" });
+    expect(env.mode).toBe("entra");
+    expect(env.ENTRA_CLOUD).toBe("global");
+  });
+
+  it("names the variable that is missing from a partial Entra configuration", () => {
+    expect(() => parseEnv({ ENTRA_TENANT_ID: tenant })).toThrow(/ENTRA_CLIENT_ID: is required/);
+    expect(() => parseEnv({ ENTRA_TENANT_ID: tenant, ENTRA_CLIENT_ID: client })).toThrow(
+      /ENTRA_CLIENT_SECRET/,
+    );
+  });
+
+  it("names each invalid variable and says what is expected", () => {
+    let message = "";
+    try {
+      parseEnv({ ENTRA_CLOUD: "mars", DEMO_THROTTLE_LIMIT: "-3", ENTRA_TENANT_ID: "contoso" });
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvError);
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/ENTRA_CLOUD/);
+    expect(message).toMatch(/DEMO_THROTTLE_LIMIT/);
+    expect(message).toMatch(/ENTRA_TENANT_ID: must be a directory \(tenant\) id/);
+  });
+});

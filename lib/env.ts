@@ -1,0 +1,94 @@
+import { z } from "zod";
+
+// The one reader of process.env. Every setting is validated here, once, with messages that name
+// the variable; nothing else in the project touches process.env.
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+const optionalString = z.preprocess(emptyAsUndefined, z.string().trim().min(1).optional());
+const positiveInt = (fallback: number) =>
+  z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(fallback));
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const schema = z
+  .object({
+    NODE_ENV: z.preprocess(
+      emptyAsUndefined,
+      z.enum(["development", "production", "test"]).default("development"),
+    ),
+    /** Where the SQLite database and other local state live. */
+    DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("data")),
+
+    // Entra mode: all three of tenant, client and a credential switch the console to a real tenant.
+    ENTRA_TENANT_ID: z.preprocess(
+      emptyAsUndefined,
+      z.string().regex(guid, "must be a directory (tenant) id, a GUID").optional(),
+    ),
+    ENTRA_CLIENT_ID: z.preprocess(
+      emptyAsUndefined,
+      z.string().regex(guid, "must be an application (client) id, a GUID").optional(),
+    ),
+    ENTRA_CLIENT_SECRET: optionalString,
+    ENTRA_CLIENT_CERTIFICATE_PATH: optionalString,
+    ENTRA_CLIENT_CERTIFICATE_THUMBPRINT: optionalString,
+    ENTRA_API_SCOPE: optionalString,
+    ENTRA_CLOUD: z.preprocess(emptyAsUndefined, z.enum(["global", "usgov", "china"]).default("global")),
+    ENTRA_AUTHORITY_HOST: z.preprocess(emptyAsUndefined, z.url().optional()),
+    GRAPH_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().optional()),
+    GRAPH_PERMISSION_MODE: z.preprocess(
+      emptyAsUndefined,
+      z.enum(["delegated", "application"]).default("delegated"),
+    ),
+
+    // Demo tenant pacing (tests and benchmarks shorten the window).
+    DEMO_THROTTLE_LIMIT: positiveInt(5),
+    DEMO_THROTTLE_WINDOW_MS: positiveInt(10_000),
+  })
+  .superRefine((env, ctx) => {
+    const entra = [env.ENTRA_TENANT_ID, env.ENTRA_CLIENT_ID].filter(Boolean).length;
+    const credential = env.ENTRA_CLIENT_SECRET ?? env.ENTRA_CLIENT_CERTIFICATE_PATH;
+    if (entra === 0 && !credential) return; // demo mode
+    for (const name of ["ENTRA_TENANT_ID", "ENTRA_CLIENT_ID"] as const) {
+      if (!env[name]) {
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: "is required when any ENTRA_* setting is given (leave all unset for the demo tenant)",
+        });
+      }
+    }
+    if (!credential) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ENTRA_CLIENT_SECRET"],
+        message: "or ENTRA_CLIENT_CERTIFICATE_PATH is required in Entra mode",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema> & { mode: "demo" | "entra" };
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Validates a set of variables; throws an EnvError whose message names every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join(".") || "(environment)"}: ${issue.message}`,
+    );
+    throw new EnvError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const mode = parsed.data.ENTRA_TENANT_ID ? "entra" : "demo";
+  return { ...parsed.data, mode };
+}
+
+let cached: Env | undefined;
+
+/** The validated settings of this process (read once). */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

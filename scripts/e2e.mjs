@@ -1,0 +1,14 @@
+// npm run test:e2e — builds the console and runs the Playwright suite in Debian's Chromium.
+// Extra arguments go to Playwright (e.g. `npm run test:e2e -- e2e/shell.spec.ts`).
+import { spawnSync } from "node:child_process";
+import { ensureChromium } from "./chromium.mjs";
+
+ensureChromium();
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const run = (command, args) => spawnSync(command, args, { stdio: "inherit", env }).status ?? 1;
+
+if (process.env.SKIP_BUILD !== "1") {
+  const built = run("npx", ["next", "build"]);
+  if (built !== 0) process.exit(built);
+}
+process.exit(run("npx", ["playwright", "test", ...process.argv.slice(2)]));
