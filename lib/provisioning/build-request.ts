@@ -56,10 +56,10 @@ export const provisionSubjectSchema = z.discriminatedUnion(
   },
 );
 
-export const provisionRequestInputSchema = z.strictObject({
-  ruleId: opaqueId("The rule id"),
-  subject: provisionSubjectSchema,
-});
+export const provisionRequestInputSchema = z.strictObject(
+  { ruleId: opaqueId("The rule id"), subject: provisionSubjectSchema },
+  { error: (issue) => (issue.code === "invalid_type" ? "The request must be an object with ruleId and subject." : undefined) },
+);
 
 export type ProvisionSubject = z.infer<typeof provisionSubjectSchema>;
 export type ProvisionRequestInput = z.input<typeof provisionRequestInputSchema>;
@@ -77,7 +77,7 @@ export interface ProvisionOnDemandRequestBody {
 }
 
 export interface RequestProblem {
-  /** Dotted path of the input field, e.g. "subject.memberIds". */
+  /** Dotted path of the input field, e.g. "subject.memberIds"; "input" for the input as a whole. */
   field: string;
   message: string;
 }
@@ -109,7 +109,7 @@ export function buildProvisionOnDemandRequest(
   const parsed = provisionRequestInputSchema.safeParse(nestSubject(input));
   if (!parsed.success) {
     const [first, ...rest] = parsed.error.issues.map((issue) => ({
-      field: issue.path.map(String).join("."),
+      field: issue.path.length === 0 ? "input" : issue.path.map(String).join("."),
       message: issue.message,
     }));
     throw new ProvisionRequestError(first ? [first, ...rest] : [{ field: "", message: "The request is invalid." }]);

@@ -31,3 +31,9 @@ export {
   type SynchronizationJobSubject,
 } from "./build-request";
 export { distinguishedNameProblem } from "./distinguished-name";
+export {
+  modifiedPropertySchema,
+  provisioningReportSchema,
+  provisioningResultSchema,
+  provisioningStepSchema,
+} from "./result-schema";
