@@ -1,0 +1,169 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import type { RunRequest } from "@/lib/api/contracts";
+import { ApiError } from "@/lib/api/errors";
+import { openSqliteDatabase, type RunsDatabase } from "./database";
+import { createRunService, type ProvisionCaller } from "./run-service";
+import { interruptUnfinishedRuns } from "./run-store";
+
+const example1 = JSON.parse(
+  readFileSync(new URL("../provisioning/fixtures/example-1-scim-user-skipped.json", import.meta.url), "utf8"),
+) as unknown;
+
+const request: RunRequest = {
+  servicePrincipalId: "sp-1",
+  jobId: "scim.4b8c18bd2f9f4227af559f1061cf9c32.4ba261ce-0000-4000-8000-000000000001",
+  ruleId: "33f7c90d-bf71-41b1-bda6-aaf0ddbee5d8#V2",
+  subject: { kind: "user", objectId: "9bb0f679-a883-4a6f-8260-35b491b8b8c8" },
+};
+
+function recordingCaller(answer: () => Promise<{ body: unknown; requestId: string | null }>) {
+  const calls: unknown[] = [];
+  const caller: ProvisionCaller = {
+    async provisionOnDemand(spId, jobId, body, options) {
+      calls.push({ spId, jobId, body });
+      options.onQueued?.({ position: 1, startsInMs: 1500 });
+      options.onSent?.();
+      return answer();
+    },
+  };
+  return { caller, calls };
+}
+
+let db: RunsDatabase;
+beforeEach(async () => {
+  db = await openSqliteDatabase(join(mkdtempSync(join(tmpdir(), "runs-")), "console.db"));
+});
+afterEach(async () => {
+  await db.destroy();
+});
+
+describe("run service", () => {
+  it("stores the run, sends exactly the Graph body, and keeps the answer and request id", async () => {
+    const { caller, calls } = recordingCaller(async () => ({ body: example1, requestId: "graph-req-1" }));
+    const runs = createRunService({ db, graph: caller });
+    const accepted = await runs.request({ request, actor: "demo-operator" });
+    expect(accepted.status).toBe("queued");
+    await runs.settled(accepted.id);
+
+    expect(calls).toEqual([
+      {
+        spId: "sp-1",
+        jobId: request.jobId,
+        body: {
+          parameters: [
+            {
+              ruleId: request.ruleId,
+              subjects: [
+                {
+                  objectId: request.subject.kind === "user" ? request.subject.objectId : "",
+                  objectTypeName: "User",
+                },
+              ],
+            },
+          ],
+        },
+      },
+    ]);
+    const run = await runs.get(accepted.id);
+    expect(run?.status).toBe("completed");
+    expect(run?.graphRequestId).toBe("graph-req-1");
+    expect(run?.result?.outcome).toBe("Skipped");
+    expect(run?.result?.errorCode).toBe("RedundantExport");
+    expect(run?.labels.subject).toBe("BillBob@contoso.com");
+    expect(run?.startedAt).not.toBeNull();
+    expect(run?.finishedAt).not.toBeNull();
+  });
+
+  it("returns the same run for the same idempotency key and never calls Graph twice", async () => {
+    const { caller, calls } = recordingCaller(async () => ({ body: example1, requestId: null }));
+    const runs = createRunService({ db, graph: caller });
+    const [a, b] = await Promise.all([
+      runs.request({ request, actor: "op", idempotencyKey: "key-1" }),
+      runs.request({ request, actor: "op", idempotencyKey: "key-1" }),
+    ]);
+    expect(a.id).toBe(b.id);
+    await runs.settled(a.id);
+    expect(calls).toHaveLength(1);
+    const again = await runs.request({ request, actor: "op", idempotencyKey: "key-1" });
+    expect(again).toMatchObject({ id: a.id, created: false });
+    expect(calls).toHaveLength(1);
+  });
+
+  it("refuses an idempotency key reused for a different request", async () => {
+    const { caller } = recordingCaller(async () => ({ body: example1, requestId: null }));
+    const runs = createRunService({ db, graph: caller });
+    await runs.request({ request, actor: "op", idempotencyKey: "key-2" });
+    const other = { ...request, subject: { kind: "user" as const, objectId: "another-user" } };
+    await expect(
+      runs.request({ request: other, actor: "op", idempotencyKey: "key-2" }),
+    ).rejects.toMatchObject({ status: 409 });
+  });
+
+  it("rejects an invalid subject with a 400 naming the field, before storing or calling anything", async () => {
+    const { caller, calls } = recordingCaller(async () => ({ body: example1, requestId: null }));
+    const runs = createRunService({ db, graph: caller });
+    const bad = {
+      ...request,
+      subject: { kind: "group" as const, objectId: "g", memberIds: ["1", "2", "3", "4", "5", "6"] },
+    };
+    const error = await runs.request({ request: bad, actor: "op" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(400);
+    expect((error as ApiError).message).toMatch(/memberIds/);
+    expect(calls).toHaveLength(0);
+    expect(await db.selectFrom("runs").select("id").execute()).toHaveLength(0);
+  });
+
+  it("records a failed call with Graph's code, message and request id", async () => {
+    const graphError = Object.assign(new Error("Insufficient privileges to complete the operation."), {
+      code: "Authorization_RequestDenied",
+      requestId: "graph-req-9",
+    });
+    const { caller } = recordingCaller(async () => Promise.reject(graphError));
+    const runs = createRunService({ db, graph: caller });
+    const { id } = await runs.request({ request, actor: "op" });
+    await runs.settled(id);
+    const run = await runs.get(id);
+    expect(run?.status).toBe("failed");
+    expect(run?.error).toEqual({
+      code: "Authorization_RequestDenied",
+      message: "Insufficient privileges to complete the operation.",
+      graphRequestId: "graph-req-9",
+    });
+  });
+
+  it("reports the queue position and countdown while a run waits for the rate limit", async () => {
+    let release: () => void = () => {};
+    const caller: ProvisionCaller = {
+      provisionOnDemand: (_sp, _job, _body, options) =>
+        new Promise((resolve) => {
+          options.onQueued?.({ position: 3, startsInMs: 4000 });
+          release = () => resolve({ body: example1, requestId: null });
+        }),
+    };
+    const runs = createRunService({ db, graph: caller });
+    const { id } = await runs.request({ request, actor: "op" });
+    await new Promise((r) => setTimeout(r, 10));
+    const waiting = await runs.get(id);
+    expect(waiting?.status).toBe("queued");
+    expect(waiting?.queue?.position).toBe(3);
+    expect(waiting?.queue?.startsInMs).toBeGreaterThan(3000);
+    release();
+    await runs.settled(id);
+    expect((await runs.get(id))?.queue).toBeNull();
+  });
+
+  it("marks runs left unfinished by a dead process as interrupted, not re-sent", async () => {
+    const { caller, calls } = recordingCaller(() => new Promise(() => {}));
+    const runs = createRunService({ db, graph: caller });
+    const { id } = await runs.request({ request, actor: "op" });
+    expect(await interruptUnfinishedRuns(db, new Date().toISOString())).toBe(1);
+    const run = await runs.get(id);
+    expect(run?.status).toBe("interrupted");
+    expect(calls).toHaveLength(1);
+  });
+});

@@ -1,0 +1,200 @@
+import "server-only";
+import type { RunAccepted, RunRequest, RunView } from "@/lib/api/contracts";
+import { ApiError } from "@/lib/api/errors";
+import {
+  buildProvisionOnDemandRequest,
+  parseProvisionOnDemandResponse,
+  type ProvisionOnDemandRequestBody,
+} from "@/lib/provisioning";
+import type { RunsDatabase } from "./database";
+import { findRun, findRunByIdempotencyKey, insertRun, updateRun, type RunRow } from "./run-store";
+import { toRunView, type QueueInfo } from "./run-view";
+
+/** The one Graph call a run makes (lib/graph's client satisfies it). */
+export interface ProvisionCaller {
+  provisionOnDemand(
+    servicePrincipalId: string,
+    jobId: string,
+    body: ProvisionOnDemandRequestBody,
+    options: {
+      onQueued?(info: { position: number; startsInMs: number }): void;
+      /** Called when the request leaves the pacing queue and is sent. */
+      onSent?(): void;
+    },
+  ): Promise<{ body: unknown; requestId: string | null }>;
+}
+
+/** Display names for a run, looked up while it waits; failures only cost the label. */
+export type RunLabeler = (
+  request: RunRequest,
+) => Promise<{ application: string | null; subject: string | null }>;
+
+export interface RunServiceDependencies {
+  db: RunsDatabase;
+  graph: ProvisionCaller;
+  labeler?: RunLabeler;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+export interface RunService {
+  /** Stores the run, then calls Graph in the background. The same idempotency key returns the same run. */
+  request(input: {
+    request: RunRequest;
+    actor: string;
+    idempotencyKey?: string | null;
+  }): Promise<RunAccepted & { created: boolean }>;
+  get(id: string): Promise<RunView | null>;
+  /** Resolves when the run's background call has finished (tests, graceful shutdown). */
+  settled(id: string): Promise<void>;
+}
+
+export function createRunService(deps: RunServiceDependencies): RunService {
+  const now = deps.now ?? (() => new Date());
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const queues = new Map<string, QueueInfo>();
+  const inFlight = new Map<string, Promise<void>>();
+
+  async function execute(row: RunRow, body: ProvisionOnDemandRequestBody, request: RunRequest) {
+    const labels = deps.labeler?.(request).catch(() => null);
+    let started: string | undefined;
+    let running: Promise<void> | undefined;
+    try {
+      const answer = await deps.graph.provisionOnDemand(request.servicePrincipalId, request.jobId, body, {
+        onQueued: (info) =>
+          queues.set(row.id, { position: info.position, startsAt: now().getTime() + info.startsInMs }),
+        onSent: () => {
+          queues.delete(row.id);
+          started ??= now().toISOString();
+          running = updateRun(deps.db, row.id, { status: "running", started_at: started }).catch(
+            () => undefined,
+          );
+        },
+      });
+      const result = parseProvisionOnDemandResponse(answer.body);
+      const resolved = await labels;
+      await running; // the "running" write must not land after the result
+      await updateRun(deps.db, row.id, {
+        status: "completed",
+        started_at: started ?? now().toISOString(),
+        finished_at: now().toISOString(),
+        response_body: JSON.stringify(answer.body),
+        graph_request_id: answer.requestId,
+        outcome: result.outcome,
+        action: result.reports[0]?.action ?? null,
+        application_label: resolved?.application ?? null,
+        subject_label: result.reports[0]?.reportableIdentifier ?? resolved?.subject ?? null,
+      });
+    } catch (error) {
+      const failure = describeFailure(error);
+      const resolved = await labels;
+      await running;
+      await updateRun(deps.db, row.id, {
+        status: "failed",
+        finished_at: now().toISOString(),
+        error_code: failure.code,
+        error_message: failure.message,
+        graph_request_id: failure.requestId,
+        application_label: resolved?.application ?? null,
+        subject_label: resolved?.subject ?? null,
+      });
+    } finally {
+      queues.delete(row.id);
+    }
+  }
+
+  return {
+    async request({ request, actor, idempotencyKey }) {
+      // Validates the request exactly as it will be sent; a mistake is a 400 naming the field.
+      const body = buildRequestOr400(request);
+      if (idempotencyKey) {
+        const existing = await findRunByIdempotencyKey(deps.db, idempotencyKey);
+        if (existing) return sameRunOrConflict(existing, request);
+      }
+      const row: RunRow = {
+        id: newId(),
+        status: "queued",
+        created_at: now().toISOString(),
+        started_at: null,
+        finished_at: null,
+        actor,
+        service_principal_id: request.servicePrincipalId,
+        job_id: request.jobId,
+        rule_id: request.ruleId,
+        subject_kind: request.subject.kind,
+        subject_key:
+          request.subject.kind === "onPremisesUser"
+            ? request.subject.distinguishedName
+            : request.subject.objectId,
+        subject_json: JSON.stringify(request.subject),
+        application_label: null,
+        subject_label: null,
+        idempotency_key: idempotencyKey ?? null,
+        graph_request_id: null,
+        response_body: null,
+        outcome: null,
+        action: null,
+        error_code: null,
+        error_message: null,
+      };
+      try {
+        await insertRun(deps.db, row); // before Graph is called: a crash leaves a visible trace
+      } catch (error) {
+        // Two requests with one key raced; the loser answers with the winner's run.
+        const winner = idempotencyKey ? await findRunByIdempotencyKey(deps.db, idempotencyKey) : undefined;
+        if (winner) return sameRunOrConflict(winner, request);
+        throw error;
+      }
+      const task = execute(row, body, request);
+      inFlight.set(row.id, task);
+      void task.finally(() => inFlight.delete(row.id));
+      return { id: row.id, status: "queued", created: true };
+    },
+
+    async get(id) {
+      const row = await findRun(deps.db, id);
+      return row ? toRunView(row, queues.get(id), now().getTime()) : null;
+    },
+
+    async settled(id) {
+      await inFlight.get(id);
+    },
+  };
+}
+
+function buildRequestOr400(request: RunRequest): ProvisionOnDemandRequestBody {
+  try {
+    return buildProvisionOnDemandRequest({ ruleId: request.ruleId, subject: request.subject });
+  } catch (error) {
+    const field = (error as { field?: string }).field;
+    throw new ApiError("bad_request", `${field ? `${field}: ` : ""}${(error as Error).message}`);
+  }
+}
+
+function sameRunOrConflict(existing: RunRow, request: RunRequest): RunAccepted & { created: boolean } {
+  const same =
+    existing.service_principal_id === request.servicePrincipalId &&
+    existing.job_id === request.jobId &&
+    existing.rule_id === request.ruleId &&
+    existing.subject_json === JSON.stringify(request.subject);
+  if (!same) {
+    throw new ApiError(
+      "conflict",
+      "This Idempotency-Key was already used for a different run; send a new key.",
+    );
+  }
+  return { id: existing.id, status: existing.status as RunAccepted["status"], created: false };
+}
+
+/** Graph's error (code, message, request id) when there is one; otherwise a plain description. */
+function describeFailure(error: unknown): { code: string; message: string; requestId: string | null } {
+  const known = error as { code?: unknown; message?: unknown; requestId?: unknown };
+  return {
+    code: typeof known.code === "string" && known.code ? known.code : "CallFailed",
+    message:
+      typeof known.message === "string" && known.message
+        ? known.message
+        : "The call to Microsoft Graph failed.",
+    requestId: typeof known.requestId === "string" ? known.requestId : null,
+  };
+}

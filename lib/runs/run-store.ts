@@ -1,0 +1,44 @@
+import "server-only";
+import type { Selectable } from "kysely";
+import type { RunsDatabase } from "./database";
+import type { RunsTable } from "./schema";
+
+export type RunRow = Selectable<RunsTable>;
+
+export async function insertRun(db: RunsDatabase, row: RunRow): Promise<void> {
+  await db.insertInto("runs").values(row).execute();
+}
+
+export async function findRun(db: RunsDatabase, id: string): Promise<RunRow | undefined> {
+  return db.selectFrom("runs").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function findRunByIdempotencyKey(db: RunsDatabase, key: string): Promise<RunRow | undefined> {
+  return db.selectFrom("runs").selectAll().where("idempotency_key", "=", key).executeTakeFirst();
+}
+
+export async function updateRun(
+  db: RunsDatabase,
+  id: string,
+  changes: Partial<Omit<RunRow, "id">>,
+): Promise<void> {
+  await db.updateTable("runs").set(changes).where("id", "=", id).execute();
+}
+
+/**
+ * Runs left queued or running by a process that died: marked interrupted so they are visible,
+ * and never sent again on their own (the operator decides).
+ */
+export async function interruptUnfinishedRuns(db: RunsDatabase, at: string): Promise<number> {
+  const result = await db
+    .updateTable("runs")
+    .set({
+      status: "interrupted",
+      finished_at: at,
+      error_code: "Interrupted",
+      error_message: "The console stopped before Graph answered; the call was not sent again.",
+    })
+    .where("status", "in", ["queued", "running"])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -1,0 +1,35 @@
+import type { Generated } from "kysely";
+
+// Tables as Kysely sees them. Times are ISO-8601 UTC text in both SQLite and PostgreSQL, so
+// ordering by text is ordering by time.
+
+export interface RunsTable {
+  id: string;
+  status: string;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  actor: string;
+  service_principal_id: string;
+  job_id: string;
+  rule_id: string;
+  subject_kind: string;
+  /** Object id, or the distinguished name for an on-premises user. */
+  subject_key: string;
+  subject_json: string;
+  application_label: string | null;
+  subject_label: string | null;
+  idempotency_key: string | null;
+  graph_request_id: string | null;
+  /** The provisionOnDemand answer exactly as Graph returned it (JSON text); parsed on read. */
+  response_body: string | null;
+  outcome: string | null;
+  action: string | null;
+  error_code: string | null;
+  error_message: string | null;
+}
+
+export interface Database {
+  runs: RunsTable;
+  schema_migrations: { name: string; applied_at: string; seq: Generated<number> };
+}
