@@ -1,0 +1,100 @@
+import "server-only";
+import type { DirectoryUser, TenantState } from "../model";
+import type { ScimTargets } from "../scim";
+import { DEMO_FIXTURES } from "../seed/fixtures";
+import { project } from "../graph/collection-query";
+import { decodeSegments, errorResult, jsonResult, newErrorIds, parseJsonText, toResponse, type GraphCall, type GraphResult } from "../graph/graph-call";
+import { GraphError, resourceNotFound } from "../graph/graph-error";
+import { userResource } from "../graph/resources";
+import { resolveRoute, type Route } from "../graph/routes";
+import { assignPrincipal, unassignPrincipal } from "./assignments";
+import { changeOnPremisesUser, changeUser } from "./user-changes";
+
+export interface DemoStats {
+  throttle: { limit: number; windowMs: number } | null;
+  jobs: {
+    servicePrincipalId: string;
+    servicePrincipalDisplayName: string;
+    jobId: string;
+    provisionOnDemandCalls: number;
+    throttled: number;
+    maxCallsInWindow: number;
+  }[];
+}
+
+export interface DemoControlsDeps {
+  tenant(): TenantState;
+  reset(): void;
+  stats(): DemoStats;
+  scim: ScimTargets;
+  newId(): string;
+  now(): Date;
+}
+
+const allUserProperties = Object.keys(userResource.properties);
+const userView = (user: DirectoryUser) => ({ ...project(user, userResource, allUserProperties), managerId: user.managerId });
+
+/** `/demo/…`: controls for demos and tests (not Graph), answering JSON and Graph-format errors. */
+export function createDemoControls(deps: DemoControlsDeps) {
+  const t = () => deps.tenant();
+  const routes: Route[] = [
+    { pattern: ["reset"], methods: { POST: () => (deps.reset(), jsonResult({ status: "reset" })) } },
+    { pattern: ["stats"], methods: { GET: () => jsonResult(deps.stats()) } },
+    { pattern: ["fixtures"], methods: { GET: () => jsonResult(DEMO_FIXTURES) } },
+    { pattern: ["users", ":"], methods: { PATCH: async (c, [id]) => jsonResult(userView(changeUser(t(), id!, await c.readJson()))) } },
+    {
+      pattern: ["on-premises", "users", ":"],
+      methods: { PATCH: async (c, [dn]) => jsonResult(changeOnPremisesUser(t(), dn!, await c.readJson())) },
+    },
+    {
+      pattern: ["service-principals", ":", "assignments", ":"],
+      methods: {
+        PUT: (_c, [spId, principalId]) => {
+          const { assignment, created } = assignPrincipal(t(), spId!, principalId!, deps.newId, deps.now());
+          return jsonResult(assignment, created ? 201 : 200);
+        },
+        DELETE: (_c, [spId, principalId]) => {
+          unassignPrincipal(t(), spId!, principalId!);
+          return { status: 204, headers: {}, body: undefined };
+        },
+      },
+    },
+    { pattern: ["scim", ":", ":"], methods: { GET: (_c, [targetId, type]) => scimSnapshot(deps.scim, targetId!, type!) } },
+  ];
+
+  async function handle(request: Request): Promise<Response> {
+    const ids = newErrorIds(request.headers, deps.now());
+    let result: GraphResult;
+    try {
+      const url = new URL(request.url);
+      const call: GraphCall = {
+        method: request.method.toUpperCase(),
+        version: "v1.0",
+        segments: decodeSegments(url.pathname).slice(1),
+        query: url.searchParams,
+        headers: request.headers,
+        ids,
+        readJson: async () => parseJsonText(await request.text()),
+      };
+      const { handler, params } = resolveRoute(routes, call);
+      result = await handler(call, params);
+    } catch (error) {
+      if (!(error instanceof GraphError)) throw error;
+      result = errorResult(error, ids);
+    }
+    return toResponse(result, ids);
+  }
+
+  return { handle };
+}
+
+function scimSnapshot(scim: ScimTargets, targetId: string, type: string): GraphResult {
+  if (type !== "Users" && type !== "Groups") throw resourceNotFound(type);
+  let resources: Record<string, unknown>[];
+  try {
+    resources = scim.list(targetId, type);
+  } catch {
+    throw resourceNotFound(targetId);
+  }
+  return jsonResult({ targetId, type, totalResults: resources.length, Resources: resources });
+}

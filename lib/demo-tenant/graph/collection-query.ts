@@ -1,0 +1,180 @@
+import "server-only";
+import { compileFilter, type ItemPredicate } from "./filter-expression";
+import { jsonResult, type GraphCall, type GraphResult } from "./graph-call";
+import { badRequest, unsupportedQuery } from "./graph-error";
+import { lowerCaseOf } from "./lower-case-keys";
+import { contextUrl, GRAPH_ORIGIN } from "./odata";
+import type { ResourceSpec } from "./resources";
+import { compileSearch } from "./search-expression";
+
+// One query pipeline for every Graph collection: $filter, $search, $orderby, $count, $select, $top, $skiptoken.
+
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 999;
+const COLLECTION_OPTIONS = new Set(["$top", "$skiptoken", "$select", "$filter", "$search", "$count", "$orderby"]);
+const ENTITY_OPTIONS = new Set(["$select"]);
+
+interface CollectionQuery<T> {
+  top: number;
+  offset: number;
+  properties: string[];
+  selected: string[] | null;
+  predicates: ItemPredicate<T>[];
+  order: ((a: T, b: T) => number) | null;
+  count: boolean;
+}
+
+const isEventual = (call: GraphCall) => call.headers.get("ConsistencyLevel")?.trim().toLowerCase() === "eventual";
+
+function rejectUnknownOptions(call: GraphCall, allowed: Set<string>) {
+  for (const key of call.query.keys()) {
+    const normalized = key.toLowerCase();
+    if (normalized.startsWith("$") && !allowed.has(normalized))
+      throw badRequest(`Query option '${key}' is not supported on this resource; supported: ${[...allowed].join(", ")}.`);
+  }
+}
+
+const option = (call: GraphCall, name: string): string | null => {
+  for (const [key, value] of call.query) if (key.toLowerCase() === name) return value;
+  return null;
+};
+
+/** The properties to serve: $select (validated) or the resource's default set for this version. */
+function selectedProperties<T>(call: GraphCall, spec: ResourceSpec<T>): { properties: string[]; selected: string[] | null } {
+  const raw = option(call, "$select");
+  if (raw === null || raw.trim() === "") {
+    const all = Object.keys(spec.properties);
+    return { properties: call.version === "v1.0" && spec.defaultSelect ? [...spec.defaultSelect] : all, selected: null };
+  }
+  const known = Object.keys(spec.properties);
+  const properties = raw.split(",").map((name) => {
+    const trimmed = name.trim();
+    const canonical = known.find((p) => p.toLowerCase() === trimmed.toLowerCase());
+    if (!canonical) throw badRequest(`Could not find a property named '${trimmed}' on type '${spec.odataType}'.`);
+    return canonical;
+  });
+  const unique = [...new Set(properties)];
+  return { properties: unique, selected: unique };
+}
+
+export function parseCollectionQuery<T extends object>(call: GraphCall, spec: ResourceSpec<T>): CollectionQuery<T> {
+  rejectUnknownOptions(call, COLLECTION_OPTIONS);
+  const topText = option(call, "$top");
+  const top = topText === null ? DEFAULT_PAGE_SIZE : Number(topText);
+  if (!Number.isInteger(top) || top < 1 || top > MAX_PAGE_SIZE)
+    throw badRequest(`Invalid page size specified: '${topText}'. Must be between 1 and ${MAX_PAGE_SIZE} inclusive.`);
+
+  const token = option(call, "$skiptoken");
+  const offset = token === null ? 0 : decodeSkipToken(token);
+
+  const predicates: ItemPredicate<T>[] = [];
+  const filter = option(call, "$filter");
+  if (filter !== null) predicates.push(compileFilter(filter, spec));
+  const search = option(call, "$search");
+  if (search !== null) {
+    if (!isEventual(call))
+      throw unsupportedQuery("Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+    predicates.push(compileSearch(search, spec));
+  }
+
+  const countText = option(call, "$count");
+  if (countText !== null && countText !== "true" && countText !== "false") throw badRequest(`Invalid value '${countText}' for $count; use true or false.`);
+  const count = countText === "true";
+  if (count && !isEventual(call)) throw unsupportedQuery("$count is only supported with the 'ConsistencyLevel: eventual' request header.");
+
+  return { top, offset, ...selectedProperties(call, spec), predicates, order: parseOrderBy(option(call, "$orderby"), spec), count };
+}
+
+function parseOrderBy<T extends object>(text: string | null, spec: ResourceSpec<T>): ((a: T, b: T) => number) | null {
+  if (text === null) return null;
+  const match = /^\s*(\w+)(?:\s+(asc|desc))?\s*$/i.exec(text);
+  const property = match ? spec.filterable.find((p) => p.toLowerCase() === match[1]!.toLowerCase()) : undefined;
+  const get = property ? spec.properties[property] : undefined;
+  if (!match || !property || !get) throw unsupportedQuery(`Unsupported $orderby '${text}' on resource '${spec.typeName}'; order by one filterable property, asc or desc.`);
+  const sign = match[2]?.toLowerCase() === "desc" ? -1 : 1;
+  const key = (item: T) => {
+    const v = get(item);
+    return typeof v === "string" ? lowerCaseOf(item, property, v) : String(v ?? "");
+  };
+  return (a, b) => sign * (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+}
+
+function decodeSkipToken(token: string): number {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
+    if (typeof parsed === "object" && parsed !== null && "o" in parsed && Number.isInteger(parsed.o) && (parsed.o as number) >= 0) return parsed.o as number;
+  } catch {
+    // fall through to the error below
+  }
+  throw badRequest(`The $skiptoken '${token}' is not valid; use the @odata.nextLink of the previous page as it is.`);
+}
+
+const encodeSkipToken = (offset: number) => Buffer.from(JSON.stringify({ o: offset })).toString("base64url");
+
+export function project<T>(item: T, spec: ResourceSpec<T>, properties: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const p of properties) out[p] = spec.properties[p]?.(item);
+  return out;
+}
+
+function requestPath(call: GraphCall): string {
+  return `${GRAPH_ORIGIN}/${call.version}/${call.segments.map(encodeURIComponent).join("/")}`;
+}
+
+function nextLink(call: GraphCall, offset: number): string {
+  const kept = [...call.query].filter(([key]) => key.toLowerCase() !== "$skiptoken");
+  const parts = [...kept, ["$skiptoken", encodeSkipToken(offset)] as const].map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
+  return `${requestPath(call)}?${parts.join("&")}`;
+}
+
+const withSelection = (fragment: string, selected: string[] | null) => (selected ? `${fragment}(${selected.join(",")})` : fragment);
+
+function matching<T extends object>(items: Iterable<T>, query: CollectionQuery<T>): T[] {
+  const out: T[] = [];
+  for (const item of items) if (query.predicates.every((p) => p(item))) out.push(item);
+  if (query.order) out.sort(query.order);
+  return out;
+}
+
+export interface CollectionOptions {
+  /** `users`, `directoryObjects`, `servicePrincipals('…')/appRoleAssignedTo`. */
+  contextFragment: string;
+  /** Members of a group carry their type, as directoryObjects do in Graph. */
+  odataType?: string;
+}
+
+/** One page of a collection in Graph's shape, with @odata.count and @odata.nextLink when they apply. */
+export function collectionPage<T extends object>(items: Iterable<T>, call: GraphCall, spec: ResourceSpec<T>, options: CollectionOptions): GraphResult {
+  const query = parseCollectionQuery(call, spec);
+  const all = matching(items, query);
+  const page = all.slice(query.offset, query.offset + query.top);
+  const value = page.map((item) => {
+    const projected = project(item, spec, query.properties);
+    return options.odataType ? { "@odata.type": options.odataType, ...projected } : projected;
+  });
+  const more = query.offset + query.top < all.length;
+  return jsonResult({
+    "@odata.context": contextUrl(call.version, withSelection(options.contextFragment, query.selected)),
+    ...(query.count ? { "@odata.count": all.length } : {}),
+    ...(more ? { "@odata.nextLink": nextLink(call, query.offset + query.top) } : {}),
+    value,
+  });
+}
+
+/** `/users/$count`: the number as text/plain; like Graph, only with ConsistencyLevel: eventual. */
+export function collectionCount<T extends object>(items: Iterable<T>, call: GraphCall, spec: ResourceSpec<T>): GraphResult {
+  if (!isEventual(call)) throw unsupportedQuery("$count is only supported with the 'ConsistencyLevel: eventual' request header.");
+  const query = parseCollectionQuery(call, spec);
+  return { status: 200, headers: { "Content-Type": "text/plain;charset=utf-8" }, body: String(matching(items, query).length) };
+}
+
+/** A single entity with optional $select. */
+export function entityResult<T>(item: T, call: GraphCall, spec: ResourceSpec<T>, collectionFragment: string, odataType?: string): GraphResult {
+  rejectUnknownOptions(call, ENTITY_OPTIONS);
+  const { properties, selected } = selectedProperties(call, spec);
+  return jsonResult({
+    "@odata.context": contextUrl(call.version, `${withSelection(collectionFragment, selected)}/$entity`),
+    ...(odataType ? { "@odata.type": odataType } : {}),
+    ...project(item, spec, properties),
+  });
+}

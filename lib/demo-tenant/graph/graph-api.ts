@@ -1,0 +1,76 @@
+import "server-only";
+import type { TenantState } from "../model";
+import { runBatch } from "./batch";
+import { directoryRoutes as d, synchronizationRoutes as s } from "./directory-routes";
+import { decodeSegments, errorResult, newErrorIds, parseJsonText, toResponse, type GraphCall, type GraphResult, type GraphVersion } from "./graph-call";
+import { GraphError } from "./graph-error";
+import { provisionOnDemand, type ProvisionOnDemandDeps } from "./provision-on-demand";
+import { resolveRoute, type Route } from "./routes";
+
+export interface GraphApiDeps extends ProvisionOnDemandDeps {
+  tenant(): TenantState;
+  now(): Date;
+}
+
+/** The Graph surface of the demo tenant: one dispatcher used by HTTP requests and by $batch alike. */
+export function createGraphApi(deps: GraphApiDeps) {
+  const t = () => deps.tenant();
+  const SP = "servicePrincipals";
+  const JOB = [SP, ":", "synchronization", "jobs", ":"];
+  const routes: Route[] = [
+    { pattern: [SP, "$count"], methods: { GET: (c) => d.countServicePrincipals(c, t()) } },
+    { pattern: [SP], methods: { GET: (c) => d.listServicePrincipals(c, t()) } },
+    { pattern: [SP, ":"], methods: { GET: (c, [id]) => d.getServicePrincipal(c, t(), id!) } },
+    { pattern: [SP, ":", "appRoleAssignedTo"], methods: { GET: (c, [id]) => d.appRoleAssignedTo(c, t(), id!) } },
+    { pattern: [SP, ":", "synchronization", "jobs"], methods: { GET: (c, [id]) => s.listJobs(c, t(), id!) } },
+    { pattern: JOB, methods: { GET: (c, [id, job]) => s.getJob(c, t(), id!, job!) } },
+    { pattern: [...JOB, "schema"], methods: { GET: (c, [id, job]) => s.getSchema(c, t(), id!, job!) } },
+    { pattern: [...JOB, "provisionOnDemand"], methods: { POST: (c, [id, job]) => provisionOnDemand(c, id!, job!, deps) } },
+    { pattern: ["users", "$count"], methods: { GET: (c) => d.countUsers(c, t()) } },
+    { pattern: ["users"], methods: { GET: (c) => d.listUsers(c, t()) } },
+    { pattern: ["users", ":"], methods: { GET: (c, [id]) => d.getUser(c, t(), id!) } },
+    { pattern: ["users", ":", "manager"], methods: { GET: (c, [id]) => d.getManager(c, t(), id!) } },
+    { pattern: ["groups", "$count"], methods: { GET: (c) => d.countGroups(c, t()) } },
+    { pattern: ["groups"], methods: { GET: (c) => d.listGroups(c, t()) } },
+    { pattern: ["groups", ":"], methods: { GET: (c, [id]) => d.getGroup(c, t(), id!) } },
+    { pattern: ["groups", ":", "members", "$count"], methods: { GET: (c, [id]) => d.countMembers(c, t(), id!) } },
+    { pattern: ["groups", ":", "members"], methods: { GET: (c, [id]) => d.listMembers(c, t(), id!) } },
+    { pattern: ["$batch"], methods: { POST: (c) => runBatch(c, dispatch) } },
+  ];
+
+  async function dispatch(call: GraphCall): Promise<GraphResult> {
+    try {
+      const { handler, params } = resolveRoute(routes, call);
+      return await handler(call, params);
+    } catch (error) {
+      if (error instanceof GraphError) return errorResult(error, call.ids);
+      throw error;
+    }
+  }
+
+  /** Serves an HTTP request whose path starts with the version segment (`/v1.0/…`, `/beta/…`). */
+  async function handle(request: Request, version: GraphVersion): Promise<Response> {
+    const url = new URL(request.url);
+    const ids = newErrorIds(request.headers, deps.now());
+    try {
+      const call: GraphCall = {
+        method: request.method.toUpperCase(),
+        version,
+        segments: decodeSegments(url.pathname).slice(1),
+        query: url.searchParams,
+        headers: request.headers,
+        ids,
+        readJson: async () => parseJsonText(await request.text()),
+      };
+      return toResponse(await dispatch(call), ids);
+    } catch (error) {
+      if (error instanceof GraphError) return toResponse(errorResult(error, ids), ids);
+      console.error("demo tenant: unexpected error", error);
+      return toResponse(errorResult(new GraphError(500, "InternalServerError", "An unexpected error occurred in the demo tenant."), ids), ids);
+    }
+  }
+
+  return { dispatch, handle };
+}
+
+export type GraphApi = ReturnType<typeof createGraphApi>;

@@ -1,0 +1,27 @@
+import "server-only";
+
+interface Keys {
+  source: string;
+  lower: string;
+  /** Lower-cased words, each preceded by a space, so a word prefix is `includes(" " + term)`. */
+  words: string;
+}
+
+// Computed once per object and property, and recomputed only when the value itself changes,
+// so searching thousands of users costs string comparisons, not thousands of toLowerCase calls.
+const cache = new WeakMap<object, Map<string, Keys>>();
+
+export const toSearchWords = (text: string) => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()}`;
+
+function keysFor(item: object, property: string, value: string): Keys {
+  let perItem = cache.get(item);
+  if (!perItem) cache.set(item, (perItem = new Map()));
+  const cached = perItem.get(property);
+  if (cached && cached.source === value) return cached;
+  const keys = { source: value, lower: value.toLowerCase(), words: toSearchWords(value) };
+  perItem.set(property, keys);
+  return keys;
+}
+
+export const lowerCaseOf = (item: object, property: string, value: string) => keysFor(item, property, value).lower;
+export const searchWordsOf = (item: object, property: string, value: string) => keysFor(item, property, value).words;

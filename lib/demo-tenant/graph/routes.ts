@@ -1,0 +1,33 @@
+import "server-only";
+import type { GraphCall, GraphResult } from "./graph-call";
+import { methodNotAllowed, segmentNotFound } from "./graph-error";
+
+export type RouteHandler = (call: GraphCall, params: string[]) => GraphResult | Promise<GraphResult>;
+
+export interface Route {
+  /** Path segments after the version; ":" stands for an id. Literals match case-insensitively, as in Graph. */
+  pattern: string[];
+  methods: Partial<Record<"GET" | "POST" | "PATCH" | "PUT" | "DELETE", RouteHandler>>;
+}
+
+/** Finds the route for a call: 400 naming the first segment no route knows, 405 for a known path and wrong method. */
+export function resolveRoute(routes: Route[], call: GraphCall): { handler: RouteHandler; params: string[] } {
+  let deepest = 0;
+  for (const route of routes) {
+    const params: string[] = [];
+    let depth = 0;
+    for (; depth < Math.min(route.pattern.length, call.segments.length); depth++) {
+      const want = route.pattern[depth]!;
+      const got = call.segments[depth]!;
+      if (want === ":") params.push(got);
+      else if (want.toLowerCase() !== got.toLowerCase()) break;
+    }
+    if (depth === route.pattern.length && depth === call.segments.length) {
+      const handler = route.methods[call.method as keyof Route["methods"]];
+      if (!handler) throw methodNotAllowed(call.method, Object.keys(route.methods));
+      return { handler, params };
+    }
+    deepest = Math.max(deepest, depth);
+  }
+  throw segmentNotFound(call.segments[Math.min(deepest, call.segments.length - 1)] ?? "");
+}

@@ -1,0 +1,114 @@
+import "server-only";
+import { createDemoControls, type DemoStats } from "./controls/demo-controls";
+import { runProvisionOnDemand } from "./engine/provision";
+import { createGraphApi } from "./graph/graph-api";
+import { errorResult, newErrorIds, toResponse } from "./graph/graph-call";
+import { badRequest } from "./graph/graph-error";
+import { throttleKey } from "./graph/provision-on-demand";
+import { createProvisionThrottle, PROVISION_ON_DEMAND_LIMIT, type ThrottleOptions } from "./graph/throttle";
+import type { TenantState } from "./model";
+import { createScimTargets, type ScimTargets } from "./scim";
+import { DEFAULT_SEED, seedTenant } from "./seed";
+import { DEMO_SCIM_ORIGIN } from "./seed/fixtures";
+import { createSeededRandom } from "./seed/random";
+
+export { DEMO_FIXTURES, type DemoFixtures } from "./seed/fixtures";
+export type { DemoStats } from "./controls/demo-controls";
+export type { ThrottleOptions } from "./graph/throttle";
+
+/** A Web-standard handler: Microsoft Graph itself, the demo tenant, or anything that answers like them. */
+export type GraphHandler = (request: Request) => Promise<Response>;
+
+export interface DemoTenantOptions {
+  /** Same seed, same tenant: ids, names and assignments. */
+  seed?: number;
+  /** provisionOnDemand pacing per job; Graph's 5 per 10 s by default; false turns it off. */
+  throttle?: ThrottleOptions | false;
+  now?: () => Date;
+  /** Point a built-in SCIM target's jobs at an external SCIM app instead (keyed by target id, e.g. "hr-portal"). */
+  scimTargets?: Record<string, { baseUrl: string; bearerToken?: string | null }>;
+}
+
+export interface DemoTenant {
+  /** Serves `/v1.0/…` and `/beta/…` (Graph), `/scim/{targetId}/…` and `/demo/…`; the host is ignored. */
+  handle: GraphHandler;
+  /** The live state (mutable; for tests and tools). */
+  state(): TenantState;
+  /** Back to the seeded state: directory, assignments, SCIM stores, call counters. */
+  reset(): void;
+  stats(): DemoStats;
+  scim: ScimTargets;
+}
+
+const SCIM_HOST = new URL(DEMO_SCIM_ORIGIN).host;
+
+export function createDemoTenant(options: DemoTenantOptions = {}): DemoTenant {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const now = options.now ?? (() => new Date());
+  const throttleOptions = options.throttle === undefined ? PROVISION_ON_DEMAND_LIMIT : options.throttle;
+
+  const build = () => {
+    const seeded = seedTenant(seed);
+    for (const [targetId, external] of Object.entries(options.scimTargets ?? {})) {
+      const builtIn = `${DEMO_SCIM_ORIGIN}/scim/${targetId}`;
+      for (const sp of seeded.state.servicePrincipals.values())
+        for (const job of sp.jobs)
+          if (job.target.kind === "scim" && job.target.baseUrl === builtIn)
+            job.target = { ...job.target, baseUrl: external.baseUrl.replace(/\/+$/, ""), bearerToken: external.bearerToken ?? job.target.bearerToken };
+    }
+    return seeded;
+  };
+  // Ids minted at run time (SCIM resources, changeIds, assignments) come from their own seeded streams.
+  const idStreams = () => ({ engine: createSeededRandom(seed ^ 0x2545f491), scim: createSeededRandom(seed ^ 0x9e3779b9) });
+
+  let seeded = build();
+  let ids = idStreams();
+  const scim = createScimTargets(seeded.scimTargets, { clock: { now, newId: () => ids.scim.guid() } });
+  const throttle = createProvisionThrottle(throttleOptions, () => now().getTime());
+
+  const scimFetch = (request: Request): Promise<Response> =>
+    new URL(request.url).host === SCIM_HOST ? scim.handle(request) : fetch(request);
+
+  const graph = createGraphApi({
+    tenant: () => seeded.state,
+    now,
+    throttle,
+    provision: (input) => runProvisionOnDemand({ tenant: seeded.state, scimFetch, now, newId: () => ids.engine.guid() }, input),
+  });
+
+  const reset = () => {
+    seeded = build();
+    ids = idStreams();
+    scim.reset();
+    throttle.reset();
+  };
+
+  const stats = (): DemoStats => ({
+    throttle: throttleOptions ? { ...throttleOptions } : null,
+    jobs: [...seeded.state.servicePrincipals.values()].flatMap((sp) =>
+      sp.jobs.map((j) => ({ servicePrincipalId: sp.id, servicePrincipalDisplayName: sp.displayName, jobId: j.job.id, ...throttle.stats(throttleKey(sp.id, j.job.id)) })),
+    ),
+  });
+
+  const controls = createDemoControls({ tenant: () => seeded.state, reset, stats, scim, newId: () => ids.engine.guid(), now });
+
+  async function handle(request: Request): Promise<Response> {
+    const first = new URL(request.url).pathname.split("/")[1] ?? "";
+    switch (first.toLowerCase()) {
+      case "v1.0":
+        return graph.handle(request, "v1.0");
+      case "beta":
+        return graph.handle(request, "beta");
+      case "scim":
+        return scim.handle(request);
+      case "demo":
+        return controls.handle(request);
+      default: {
+        const errorIds = newErrorIds(request.headers, now());
+        return toResponse(errorResult(badRequest(`Invalid version: '${first}'. Use /v1.0 or /beta (Graph), /scim/{targetId} or /demo.`), errorIds), errorIds);
+      }
+    }
+  }
+
+  return { handle, state: () => seeded.state, reset, stats, scim };
+}
