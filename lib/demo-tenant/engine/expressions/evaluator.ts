@@ -26,7 +26,11 @@ export function evaluateMappingSource(
   }
 }
 
-function evaluateNode(node: AttributeMappingSource, read: AttributeReader, options: EvaluationOptions): ExpressionValue {
+function evaluateNode(
+  node: AttributeMappingSource,
+  read: AttributeReader,
+  options: EvaluationOptions,
+): ExpressionValue {
   switch (node.type) {
     case "Attribute":
       return read(attributeName(node)) ?? null;
@@ -44,6 +48,8 @@ function evaluateNode(node: AttributeMappingSource, read: AttributeReader, optio
       return definition.evaluate(call);
     }
     default:
-      throw new ExpressionError(`Unknown source node type ${JSON.stringify((node as { type: unknown }).type)}`);
+      throw new ExpressionError(
+        `Unknown source node type ${JSON.stringify((node as { type: unknown }).type)}`,
+      );
   }
 }

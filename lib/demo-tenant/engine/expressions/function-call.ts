@@ -49,7 +49,9 @@ export class FunctionCall {
     const hex = /^&H([0-9a-f]+)$/i.exec(trimmed);
     if (hex) return Number.parseInt(hex[1]!, 16);
     if (!/^[+-]?\d+$/.test(trimmed)) {
-      throw this.error(`${this.functionName}: ${this.keyOf(index)} must be an integer, got ${JSON.stringify(text)}`);
+      throw this.error(
+        `${this.functionName}: ${this.keyOf(index)} must be an integer, got ${JSON.stringify(text)}`,
+      );
     }
     return Number.parseInt(trimmed, 10);
   }
@@ -66,7 +68,9 @@ export class FunctionCall {
 
   restText(index: number): string | null | undefined {
     const value = this.restValue(index);
-    return value === undefined ? undefined : this.single(value, `argument ${this.definition.parameters.length + index + 1}`);
+    return value === undefined
+      ? undefined
+      : this.single(value, `argument ${this.definition.parameters.length + index + 1}`);
   }
 
   /** Unwraps a one-item list; a function that needs one value cannot take several. */

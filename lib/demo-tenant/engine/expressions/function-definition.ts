@@ -33,5 +33,8 @@ export function restKey(rest: RestParameters, index: number): string {
 
 export function parameterMatchesKey(parameter: ParameterDefinition, key: string): boolean {
   const wanted = key.toLowerCase();
-  return parameter.key.toLowerCase() === wanted || (parameter.aliases ?? []).some((a) => a.toLowerCase() === wanted);
+  return (
+    parameter.key.toLowerCase() === wanted ||
+    (parameter.aliases ?? []).some((a) => a.toLowerCase() === wanted)
+  );
 }

@@ -1,6 +1,5 @@
 import "server-only";
 
-import type { AttributeMappingSource } from "../../model";
 import { evaluateMappingSource } from "./evaluator";
 import type { EvaluationOptions } from "./function-call";
 import { parseMappingExpression } from "./parser";
@@ -15,10 +14,14 @@ export type { EvaluationOptions } from "./function-call";
 export { supportedFunctionNames } from "./function-catalog";
 export { parseMappingExpression } from "./parser";
 export { attributesUsedBy } from "./source-tree";
-export { IGNORE_FLOW, isNullOrEmpty } from "./values";
+export { attributeReaderOf, IGNORE_FLOW, isNullOrEmpty } from "./values";
 export type { AttributeReader, ExpressionValue, IgnoreFlow, MappingValue } from "./values";
 
 /** Parses and evaluates expression text in one step. */
-export function evaluateExpression(text: string, read: AttributeReader, options: EvaluationOptions = {}): MappingValue {
+export function evaluateExpression(
+  text: string,
+  read: AttributeReader,
+  options: EvaluationOptions = {},
+): MappingValue {
   return evaluateMappingSource(parseMappingExpression(text), read, options);
 }

@@ -38,9 +38,26 @@ describe("parseMappingExpression reproduces Graph's trees", () => {
   it("keeps empty arguments in place where arguments repeat, so Switch's default stays second", () => {
     const tree = parseMappingExpression('Switch([IsSoftDeleted], , "False", "True", "True", "False")');
     expect(tree.name).toBe("Switch");
-    expect(tree.parameters.map((p) => p.key)).toEqual(["source", "defaultValue", "key1", "value1", "key2", "value2"]);
-    expect(tree.parameters[1]!.value).toEqual({ expression: null, name: null, parameters: [], type: "Constant" });
-    expect(tree.parameters[2]!.value).toEqual({ expression: '"False"', name: "False", parameters: [], type: "Constant" });
+    expect(tree.parameters.map((p) => p.key)).toEqual([
+      "source",
+      "defaultValue",
+      "key1",
+      "value1",
+      "key2",
+      "value2",
+    ]);
+    expect(tree.parameters[1]!.value).toEqual({
+      expression: null,
+      name: null,
+      parameters: [],
+      type: "Constant",
+    });
+    expect(tree.parameters[2]!.value).toEqual({
+      expression: '"False"',
+      name: "False",
+      parameters: [],
+      type: "Constant",
+    });
   });
 
   it("writes bare numbers and words as quoted constants, and function text as written", () => {
@@ -79,16 +96,24 @@ describe("parseMappingExpression reproduces Graph's trees", () => {
       ["left", "Attribute", "country"],
       ["right", "Constant", "USA"],
     ]);
-    expect(parseMappingExpression("IIF(Count([proxyAddresses]) >= 2, \"many\", \"few\")").parameters[0]!.value.name).toBe(">=");
+    expect(
+      parseMappingExpression('IIF(Count([proxyAddresses]) >= 2, "many", "few")').parameters[0]!.value.name,
+    ).toBe(">=");
   });
 
   it("accepts function names in any case and writes the documented spelling", () => {
     expect(parseMappingExpression("toupper([mail])").name).toBe("ToUpper");
-    expect(parseMappingExpression("GUID()")).toEqual({ expression: "GUID()", name: "Guid", parameters: [], type: "Function" });
+    expect(parseMappingExpression("GUID()")).toEqual({
+      expression: "GUID()",
+      name: "Guid",
+      parameters: [],
+      type: "Function",
+    });
   });
 
   it("parses nested calls with spaces and line breaks", () => {
-    const text = 'ToLower(Join("@", NormalizeDiacritics(StripSpaces(Join(".",  [PreferredFirstName], [PreferredLastName]))),\n "contoso.com"))';
+    const text =
+      'ToLower(Join("@", NormalizeDiacritics(StripSpaces(Join(".",  [PreferredFirstName], [PreferredLastName]))),\n "contoso.com"))';
     const tree = parseMappingExpression(text);
     expect(attributesUsedBy(tree)).toEqual(["PreferredFirstName", "PreferredLastName"]);
   });
@@ -102,14 +127,17 @@ describe("parseMappingExpression rejects bad text with a message that says what 
     ["Mid(, 1, 2)", /Mid requires its source argument/],
     ["Not([a], [b])", /Not takes at most 1 argument but got 2/],
     ['Switch([x], "d", "k")', /Switch needs at least 2 key\/value arguments but got 1/],
-    ['Switch([x], "d", "k1", "v1", "k2")', /Switch needs its key\/value arguments in complete sets but got 3/],
+    [
+      'Switch([x], "d", "k1", "v1", "k2")',
+      /Switch needs its key\/value arguments in complete sets but got 3/,
+    ],
     ['Join(",")', /Join needs at least 1 source argument/],
     ['Append([mail], "x', /string opened at position 15 has no closing "/],
     ["Append([mail", /attribute opened at position 7 has no closing \]/],
     ['Append([mail], "x"', /Append\( opened at position 0 has no closing \)/],
     ["[]", /Invalid attribute name/],
     ["[mail] [upn]", /Expected the end of the expression at position 7/],
-    ["Append([mail]; \"x\")", /Expected "," or "\)" in the arguments of Append at position 13/],
+    ['Append([mail]; "x")', /Expected "," or "\)" in the arguments of Append at position 13/],
     ["(", /Expected an attribute/],
   ])("%j", (text, message) => {
     expect(parseError(text).message).toMatch(message);

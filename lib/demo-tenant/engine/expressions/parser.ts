@@ -113,7 +113,10 @@ class ExpressionParser {
   private call(name: string, start: number, depth: number): AttributeMappingSource {
     const definition = findFunction(name);
     if (!/^[A-Za-z]\w*$/.test(name) || !definition) {
-      throw new ExpressionError(`Unknown function "${name}" at position ${start}`, { position: start, functionName: name });
+      throw new ExpressionError(`Unknown function "${name}" at position ${start}`, {
+        position: start,
+        functionName: name,
+      });
     }
     this.position++; // the "("
     const args = this.arguments(definition.name, start, depth);
@@ -130,7 +133,12 @@ class ExpressionParser {
     bindArguments(definition, positional, start);
     const parameters =
       args.length <= fixedCount ? positional.filter((p) => !isEmptyArgument(p.value)) : positional;
-    return { expression: this.text.slice(start, this.position), name: definition.name, parameters, type: "Function" };
+    return {
+      expression: this.text.slice(start, this.position),
+      name: definition.name,
+      parameters,
+      type: "Function",
+    };
   }
 
   /** Arguments up to the closing ")"; null stands for an argument left empty, as in `Replace([x], "-", , , "_", , )`. */

@@ -56,7 +56,9 @@ export function constantValue(node: AttributeMappingSource): string | null {
 export function attributeName(node: AttributeMappingSource): string {
   const name = node.name ?? /^\s*\[(.*)\]\s*$/.exec(node.expression ?? "")?.[1] ?? null;
   if (name === null || name.trim() === "") {
-    throw new ExpressionError(`An Attribute node has no attribute name (expression ${JSON.stringify(node.expression)})`);
+    throw new ExpressionError(
+      `An Attribute node has no attribute name (expression ${JSON.stringify(node.expression)})`,
+    );
   }
   return name.trim();
 }

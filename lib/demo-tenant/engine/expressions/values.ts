@@ -41,3 +41,10 @@ export function toList(value: ExpressionValue): string[] {
   if (value === null) return [];
   return Array.isArray(value) ? value : [value];
 }
+
+/** A reader over a plain record of attributes; absent keys read as null. */
+export function attributeReaderOf(
+  attributes: Readonly<Record<string, ExpressionValue | undefined>>,
+): AttributeReader {
+  return (name) => (Object.hasOwn(attributes, name) ? (attributes[name] ?? null) : null);
+}

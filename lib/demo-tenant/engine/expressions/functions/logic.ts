@@ -86,7 +86,8 @@ export const logicFunctions: readonly FunctionDefinition[] = [
       if (text === "") return "False";
       if (/^(true|false)$/i.test(text)) return booleanValue(isTrue(text));
       const number = Number(text);
-      if (Number.isNaN(number)) throw call.error(`CBool: ${JSON.stringify(text)} is neither a boolean nor a number`);
+      if (Number.isNaN(number))
+        throw call.error(`CBool: ${JSON.stringify(text)} is neither a boolean nor a number`);
       return booleanValue(number !== 0);
     },
   },
@@ -106,7 +107,10 @@ export const logicFunctions: readonly FunctionDefinition[] = [
   },
   {
     name: "BitAnd",
-    parameters: [{ key: "value1", required: true }, { key: "value2", required: true }],
+    parameters: [
+      { key: "value1", required: true },
+      { key: "value2", required: true },
+    ],
     evaluate(call) {
       const left = call.integer(0);
       const right = call.integer(1);
@@ -139,7 +143,10 @@ export const COMPARISON_OPERATORS = ["<>", ">=", "<=", "=", ">", "<"] as const;
 function comparison(operator: string, holds: (order: number) => boolean): FunctionDefinition {
   return {
     name: operator,
-    parameters: [{ key: "left", required: true }, { key: "right", required: true }],
+    parameters: [
+      { key: "left", required: true },
+      { key: "right", required: true },
+    ],
     evaluate(call: FunctionCall) {
       const left = call.text(0);
       const right = call.text(1);

@@ -20,7 +20,10 @@ export const multiValuedFunctions: readonly FunctionDefinition[] = [
   },
   {
     name: "Item",
-    parameters: [{ key: "attribute", required: true }, { key: "index", required: true }],
+    parameters: [
+      { key: "attribute", required: true },
+      { key: "index", required: true },
+    ],
     evaluate(call) {
       const index = call.integer(1);
       if (index === null) throw call.error("Item: index has no value");

@@ -66,7 +66,9 @@ function replaceByPattern(call: FunctionCall): ExpressionValue {
   }
 
   if (!call.has(REPLACEMENT_VALUE)) {
-    throw call.error("Replace with a regexPattern needs a replacementValue or a replacementAttributeName argument");
+    throw call.error(
+      "Replace with a regexPattern needs a replacementValue or a replacementAttributeName argument",
+    );
   }
   const replacement = call.text(REPLACEMENT_VALUE) ?? "";
   if (groupName !== null) {
@@ -82,7 +84,9 @@ function compile(call: FunctionCall, pattern: string, flags: string): RegExp {
   try {
     return new RegExp(pattern, flags);
   } catch (error) {
-    throw call.error(`Replace: invalid regexPattern ${JSON.stringify(pattern)} (${(error as Error).message})`);
+    throw call.error(
+      `Replace: invalid regexPattern ${JSON.stringify(pattern)} (${(error as Error).message})`,
+    );
   }
 }
 
@@ -101,9 +105,12 @@ function replaceGroup(text: string, regex: RegExp, groupName: string, replacemen
 
 /** .NET substitutions → JavaScript: `${name}` → `$<name>`, `${1}` → `$1`, `$0` → `$&`; `$1` and `$$` agree. */
 function toJavaScriptReplacement(replacement: string): string {
-  return replacement.replace(/\$(\$|\{(\w+)\}|0(?!\d))/g, (whole, _token: string, name: string | undefined) => {
-    if (whole === "$$") return "$$";
-    if (name !== undefined) return /^\d+$/.test(name) ? `$${name}` : `$<${name}>`;
-    return "$&";
-  });
+  return replacement.replace(
+    /\$(\$|\{(\w+)\}|0(?!\d))/g,
+    (whole, _token: string, name: string | undefined) => {
+      if (whole === "$$") return "$$";
+      if (name !== undefined) return /^\d+$/.test(name) ? `$${name}` : `$<${name}>`;
+      return "$&";
+    },
+  );
 }

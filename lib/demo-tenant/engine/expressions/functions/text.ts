@@ -9,7 +9,10 @@ import { normalizeDiacritics } from "./normalize-diacritics";
 export const textFunctions: readonly FunctionDefinition[] = [
   {
     name: "Append",
-    parameters: [{ key: "source", required: true }, { key: "suffix", required: true }],
+    parameters: [
+      { key: "source", required: true },
+      { key: "suffix", required: true },
+    ],
     evaluate(call) {
       const suffix = call.text(1) ?? "";
       return mapStrings(call.value(0), (text) => text + suffix);
@@ -20,7 +23,9 @@ export const textFunctions: readonly FunctionDefinition[] = [
     parameters: [{ key: "source", required: true }, { key: "culture" }],
     evaluate(call) {
       const culture = cultureOf(call);
-      return mapStrings(call.value(0), (text) => (culture ? text.toLocaleLowerCase(culture) : text.toLowerCase()));
+      return mapStrings(call.value(0), (text) =>
+        culture ? text.toLocaleLowerCase(culture) : text.toLowerCase(),
+      );
     },
   },
   {
@@ -28,7 +33,9 @@ export const textFunctions: readonly FunctionDefinition[] = [
     parameters: [{ key: "source", required: true }, { key: "culture" }],
     evaluate(call) {
       const culture = cultureOf(call);
-      return mapStrings(call.value(0), (text) => (culture ? text.toLocaleUpperCase(culture) : text.toUpperCase()));
+      return mapStrings(call.value(0), (text) =>
+        culture ? text.toLocaleUpperCase(culture) : text.toUpperCase(),
+      );
     },
   },
   {
@@ -66,7 +73,10 @@ export const textFunctions: readonly FunctionDefinition[] = [
   },
   {
     name: "Left",
-    parameters: [{ key: "string", required: true }, { key: "numChars", required: true }],
+    parameters: [
+      { key: "string", required: true },
+      { key: "numChars", required: true },
+    ],
     evaluate(call) {
       const count = requiredInteger(call, 1, "numChars");
       // Documented: a null string gives "", a negative count gives the whole string.
@@ -92,7 +102,10 @@ export const textFunctions: readonly FunctionDefinition[] = [
   },
   {
     name: "Split",
-    parameters: [{ key: "source", required: true }, { key: "delimiter", required: true }],
+    parameters: [
+      { key: "source", required: true },
+      { key: "delimiter", required: true },
+    ],
     evaluate(call) {
       const source = call.value(0);
       if (source === null) return null;
@@ -132,7 +145,8 @@ export const textFunctions: readonly FunctionDefinition[] = [
   {
     name: "ConvertToUTF8Hex",
     parameters: [{ key: "source", required: true }],
-    evaluate: (call) => mapStrings(call.value(0), (text) => Buffer.from(text, "utf8").toString("hex").toUpperCase()),
+    evaluate: (call) =>
+      mapStrings(call.value(0), (text) => Buffer.from(text, "utf8").toString("hex").toUpperCase()),
   },
 ];
 
@@ -148,7 +162,9 @@ function cultureOf(call: FunctionCall): string | null {
   try {
     return Intl.getCanonicalLocales(culture)[0] ?? null;
   } catch {
-    throw call.error(`${call.functionName}: ${JSON.stringify(culture)} is not a culture name such as "en-US"`);
+    throw call.error(
+      `${call.functionName}: ${JSON.stringify(culture)} is not a culture name such as "en-US"`,
+    );
   }
 }
 
