@@ -47,8 +47,16 @@ describe("buildProvisionOnDemandRequest builds the documented bodies", () => {
   });
 
   it("accepts the subject's fields beside ruleId", () => {
-    const flat = buildProvisionOnDemandRequest({ kind: "group", ruleId: "r#V2", objectId: GROUP, memberIds: MEMBERS });
-    const nested = buildProvisionOnDemandRequest({ ruleId: "r#V2", subject: { kind: "group", objectId: GROUP, memberIds: MEMBERS } });
+    const flat = buildProvisionOnDemandRequest({
+      kind: "group",
+      ruleId: "r#V2",
+      objectId: GROUP,
+      memberIds: MEMBERS,
+    });
+    const nested = buildProvisionOnDemandRequest({
+      ruleId: "r#V2",
+      subject: { kind: "group", objectId: GROUP, memberIds: MEMBERS },
+    });
     expect(flat).toEqual(nested);
   });
 
@@ -63,13 +71,19 @@ describe("buildProvisionOnDemandRequest builds the documented bodies", () => {
 
   it("accepts escaped commas, hex escapes and OIDs in a distinguished name", () => {
     const dn = "CN=Vest\\, Adele+UID=av,OU=Staff \\23 1,2.5.4.11=Ops,DC=corp,DC=contoso,DC=com";
-    const body = buildProvisionOnDemandRequest({ ruleId: "r", subject: { kind: "onPremisesUser", distinguishedName: dn } });
+    const body = buildProvisionOnDemandRequest({
+      ruleId: "r",
+      subject: { kind: "onPremisesUser", distinguishedName: dn },
+    });
     expect(body.parameters[0].subjects[0]).toEqual({ objectId: dn, objectTypeName: "user" });
   });
 
   it("accepts five members", () => {
     const memberIds = ["a", "b", "c", "d", "e"];
-    const body = buildProvisionOnDemandRequest({ ruleId: "r", subject: { kind: "group", objectId: "g", memberIds } });
+    const body = buildProvisionOnDemandRequest({
+      ruleId: "r",
+      subject: { kind: "group", objectId: "g", memberIds },
+    });
     expect(body.parameters[0].subjects[0]?.links?.members.map((m) => m.objectId)).toEqual(memberIds);
   });
 });
@@ -81,20 +95,75 @@ describe("buildProvisionOnDemandRequest rejects invalid input, naming the field"
     ["a missing rule id", { subject: user }, "ruleId", /required/],
     ["an empty rule id", { ruleId: "", subject: user }, "ruleId", /empty/],
     ["a blank rule id", { ruleId: "   ", subject: user }, "ruleId", /empty/],
-    ["a rule id with a control character", { ruleId: "r\u0000", subject: user }, "ruleId", /control character/],
+    [
+      "a rule id with a control character",
+      { ruleId: "r\u0000", subject: user },
+      "ruleId",
+      /control character/,
+    ],
     ["a rule id that is not text", { ruleId: 7, subject: user }, "ruleId", /text/],
     ["a missing subject", { ruleId: "r" }, "subject", /subject is required/i],
-    ["an unknown kind", { ruleId: "r", subject: { kind: "device", objectId: "d" } }, "subject.kind", /"user", "onPremisesUser" or "group"/],
-    ["an empty user id", { ruleId: "r", subject: { kind: "user", objectId: " " } }, "subject.objectId", /empty/],
-    ["a user id with a newline", { ruleId: "r", subject: { kind: "user", objectId: "a\nb" } }, "subject.objectId", /control/],
+    [
+      "an unknown kind",
+      { ruleId: "r", subject: { kind: "device", objectId: "d" } },
+      "subject.kind",
+      /"user", "onPremisesUser" or "group"/,
+    ],
+    [
+      "an empty user id",
+      { ruleId: "r", subject: { kind: "user", objectId: " " } },
+      "subject.objectId",
+      /empty/,
+    ],
+    [
+      "a user id with a newline",
+      { ruleId: "r", subject: { kind: "user", objectId: "a\nb" } },
+      "subject.objectId",
+      /control/,
+    ],
     ["members on a user", { ruleId: "r", subject: { ...user, memberIds: ["m"] } }, "subject", /memberIds/],
-    ["an empty member list", { ruleId: "r", subject: { kind: "group", objectId: "g", memberIds: [] } }, "subject.memberIds", /at least one/],
-    ["six members", { ruleId: "r", subject: { kind: "group", objectId: "g", memberIds: ["1", "2", "3", "4", "5", "6"] } }, "subject.memberIds", /At most 5/],
-    ["a duplicate member", { ruleId: "r", subject: { kind: "group", objectId: "g", memberIds: ["ab", "AB "] } }, "subject.memberIds", /more than once/],
-    ["an empty member id", { ruleId: "r", subject: { kind: "group", objectId: "g", memberIds: ["a", ""] } }, "subject.memberIds.1", /empty/],
-    ["the group as its own member", { ruleId: "r", subject: { kind: "group", objectId: "g", memberIds: ["G"] } }, "subject.memberIds", /own member/],
-    ["members that are not a list", { ruleId: "r", subject: { kind: "group", objectId: "g", memberIds: "a,b" } }, "subject.memberIds", /list/],
-    ["a group without an id", { ruleId: "r", subject: { kind: "group", memberIds: ["a"] } }, "subject.objectId", /required/],
+    [
+      "an empty member list",
+      { ruleId: "r", subject: { kind: "group", objectId: "g", memberIds: [] } },
+      "subject.memberIds",
+      /at least one/,
+    ],
+    [
+      "six members",
+      { ruleId: "r", subject: { kind: "group", objectId: "g", memberIds: ["1", "2", "3", "4", "5", "6"] } },
+      "subject.memberIds",
+      /At most 5/,
+    ],
+    [
+      "a duplicate member",
+      { ruleId: "r", subject: { kind: "group", objectId: "g", memberIds: ["ab", "AB "] } },
+      "subject.memberIds",
+      /more than once/,
+    ],
+    [
+      "an empty member id",
+      { ruleId: "r", subject: { kind: "group", objectId: "g", memberIds: ["a", ""] } },
+      "subject.memberIds.1",
+      /empty/,
+    ],
+    [
+      "the group as its own member",
+      { ruleId: "r", subject: { kind: "group", objectId: "g", memberIds: ["G"] } },
+      "subject.memberIds",
+      /own member/,
+    ],
+    [
+      "members that are not a list",
+      { ruleId: "r", subject: { kind: "group", objectId: "g", memberIds: "a,b" } },
+      "subject.memberIds",
+      /list/,
+    ],
+    [
+      "a group without an id",
+      { ruleId: "r", subject: { kind: "group", memberIds: ["a"] } },
+      "subject.objectId",
+      /required/,
+    ],
     ["an input that is not an object", null, "input", /object with ruleId and subject/],
   ])("%s", (_label, input, field, message) => {
     const error = errorOf(input);
@@ -140,7 +209,10 @@ describe("buildProvisionOnDemandRequest rejects invalid input, naming the field"
       },
       { requiredKeys: ["kind"] },
     );
-    const input = fc.oneof(fc.anything(), fc.record({ ruleId: fc.oneof(fc.string(), fc.anything()), subject }));
+    const input = fc.oneof(
+      fc.anything(),
+      fc.record({ ruleId: fc.oneof(fc.string(), fc.anything()), subject }),
+    );
     fc.assert(
       fc.property(input, (candidate) => {
         try {

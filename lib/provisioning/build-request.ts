@@ -5,16 +5,24 @@ import { isRecord } from "./field-text";
 /** Graph accepts one group with at most five members per provisionOnDemand call. */
 export const MAX_GROUP_MEMBERS = 5;
 
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+}
 
 /** Ids are opaque to the console: job and rule ids are not GUIDs and rule ids may end in `#V2`. */
 function opaqueId(label: string, maxLength = 1024) {
   return z
-    .string({ error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be text.`) })
+    .string({
+      error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be text.`),
+    })
     .trim()
     .min(1, { error: `${label} must not be empty.` })
     .max(maxLength, { error: `${label} is longer than ${maxLength} characters.` })
-    .refine((id) => !CONTROL_CHARACTER.test(id), { error: `${label} contains a control character.` });
+    .refine((id) => !hasControlCharacter(id), { error: `${label} contains a control character.` });
 }
 
 const distinguishedName = opaqueId("The distinguished name", 2048).superRefine((dn, ctx) => {
@@ -25,12 +33,15 @@ const distinguishedName = opaqueId("The distinguished name", 2048).superRefine((
 const memberIds = z
   .array(opaqueId("A member id"), { error: "Member ids must be a list of object ids." })
   .min(1, { error: "Pick at least one member of the group." })
-  .max(MAX_GROUP_MEMBERS, { error: `At most ${MAX_GROUP_MEMBERS} members can be provisioned with a group at once.` })
+  .max(MAX_GROUP_MEMBERS, {
+    error: `At most ${MAX_GROUP_MEMBERS} members can be provisioned with a group at once.`,
+  })
   .superRefine((ids, ctx) => {
     const seen = new Set<string>();
     for (const id of ids) {
       const normalised = id.toLowerCase();
-      if (seen.has(normalised)) ctx.addIssue({ code: "custom", message: `Member id ${id} is listed more than once.` });
+      if (seen.has(normalised))
+        ctx.addIssue({ code: "custom", message: `Member id ${id} is listed more than once.` });
       seen.add(normalised);
     }
   });
@@ -44,7 +55,11 @@ export const provisionSubjectSchema = z.discriminatedUnion(
       .strictObject({ kind: z.literal("group"), objectId: opaqueId("The group's object id"), memberIds })
       .superRefine((group, ctx) => {
         if (group.memberIds.some((id) => id.toLowerCase() === group.objectId.toLowerCase())) {
-          ctx.addIssue({ code: "custom", path: ["memberIds"], message: "A group cannot be provisioned as its own member." });
+          ctx.addIssue({
+            code: "custom",
+            path: ["memberIds"],
+            message: "A group cannot be provisioned as its own member.",
+          });
         }
       }),
   ],
@@ -58,7 +73,10 @@ export const provisionSubjectSchema = z.discriminatedUnion(
 
 export const provisionRequestInputSchema = z.strictObject(
   { ruleId: opaqueId("The rule id"), subject: provisionSubjectSchema },
-  { error: (issue) => (issue.code === "invalid_type" ? "The request must be an object with ruleId and subject." : undefined) },
+  {
+    error: (issue) =>
+      issue.code === "invalid_type" ? "The request must be an object with ruleId and subject." : undefined,
+  },
 );
 
 export type ProvisionSubject = z.infer<typeof provisionSubjectSchema>;
@@ -112,7 +130,9 @@ export function buildProvisionOnDemandRequest(
       field: issue.path.length === 0 ? "input" : issue.path.map(String).join("."),
       message: issue.message,
     }));
-    throw new ProvisionRequestError(first ? [first, ...rest] : [{ field: "", message: "The request is invalid." }]);
+    throw new ProvisionRequestError(
+      first ? [first, ...rest] : [{ field: "", message: "The request is invalid." }],
+    );
   }
   const { ruleId, subject } = parsed.data;
   return { parameters: [{ ruleId, subjects: [subjectFor(subject)] }] };

@@ -10,7 +10,8 @@ export interface CodeEntry {
   severity: CodeSeverity;
 }
 
-const RETRIED_LATER = "Nothing to do right away: the provisioning service tries again in its next cycle (about 40 minutes). Run on demand again later if you need it sooner.";
+const RETRIED_LATER =
+  "Nothing to do right away: the provisioning service tries again in its next cycle (about 40 minutes). Run on demand again later if you need it sooner.";
 
 /** Error codes and skip reasons of Entra provisioning, in the order an admin meets them. */
 export const CODE_CATALOG: readonly CodeEntry[] = [
@@ -18,50 +19,62 @@ export const CODE_CATALOG: readonly CodeEntry[] = [
   {
     code: "RedundantExport",
     title: "Already in sync",
-    meaning: "The object in the target already has every value the mappings would write, so nothing was sent.",
-    action: "Nothing to do. If you expected a change, check that the source attribute really changed and that it is mapped.",
+    meaning:
+      "The object in the target already has every value the mappings would write, so nothing was sent.",
+    action:
+      "Nothing to do. If you expected a change, check that the source attribute really changed and that it is mapped.",
     severity: "info",
   },
   {
     code: "NotEffectivelyEntitled",
     title: "Not in scope for this application",
-    meaning: "The object is not counted as assigned to the application: the assignment record may be broken, the account may be disabled, or it only has the default access role.",
-    action: "Check the assignment and its role on the application, and that the account is enabled. Removing and re-adding the assignment often repairs a broken record.",
+    meaning:
+      "The object is not counted as assigned to the application: the assignment record may be broken, the account may be disabled, or it only has the default access role.",
+    action:
+      "Check the assignment and its role on the application, and that the account is enabled. Removing and re-adding the assignment often repairs a broken record.",
     severity: "warning",
   },
   {
     code: "EntrySynchronizationSkipped",
     title: "Skipped: no action needed",
-    meaning: "The object was read from the source, but the service decided not to act on it: it is out of scope or already matches the target.",
-    action: "Look at the scoping step to see which check the object did not pass. If it is in scope, nothing needs doing.",
+    meaning:
+      "The object was read from the source, but the service decided not to act on it: it is out of scope or already matches the target.",
+    action:
+      "Look at the scoping step to see which check the object did not pass. If it is in scope, nothing needs doing.",
     severity: "info",
   },
   {
     code: "ImportSkipped",
     title: "Skipped at import: no matching value",
-    meaning: "The source object has no value in the attribute used to match it with the target, so it could not be evaluated.",
-    action: "Fill in the matching attribute on the source object, or choose a different matching attribute in the mappings.",
+    meaning:
+      "The source object has no value in the attribute used to match it with the target, so it could not be evaluated.",
+    action:
+      "Fill in the matching attribute on the source object, or choose a different matching attribute in the mappings.",
     severity: "warning",
   },
   {
     code: "AttributeValidationFailed",
     title: "A required attribute is missing or invalid",
-    meaning: "A value the target needs (for example the family name) was empty or not acceptable, so the object was not written. The step details usually name the property.",
-    action: "Fill in the named attribute on the source object, or change its mapping (for example give it a default value).",
+    meaning:
+      "A value the target needs (for example the family name) was empty or not acceptable, so the object was not written. The step details usually name the property.",
+    action:
+      "Fill in the named attribute on the source object, or change its mapping (for example give it a default value).",
     severity: "error",
   },
   // Matching and data problems
   {
     code: "DuplicateTargetEntries",
     title: "More than one match in the target",
-    meaning: "The matching attribute found several objects in the target application, so the service cannot tell which one is this user.",
+    meaning:
+      "The matching attribute found several objects in the target application, so the service cannot tell which one is this user.",
     action: "Remove or fix the duplicate in the target, or match on an attribute that is unique there.",
     severity: "error",
   },
   {
     code: "DuplicateSourceEntries",
     title: "More than one match in the source",
-    meaning: "Several source objects share the value used for matching, so the service cannot tell which one to provision.",
+    meaning:
+      "Several source objects share the value used for matching, so the service cannot tell which one to provision.",
     action: "Make the matching attribute unique in the source, or match on a different attribute.",
     severity: "error",
   },
@@ -69,8 +82,10 @@ export const CODE_CATALOG: readonly CodeEntry[] = [
     code: "Conflict",
     aliases: ["EntryConflict"],
     title: "Conflicting values",
-    meaning: "A value being written clashes with one that already exists in the target, typically a unique attribute held by another account.",
-    action: "Correct the clashing value in the source or the target. If the existing account should be taken over, fix the matching attribute so the two are matched.",
+    meaning:
+      "A value being written clashes with one that already exists in the target, typically a unique attribute held by another account.",
+    action:
+      "Correct the clashing value in the source or the target. If the existing account should be taken over, fix the matching attribute so the two are matched.",
     severity: "error",
   },
   {
@@ -78,14 +93,16 @@ export const CODE_CATALOG: readonly CodeEntry[] = [
     aliases: ["MissingValues"],
     title: "Required values are missing",
     meaning: "The target requires attributes that had no value for this object.",
-    action: "Fill in the attributes on the source object, or map them from another attribute or a default value.",
+    action:
+      "Fill in the attributes on the source object, or map them from another attribute or a default value.",
     severity: "error",
   },
   {
     code: "SchemaAttributeNotFound",
     title: "Mapped attribute does not exist in the target",
     meaning: "An attribute mapping writes to an attribute the target application does not know.",
-    action: "Open the attribute mappings and remove or correct the mapping that targets the unknown attribute.",
+    action:
+      "Open the attribute mappings and remove or correct the mapping that targets the unknown attribute.",
     severity: "error",
   },
   {
@@ -105,15 +122,19 @@ export const CODE_CATALOG: readonly CodeEntry[] = [
   {
     code: "InvalidAnchor",
     title: "Previously linked object is gone",
-    meaning: "The object created or matched earlier no longer exists in the target, so the stored link points nowhere.",
-    action: "Make sure the object exists in the target, then restart the provisioning job to clear its state so it matches again.",
+    meaning:
+      "The object created or matched earlier no longer exists in the target, so the stored link points nowhere.",
+    action:
+      "Make sure the object exists in the target, then restart the provisioning job to clear its state so it matches again.",
     severity: "error",
   },
   {
     code: "InvalidAttributeSyntax",
     title: "Value rejected by Active Directory",
-    meaning: "Active Directory refused a value, most often an empty string sent for an attribute that cannot be empty.",
-    action: "Change the mapping so empty values are not sent, for example with IgnoreFlowIfNullOrEmpty() or a default.",
+    meaning:
+      "Active Directory refused a value, most often an empty string sent for an attribute that cannot be empty.",
+    action:
+      "Change the mapping so empty values are not sent, for example with IgnoreFlowIfNullOrEmpty() or a default.",
     severity: "error",
   },
   {
@@ -128,28 +149,33 @@ export const CODE_CATALOG: readonly CodeEntry[] = [
     code: "InsufficientRights",
     aliases: ["MethodNotAllowed", "NotPermitted", "Unauthorized"],
     title: "Not allowed by the target",
-    meaning: "The target accepted the credentials but refused the operation: the account or token used for provisioning lacks permission.",
+    meaning:
+      "The target accepted the credentials but refused the operation: the account or token used for provisioning lacks permission.",
     action: "Check the permissions of the admin credentials against the application's provisioning tutorial.",
     severity: "error",
   },
   {
     code: "UnprocessableEntity",
     title: "Target could not process the request",
-    meaning: "The target answered in an unexpected way, usually because of its configuration or an issue on its side.",
-    action: "Check the application's configuration and the values being sent; contact the vendor if it persists.",
+    meaning:
+      "The target answered in an unexpected way, usually because of its configuration or an issue on its side.",
+    action:
+      "Check the application's configuration and the values being sent; contact the vendor if it persists.",
     severity: "error",
   },
   {
     code: "NotImplemented",
     title: "Operation not supported by the target",
     meaning: "The target application does not support an operation the provisioning service needed.",
-    action: "Compare the configuration with the application's provisioning tutorial; contact the vendor if needed.",
+    action:
+      "Compare the configuration with the application's provisioning tutorial; contact the vendor if needed.",
     severity: "error",
   },
   {
     code: "TooManyRequests",
     title: "Target is throttling requests",
-    meaning: "The target application is receiving more requests than it accepts and asked the service to slow down.",
+    meaning:
+      "The target application is receiving more requests than it accepts and asked the service to slow down.",
     action: RETRIED_LATER,
     severity: "warning",
   },
@@ -171,7 +197,8 @@ export const CODE_CATALOG: readonly CodeEntry[] = [
     code: "Timeout",
     title: "Timed out",
     meaning: "The target application or the Cloud Sync agent took too long to answer.",
-    action: "Run on demand again. For Cloud Sync, check that the agent is running and can reach the domain controller.",
+    action:
+      "Run on demand again. For Cloud Sync, check that the agent is running and can reach the domain controller.",
     severity: "warning",
   },
   {
@@ -185,28 +212,34 @@ export const CODE_CATALOG: readonly CodeEntry[] = [
   {
     code: "SystemForCrossDomainIdentityManagementBadResponse",
     title: "SCIM endpoint rejected the request",
-    meaning: "The application's SCIM endpoint answered with an error, for example because a value is too long or breaks one of its rules.",
-    action: "Read the reason for the endpoint's message, then fix the value in the source or adjust the mapping (for example shorten it with Mid()).",
+    meaning:
+      "The application's SCIM endpoint answered with an error, for example because a value is too long or breaks one of its rules.",
+    action:
+      "Read the reason for the endpoint's message, then fix the value in the source or adjust the mapping (for example shorten it with Mid()).",
     severity: "error",
   },
   {
     code: "SystemForCrossDomainIdentityManagementInvalidCredentials",
     title: "SCIM credentials rejected",
-    meaning: "The tenant URL or secret token for the application is wrong or expired. The job is usually quarantined until this is fixed.",
-    action: "Correct the tenant URL and secret token under Admin credentials, test the connection, then restart the job.",
+    meaning:
+      "The tenant URL or secret token for the application is wrong or expired. The job is usually quarantined until this is fixed.",
+    action:
+      "Correct the tenant URL and secret token under Admin credentials, test the connection, then restart the job.",
     severity: "error",
   },
   {
     code: "SystemForCrossDomainIdentityManagementServiceIncompatible",
     title: "SCIM answer not understood",
-    meaning: "The SCIM endpoint's answer could not be parsed; the endpoint does not behave the way the Entra SCIM client expects.",
+    meaning:
+      "The SCIM endpoint's answer could not be parsed; the endpoint does not behave the way the Entra SCIM client expects.",
     action: "Make the endpoint follow the Entra SCIM requirements (check it with the SCIM validator).",
     severity: "error",
   },
   {
     code: "SystemForCrossDomainIdentityManagementMultipleEntriesInResponse",
     title: "SCIM endpoint returned too many objects",
-    meaning: "A lookup that should return one object returned several, for example a group returned together with its members although members were excluded.",
+    meaning:
+      "A lookup that should return one object returned several, for example a group returned together with its members although members were excluded.",
     action: "Fix the SCIM endpoint so filtered lookups and excludedAttributes are honoured.",
     severity: "error",
   },
@@ -214,8 +247,10 @@ export const CODE_CATALOG: readonly CodeEntry[] = [
   {
     code: "HybridSynchronizationActiveDirectoryInsufficientAccessRights",
     title: "Sync account cannot write to Active Directory",
-    meaning: "The service account the Cloud Sync agent uses lacks rights on the object: inheritance may be off on its OU, or the user is protected by AdminSDHolder.",
-    action: "Turn on permission inheritance for the object, adjust AdminSDHolder for protected users, or grant the account the rights it needs.",
+    meaning:
+      "The service account the Cloud Sync agent uses lacks rights on the object: inheritance may be off on its OU, or the user is protected by AdminSDHolder.",
+    action:
+      "Turn on permission inheritance for the object, adjust AdminSDHolder for protected users, or grant the account the rights it needs.",
     severity: "error",
   },
   {
@@ -235,8 +270,10 @@ export const CODE_CATALOG: readonly CodeEntry[] = [
   {
     code: "HybridIdentityServiceNoActiveAgents",
     title: "No Cloud Sync agent is listening",
-    meaning: "Agents are registered but none answered: the agent service may be stopped or its outbound connection blocked.",
-    action: "Start the provisioning agent service and make sure it can reach Azure Service Bus through the firewall or proxy.",
+    meaning:
+      "Agents are registered but none answered: the agent service may be stopped or its outbound connection blocked.",
+    action:
+      "Start the provisioning agent service and make sure it can reach Azure Service Bus through the firewall or proxy.",
     severity: "error",
   },
   {
@@ -285,15 +322,18 @@ export const CODE_CATALOG: readonly CodeEntry[] = [
   {
     code: "AzureActiveDirectoryCannotUpdateObjectsOriginatedInExternalService",
     title: "Attribute owned by another service",
-    meaning: "The target tenant keeps this attribute (such as mail) under another service's authority, so synchronization cannot change it.",
-    action: "Usually nothing: the service retries without that attribute. Otherwise change the value in the target tenant.",
+    meaning:
+      "The target tenant keeps this attribute (such as mail) under another service's authority, so synchronization cannot change it.",
+    action:
+      "Usually nothing: the service retries without that attribute. Otherwise change the value in the target tenant.",
     severity: "warning",
   },
   {
     code: "AzureActiveDirectoryCannotUpdateObjectsMasteredOnPremises",
     aliases: ["CannotUpdateObjectsMasteredOnPremises"],
     title: "Target user is managed on-premises",
-    meaning: "The user in the target tenant is synchronized from on-premises Active Directory and cannot be changed by cross-tenant synchronization.",
+    meaning:
+      "The user in the target tenant is synchronized from on-premises Active Directory and cannot be changed by cross-tenant synchronization.",
     action: "Change the user in the target's on-premises directory, or leave it out of scope.",
     severity: "error",
   },
@@ -330,7 +370,8 @@ export const CODE_CATALOG: readonly CodeEntry[] = [
   {
     code: "InvitationCreationFailureInvalidPropertyValue",
     title: "Invitation has an invalid value",
-    meaning: "The invitation was refused because of a value: a malformed email address, a userType other than Member or Guest, or a mail address that belongs to a group.",
+    meaning:
+      "The invitation was refused because of a value: a malformed email address, a userType other than Member or Guest, or a mail address that belongs to a group.",
     action: "Correct the user's mail address or the userType mapping.",
     severity: "error",
   },
@@ -345,14 +386,16 @@ export const CODE_CATALOG: readonly CodeEntry[] = [
   {
     code: "EncounteredQuarantineException",
     title: "Job quarantined",
-    meaning: "The job hit an error serious enough to stop it, often bad credentials; it now runs rarely until fixed.",
+    meaning:
+      "The job hit an error serious enough to stop it, often bad credentials; it now runs rarely until fixed.",
     action: "Read the quarantine error on the job, fix its cause, then restart the job.",
     severity: "error",
   },
   {
     code: "TooManyDeletes",
     title: "Stopped: too many deletions",
-    meaning: "The job would have deleted more objects than its accidental-deletion threshold allows, so it stopped.",
+    meaning:
+      "The job would have deleted more objects than its accidental-deletion threshold allows, so it stopped.",
     action: "Check whether the deletions are intended, then allow them or fix the scoping that caused them.",
     severity: "error",
   },
@@ -367,7 +410,8 @@ export const CODE_CATALOG: readonly CodeEntry[] = [
   {
     code: "RequestParameterInvalid",
     title: "Rule not part of this job",
-    meaning: "The request named a synchronization rule that the chosen job does not contain, or no rule at all.",
+    meaning:
+      "The request named a synchronization rule that the chosen job does not contain, or no rule at all.",
     action: "Pick a rule from this job's schema that supports provisioning on demand.",
     severity: "error",
   },

@@ -34,7 +34,8 @@ function splitUnescaped(text: string, separator: string): string[] | null {
  */
 export function distinguishedNameProblem(dn: string): string | null {
   const rdns = splitUnescaped(dn, ",");
-  if (rdns === null) return "The distinguished name has a backslash that does not escape a special character or a hex pair.";
+  if (rdns === null)
+    return "The distinguished name has a backslash that does not escape a special character or a hex pair.";
   let hasContainer = false;
   for (const [index, rdn] of rdns.entries()) {
     const avas = splitUnescaped(rdn, "+") ?? [];
@@ -43,15 +44,18 @@ export function distinguishedNameProblem(dn: string): string | null {
       if (ava.trim() === "") {
         return `Part ${index + 1} of the distinguished name is empty (two commas in a row, or a comma at the start or end).`;
       }
-      if (equals < 0) return `Part ${index + 1} of the distinguished name ("${ava.trim()}") is not in the form NAME=value.`;
+      if (equals < 0)
+        return `Part ${index + 1} of the distinguished name ("${ava.trim()}") is not in the form NAME=value.`;
       const type = ava.slice(0, equals).trim();
       if (!ATTRIBUTE_TYPE.test(type)) {
         return `Part ${index + 1} of the distinguished name has "${type}" where an attribute name such as CN, OU or DC belongs.`;
       }
-      if (ava.slice(equals + 1).trim() === "") return `Part ${index + 1} of the distinguished name (${type}=) has no value.`;
+      if (ava.slice(equals + 1).trim() === "")
+        return `Part ${index + 1} of the distinguished name (${type}=) has no value.`;
       if (CONTAINER_TYPES.has(type.toLowerCase())) hasContainer = true;
     }
   }
-  if (!hasContainer) return "The distinguished name has no CN=, OU= or DC= part, e.g. CN=AdeleV,CN=Users,DC=corp,DC=contoso,DC=com.";
+  if (!hasContainer)
+    return "The distinguished name has no CN=, OU= or DC= part, e.g. CN=AdeleV,CN=Users,DC=corp,DC=contoso,DC=com.";
   return null;
 }

@@ -64,9 +64,14 @@ describe("explainCode", () => {
   });
 
   it("explains other spellings of the same condition alike", () => {
-    expect(explainCode("EntryConflict")).toMatchObject({ code: "EntryConflict", title: explainCode("Conflict").title });
+    expect(explainCode("EntryConflict")).toMatchObject({
+      code: "EntryConflict",
+      title: explainCode("Conflict").title,
+    });
     expect(explainCode("Unauthorized").title).toBe(explainCode("InsufficientRights").title);
-    expect(explainCode("QuotaLimitExceeded").title).toBe(explainCode("AzureActiveDirectoryQuotaLimitExceeded").title);
+    expect(explainCode("QuotaLimitExceeded").title).toBe(
+      explainCode("AzureActiveDirectoryQuotaLimitExceeded").title,
+    );
   });
 
   it('accepts the docs\' "Microsoft Entra ID …" spelling of AzureActiveDirectory codes', () => {

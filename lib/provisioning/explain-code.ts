@@ -20,7 +20,9 @@ function lookupKey(code: string): string {
 
 const ENTRY_BY_KEY: ReadonlyMap<string, { entry: CodeEntry; spelling: string }> = new Map(
   CODE_CATALOG.flatMap((entry) =>
-    [entry.code, ...(entry.aliases ?? [])].map((spelling) => [lookupKey(spelling), { entry, spelling }] as const),
+    [entry.code, ...(entry.aliases ?? [])].map(
+      (spelling) => [lookupKey(spelling), { entry, spelling }] as const,
+    ),
   ),
 );
 
@@ -35,7 +37,14 @@ export function explainCode(code: string): CodeExplanation {
   const match = ENTRY_BY_KEY.get(lookupKey(given));
   if (match) {
     const { entry, spelling } = match;
-    return { code: spelling, title: entry.title, meaning: entry.meaning, action: entry.action, severity: entry.severity, known: true };
+    return {
+      code: spelling,
+      title: entry.title,
+      meaning: entry.meaning,
+      action: entry.action,
+      severity: entry.severity,
+      known: true,
+    };
   }
   if (given === "") {
     return {

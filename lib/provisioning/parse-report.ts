@@ -134,7 +134,12 @@ function detailsOf(value: unknown, label: string, warnings: string[]): Record<st
     const text = textOf(source[key]);
     // Plain assignment would set the prototype for a "__proto__" key instead of storing it.
     if (key === "__proto__") {
-      Object.defineProperty(details, key, { value: text, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(details, key, {
+        value: text,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     } else {
       details[key] = text;
     }

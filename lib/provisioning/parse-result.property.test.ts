@@ -41,11 +41,21 @@ const looseReport = fc.record(
     statusInfo: fc.oneof(fc.jsonValue(), fc.record({ status: fc.jsonValue(), errorCode: fc.jsonValue() })),
     provisioningSteps: fc.oneof(
       fc.jsonValue(),
-      fc.array(fc.record({ name: fc.jsonValue(), type: fc.jsonValue(), status: fc.jsonValue(), details: fc.jsonValue() }, { requiredKeys: [] })),
+      fc.array(
+        fc.record(
+          { name: fc.jsonValue(), type: fc.jsonValue(), status: fc.jsonValue(), details: fc.jsonValue() },
+          { requiredKeys: [] },
+        ),
+      ),
     ),
     modifiedProperties: fc.oneof(
       fc.jsonValue(),
-      fc.array(fc.record({ displayName: fc.jsonValue(), oldValue: fc.jsonValue(), newValue: fc.jsonValue() }, { requiredKeys: [] })),
+      fc.array(
+        fc.record(
+          { displayName: fc.jsonValue(), oldValue: fc.jsonValue(), newValue: fc.jsonValue() },
+          { requiredKeys: [] },
+        ),
+      ),
     ),
     sourceIdentity: fc.jsonValue(),
     targetSystem: fc.jsonValue(),
@@ -95,7 +105,10 @@ describe("the parser never throws and always returns a well-formed result", () =
       fc.array(fc.oneof(looseReport, fc.jsonValue()), { maxLength: 4 }),
       looseReport.map((report) => JSON.stringify(report)),
     );
-    fc.assert(fc.property(key, value, (k, v) => expectValidResult({ key: k, value: v })), { numRuns: 1000 });
+    fc.assert(
+      fc.property(key, value, (k, v) => expectValidResult({ key: k, value: v })),
+      { numRuns: 1000 },
+    );
   });
 
   it("keeps the answer's text when it cannot read the value", () => {

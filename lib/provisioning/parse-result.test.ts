@@ -28,7 +28,9 @@ describe("Example 1: Entra ID → SCIM app, skipped as already in sync", () => {
     expect(result.outcome).toBe("Skipped");
     expect(result.resultText).toBe("Skipped");
     expect(result.errorCode).toBe("RedundantExport");
-    expect(result.errorMessage).toBe("The state of the user in both the source and target systems already match.");
+    expect(result.errorMessage).toBe(
+      "The state of the user in both the source and target systems already match.",
+    );
     expect(result.wireShape).toBe("json-key");
     expect(result.warnings).toEqual([]);
     expect(provisioningResultSchema.safeParse(result).success).toBe(true);
@@ -69,8 +71,19 @@ describe("Example 1: Entra ID → SCIM app, skipped as already in sync", () => {
       reportableIdentifier: "BillBob@contoso.com",
       startTime: "2020-06-26T13:58:24.5494971Z",
       endTime: "2020-06-26T13:58:24.7682084Z",
-      statusInfo: { errorCode: null, reason: null, additionalDetails: null, errorCategory: null, recommendedAction: null },
-      source: { system: "Azure Active Directory", id: "62cf7b7a-52be-4a9b-9c69-e5d4a4a14f67", type: "User", displayName: null },
+      statusInfo: {
+        errorCode: null,
+        reason: null,
+        additionalDetails: null,
+        errorCategory: null,
+        recommendedAction: null,
+      },
+      source: {
+        system: "Azure Active Directory",
+        id: "62cf7b7a-52be-4a9b-9c69-e5d4a4a14f67",
+        type: "User",
+        displayName: null,
+      },
       target: {
         system: "customappsso",
         id: "52507a19-96ec-4e73-9250-3e65ffd2d926",
@@ -178,7 +191,10 @@ describe("type-name key with an array of reports", () => {
     expect(result.errorCode).toBe("SystemForCrossDomainIdentityManagementBadResponse");
     expect(result.errorMessage).toMatch(/name\.familyName/);
     expect(result.reports[0]?.statusInfo.errorCategory).toBe("NonServiceFailure");
-    expect(result.reports[0]?.modifiedProperties[1]).toMatchObject({ name: "name.familyName", change: "unchanged" });
+    expect(result.reports[0]?.modifiedProperties[1]).toMatchObject({
+      name: "name.familyName",
+      change: "unchanged",
+    });
   });
 
   it("accepts the array already decoded", () => {
@@ -199,7 +215,10 @@ describe("type-name key with an array of reports", () => {
   it("combines the worst outcome across objects", () => {
     const ok = { statusInfo: { status: "Success" } };
     const failed = { statusInfo: { status: "Failure", errorCode: "DuplicateTargetEntries" } };
-    const result = parseProvisionOnDemandResponse({ key: STATUS_INFO_TYPE, value: JSON.stringify([ok, failed, ok]) });
+    const result = parseProvisionOnDemandResponse({
+      key: STATUS_INFO_TYPE,
+      value: JSON.stringify([ok, failed, ok]),
+    });
     expect(result.outcome).toBe("Failure");
     expect(result.errorCode).toBe("DuplicateTargetEntries");
   });
@@ -222,7 +241,11 @@ describe("answers seen in the wild", () => {
     const reverse = (value: unknown): unknown => {
       if (Array.isArray(value)) return value.map(reverse);
       if (value === null || typeof value !== "object") return value;
-      return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverse(v)]));
+      return Object.fromEntries(
+        Object.entries(value)
+          .reverse()
+          .map(([k, v]) => [k, reverse(v)]),
+      );
     };
     const body = fixtureBody("example-1-scim-user-skipped");
     const reordered = {
@@ -269,18 +292,38 @@ describe("answers seen in the wild", () => {
       provisioningSteps: [{ type: "Export", status: "Skipped", details: { SkipReason: "RedundantExport" } }],
     };
     const withVerdictCode = parseProvisionOnDemandResponse({
-      key: { result: "Skipped", details: { errorCode: "NotEffectivelyEntitled", errorMessage: "not assigned" } },
+      key: {
+        result: "Skipped",
+        details: { errorCode: "NotEffectivelyEntitled", errorMessage: "not assigned" },
+      },
       value: report,
     });
-    expect([withVerdictCode.errorCode, withVerdictCode.errorMessage]).toEqual(["NotEffectivelyEntitled", "not assigned"]);
-    const withStatusCode = parseProvisionOnDemandResponse({ key: { result: "Skipped", details: {} }, value: report });
-    expect([withStatusCode.errorCode, withStatusCode.errorMessage]).toEqual(["ImportSkipped", "no matching value"]);
+    expect([withVerdictCode.errorCode, withVerdictCode.errorMessage]).toEqual([
+      "NotEffectivelyEntitled",
+      "not assigned",
+    ]);
+    const withStatusCode = parseProvisionOnDemandResponse({
+      key: { result: "Skipped", details: {} },
+      value: report,
+    });
+    expect([withStatusCode.errorCode, withStatusCode.errorMessage]).toEqual([
+      "ImportSkipped",
+      "no matching value",
+    ]);
   });
 
   it("derives a report's status from its steps when statusInfo is missing", () => {
     const result = parseProvisionOnDemandResponse({
       key: STATUS_INFO_TYPE,
-      value: [{ action: "Create", provisioningSteps: [{ type: "Import", status: "Success" }, { type: "Export", status: "Failure" }] }],
+      value: [
+        {
+          action: "Create",
+          provisioningSteps: [
+            { type: "Import", status: "Success" },
+            { type: "Export", status: "Failure" },
+          ],
+        },
+      ],
     });
     expect(result.reports[0]?.status).toBe("Failure");
     expect(result.reports[0]?.statusText).toBeNull();
@@ -292,7 +335,12 @@ describe("answers seen in the wild", () => {
       key: { result: "Success" },
       value: {
         provisioningSteps: [
-          { name: "EntryImport", type: 3, status: "Warning", details: { count: 3, missing: null, nested: { a: [1, "b"] } } },
+          {
+            name: "EntryImport",
+            type: 3,
+            status: "Warning",
+            details: { count: 3, missing: null, nested: { a: [1, "b"] } },
+          },
         ],
       },
     });
@@ -435,14 +483,21 @@ describe("answers that cannot be understood", () => {
   });
 
   it("reads a body without a prototype", () => {
-    const body = Object.assign(Object.create(null) as Record<string, unknown>, fixtureBody("example-3-group-two-members"));
+    const body = Object.assign(
+      Object.create(null) as Record<string, unknown>,
+      fixtureBody("example-3-group-two-members"),
+    );
     expect(parseProvisionOnDemandResponse(body).outcome).toBe("Success");
   });
 
   it("warns when steps or properties are not lists or items are not objects", () => {
     const result = parseProvisionOnDemandResponse({
       key: { result: "Success" },
-      value: { action: "Update", provisioningSteps: "oops", modifiedProperties: [null, { displayName: "x", newValue: "y" }] },
+      value: {
+        action: "Update",
+        provisioningSteps: "oops",
+        modifiedProperties: [null, { displayName: "x", newValue: "y" }],
+      },
     });
     expect(result.outcome).toBe("Success");
     expect(result.reports[0]?.steps).toEqual([]);

@@ -59,7 +59,10 @@ function parseBody(body: unknown): ProvisioningResult {
   const keyField = fieldIgnoringCase(container, "key");
   const valueField = fieldIgnoringCase(container, "value");
   if (keyField === undefined && valueField === undefined) {
-    return graphErrorResult(container, body) ?? unreadableBody(body, `The answer has no "key" and no "value".`, warnings);
+    return (
+      graphErrorResult(container, body) ??
+      unreadableBody(body, `The answer has no "key" and no "value".`, warnings)
+    );
   }
 
   const key = decodeKey(keyField, warnings);
@@ -94,7 +97,8 @@ function decodeKey(key: unknown, warnings: string[]): DecodedKey {
     return { kind: "unreadable", raw: key };
   }
   const text = key.trim();
-  if (TYPE_NAME.test(text) && !JSON_LITERALS.has(text)) return { kind: "type-name", typeName: text, raw: key };
+  if (TYPE_NAME.test(text) && !JSON_LITERALS.has(text))
+    return { kind: "type-name", typeName: text, raw: key };
   const decoded = decodeJson(text);
   if (!decoded.ok) {
     warnings.push(`The "key" is not valid JSON and may be cut short (${decoded.reason}): ${preview(key)}.`);
@@ -116,7 +120,9 @@ function decodeValue(value: unknown, warnings: string[]): DecodedValue {
   if (typeof value === "string") {
     const json = decodeJson(value);
     if (!json.ok) {
-      warnings.push(`The "value" is not valid JSON and may be cut short (${json.reason}): ${preview(value)}.`);
+      warnings.push(
+        `The "value" is not valid JSON and may be cut short (${json.reason}): ${preview(value)}.`,
+      );
       return { readable: false, reports: [], raw: value };
     }
     decoded = json.value;
