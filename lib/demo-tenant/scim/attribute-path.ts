@@ -1,6 +1,12 @@
 import "server-only";
 
-import { findByName, isCoreSchema, resolveAttribute, type ResolvedAttribute, type ResourceKind } from "./resource-kinds";
+import {
+  findByName,
+  isCoreSchema,
+  resolveAttribute,
+  type ResolvedAttribute,
+  type ResourceKind,
+} from "./resource-kinds";
 import type { AttributeDefinition } from "./schema-definitions";
 import { ScimError } from "./scim-error";
 
@@ -47,8 +53,10 @@ export interface CanonicalPath {
  */
 export function canonicalizePath(kind: ResourceKind, path: AttributePath): CanonicalPath {
   const resolved = resolveAttribute(kind, path.urn, path.attribute);
-  if (!resolved) return { path: path.urn !== null && isCoreSchema(kind, path.urn) ? { ...path, urn: null } : path };
-  const subDefinition = path.subAttribute === null ? undefined : findByName(resolved.definition.subAttributes, path.subAttribute);
+  if (!resolved)
+    return { path: path.urn !== null && isCoreSchema(kind, path.urn) ? { ...path, urn: null } : path };
+  const subDefinition =
+    path.subAttribute === null ? undefined : findByName(resolved.definition.subAttributes, path.subAttribute);
   return {
     resolved,
     subDefinition,

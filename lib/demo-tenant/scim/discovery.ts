@@ -3,7 +3,12 @@ import "server-only";
 import { MAX_RESULTS } from "./list-query";
 import { RESOURCE_KINDS, type ResourceKind } from "./resource-kinds";
 import type { ScimObject } from "./resource-normalization";
-import { ENTERPRISE_USER_EXTENSION, GROUP_SCHEMA, USER_SCHEMA, type SchemaDefinition } from "./schema-definitions";
+import {
+  ENTERPRISE_USER_EXTENSION,
+  GROUP_SCHEMA,
+  USER_SCHEMA,
+  type SchemaDefinition,
+} from "./schema-definitions";
 
 // The discovery endpoints of RFC 7644 §4, describing exactly what this target implements.
 
@@ -11,7 +16,11 @@ const SERVICE_PROVIDER_CONFIG_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Se
 const RESOURCE_TYPE_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";
 const SCHEMA_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Schema";
 
-export const SERVED_SCHEMAS: readonly SchemaDefinition[] = [USER_SCHEMA, ENTERPRISE_USER_EXTENSION, GROUP_SCHEMA];
+export const SERVED_SCHEMAS: readonly SchemaDefinition[] = [
+  USER_SCHEMA,
+  ENTERPRISE_USER_EXTENSION,
+  GROUP_SCHEMA,
+];
 
 export function serviceProviderConfig(baseUrl: string, requiresBearerToken: boolean): ScimObject {
   return {

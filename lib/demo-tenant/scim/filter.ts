@@ -2,7 +2,13 @@ import "server-only";
 
 import { parse, type Compare, type Filter } from "scim2-parse-filter";
 
-import { attributeContainer, canonicalizePath, parseAttributePath, readProperty } from "./attribute-path";
+import {
+  attributeContainer,
+  canonicalizePath,
+  parseAttributePath,
+  readProperty,
+  type CanonicalPath,
+} from "./attribute-path";
 import { findByName, type ResourceKind } from "./resource-kinds";
 import type { AttributeDefinition } from "./schema-definitions";
 import { ScimError } from "./scim-error";
@@ -14,7 +20,10 @@ export function parseFilter(source: string): Filter {
     return parse(source);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw ScimError.badRequest("invalidFilter", `The filter ${JSON.stringify(source)} cannot be parsed: ${reason}`);
+    throw ScimError.badRequest(
+      "invalidFilter",
+      `The filter ${JSON.stringify(source)} cannot be parsed: ${reason}`,
+    );
   }
 }
 
@@ -26,8 +35,9 @@ interface Located {
 
 /** Where a filter is evaluated: the resource itself, or one element of a multi-valued attribute inside `[…]`. */
 interface Scope {
-  kind: ResourceKind;
   target: unknown;
+  /** Resolves a top-level attribute path against the schema; undefined when the path cannot be an attribute. */
+  resolve: (attrPath: string) => CanonicalPath | undefined;
   /** Set inside `[…]`: names there are sub-attributes of this (possibly unknown) attribute. */
   element?: { parent: AttributeDefinition | undefined };
 }
@@ -42,14 +52,12 @@ function locate(scope: Scope, attrPath: string): Located {
     const definition = findByName(scope.element.parent?.subAttributes, attrPath);
     return { values: flatten(readProperty(scope.target, definition?.name ?? attrPath)), definition };
   }
-  let canonical;
-  try {
-    canonical = canonicalizePath(scope.kind, parseAttributePath(attrPath));
-  } catch {
-    return { values: [], definition: undefined };
-  }
+  const canonical = scope.resolve(attrPath);
+  if (!canonical) return { values: [], definition: undefined };
   const { path, resolved, subDefinition } = canonical;
-  const top = flatten(readProperty(attributeContainer(scope.target as Record<string, unknown>, path), path.attribute));
+  const top = flatten(
+    readProperty(attributeContainer(scope.target as Record<string, unknown>, path), path.attribute),
+  );
   if (path.subAttribute === null) return { values: top, definition: resolved?.definition };
   const sub = path.subAttribute;
   return { values: top.flatMap((item) => flatten(readProperty(item, sub))), definition: subDefinition };
@@ -81,9 +89,15 @@ function compareOrdered(op: Compare["op"], actual: string | number, expected: st
 }
 
 /** One value against one comparison; `ne` is handled by the caller as "no value is equal". */
-function compareValue(op: Compare["op"], rawActual: unknown, expected: Compare["compValue"], definition: AttributeDefinition | undefined): boolean {
+function compareValue(
+  op: Compare["op"],
+  rawActual: unknown,
+  expected: Compare["compValue"],
+  definition: AttributeDefinition | undefined,
+): boolean {
   // A complex value without a sub-attribute is compared through its "value" (RFC 7644 §3.4.2.2).
-  const actual = typeof rawActual === "object" && rawActual !== null ? readProperty(rawActual, "value") : rawActual;
+  const actual =
+    typeof rawActual === "object" && rawActual !== null ? readProperty(rawActual, "value") : rawActual;
   if (actual === undefined || actual === null || expected === null) return false;
 
   if (definition?.type === "boolean" || typeof actual === "boolean") {
@@ -94,7 +108,8 @@ function compareValue(op: Compare["op"], rawActual: unknown, expected: Compare["
   }
   if (definition?.type === "dateTime" && typeof expected === "string") {
     const [left, right] = [Date.parse(String(actual)), Date.parse(expected)];
-    if (!Number.isNaN(left) && !Number.isNaN(right)) return op === "eq" ? left === right : compareOrdered(op, left, right);
+    if (!Number.isNaN(left) && !Number.isNaN(right))
+      return op === "eq" ? left === right : compareOrdered(op, left, right);
   }
   const caseExact = definition?.caseExact ?? false;
   const left = caseExact ? String(actual) : String(actual).toLowerCase();
@@ -123,7 +138,9 @@ function evaluate(scope: Scope, filter: Filter): boolean {
       return !evaluate(scope, filter.filter);
     case "[]": {
       const { values, definition } = locate(scope, filter.attrPath);
-      return values.some((element) => evaluate({ kind: scope.kind, target: element, element: { parent: definition } }, filter.valFilter));
+      return values.some((element) =>
+        evaluate({ ...scope, target: element, element: { parent: definition } }, filter.valFilter),
+      );
     }
     case "pr":
       return locate(scope, filter.attrPath).values.some(isPresent);
@@ -140,21 +157,47 @@ function evaluate(scope: Scope, filter: Filter): boolean {
   }
 }
 
+function pathResolver(kind: ResourceKind): Scope["resolve"] {
+  const resolved = new Map<string, CanonicalPath | undefined>();
+  return (attrPath) => {
+    if (!resolved.has(attrPath)) {
+      try {
+        resolved.set(attrPath, canonicalizePath(kind, parseAttributePath(attrPath)));
+      } catch {
+        resolved.set(attrPath, undefined);
+      }
+    }
+    return resolved.get(attrPath);
+  };
+}
+
 /**
- * Tests a stored resource against a parsed filter. Attribute names match case-insensitively and string
- * values follow each attribute's `caseExact` (false for userName, displayName, emails — as Entra expects).
+ * Turns a parsed filter into a test for stored resources, resolving its attribute paths once. Names match
+ * case-insensitively and string values follow each attribute's `caseExact` (false for userName,
+ * displayName, emails — as Entra expects).
  */
-export function matchesFilter(kind: ResourceKind, resource: Record<string, unknown>, filter: Filter): boolean {
-  return evaluate({ kind, target: resource }, filter);
+export function compileFilter(
+  kind: ResourceKind,
+  filter: Filter,
+): (resource: Record<string, unknown>) => boolean {
+  const resolve = pathResolver(kind);
+  return (resource) => evaluate({ target: resource, resolve }, filter);
 }
 
 /** Every value a path (which may carry a value filter, e.g. `emails[type eq "work"].value`) selects in a resource. */
-export function valuesAtPath(kind: ResourceKind, resource: Record<string, unknown>, source: string): unknown[] {
+export function valuesAtPath(
+  kind: ResourceKind,
+  resource: Record<string, unknown>,
+  source: string,
+): unknown[] {
   const { path, resolved } = canonicalizePath(kind, parseAttributePath(source));
   let elements = flatten(readProperty(attributeContainer(resource, path), path.attribute));
   if (path.filter !== null) {
     const valueFilter = parseFilter(path.filter);
-    elements = elements.filter((element) => evaluate({ kind, target: element, element: { parent: resolved?.definition } }, valueFilter));
+    const resolve = pathResolver(kind);
+    elements = elements.filter((element) =>
+      evaluate({ target: element, resolve, element: { parent: resolved?.definition } }, valueFilter),
+    );
   }
   const sub = path.subAttribute;
   return sub === null ? elements : elements.flatMap((element) => flatten(readProperty(element, sub)));

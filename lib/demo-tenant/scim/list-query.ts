@@ -16,21 +16,33 @@ export interface ListQuery extends Projection {
   count: number;
 }
 
-type RawQuery = Partial<Record<"filter" | "startIndex" | "count" | "attributes" | "excludedAttributes", unknown>>;
+type RawQuery = Partial<
+  Record<"filter" | "startIndex" | "count" | "attributes" | "excludedAttributes", unknown>
+>;
 const PARAMETERS = ["filter", "startIndex", "count", "attributes", "excludedAttributes"] as const;
 
 function readInteger(name: string, value: unknown): number | undefined {
   if (value === undefined || value === null || value === "") return undefined;
-  const number = typeof value === "number" ? value : typeof value === "string" && /^\s*-?\d+\s*$/.test(value) ? Number(value) : NaN;
-  if (!Number.isInteger(number)) throw ScimError.badRequest("invalidValue", `"${name}" must be an integer; got ${JSON.stringify(value)}.`);
+  const number =
+    typeof value === "number"
+      ? value
+      : typeof value === "string" && /^\s*-?\d+\s*$/.test(value)
+        ? Number(value)
+        : NaN;
+  if (!Number.isInteger(number))
+    throw ScimError.badRequest("invalidValue", `"${name}" must be an integer; got ${JSON.stringify(value)}.`);
   return number;
 }
 
 function readNames(name: string, value: unknown): string[] {
   if (value === undefined || value === null) return [];
   const list = Array.isArray(value) ? value : [value];
-  if (!list.every((item) => typeof item === "string")) throw ScimError.badRequest("invalidValue", `"${name}" must be a list of attribute names.`);
-  return list.flatMap((item) => item.split(",")).map((item) => item.trim()).filter((item) => item !== "");
+  if (!list.every((item) => typeof item === "string"))
+    throw ScimError.badRequest("invalidValue", `"${name}" must be a list of attribute names.`);
+  return list
+    .flatMap((item) => item.split(","))
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
 }
 
 function toListQuery(raw: RawQuery): ListQuery {
@@ -65,7 +77,8 @@ export function listQueryFromParams(params: URLSearchParams): ListQuery {
 
 /** The body of a POST …/.search (RFC 7644 §3.4.3). */
 export function listQueryFromSearchRequest(body: unknown): ListQuery {
-  if (!isPlainObject(body)) throw ScimError.badRequest("invalidSyntax", "A search request must be a JSON object.");
+  if (!isPlainObject(body))
+    throw ScimError.badRequest("invalidSyntax", "A search request must be a JSON object.");
   const byName = new Map(Object.entries(body).map(([key, value]) => [key.toLowerCase(), value]));
   return toListQuery(pickParameters((name) => byName.get(name.toLowerCase())));
 }

@@ -36,7 +36,10 @@ function holderFor(result: ScimObject, urn: string | null): ScimObject {
 }
 
 function pickSubAttribute(value: unknown, sub: string, picked: unknown): unknown {
-  if (Array.isArray(value)) return value.map((element, index) => pickSubAttribute(element, sub, Array.isArray(picked) ? picked[index] : undefined));
+  if (Array.isArray(value))
+    return value.map((element, index) =>
+      pickSubAttribute(element, sub, Array.isArray(picked) ? picked[index] : undefined),
+    );
   if (!isPlainObject(value)) return picked;
   const result: ScimObject = isPlainObject(picked) ? picked : {};
   const subValue = readProperty(value, sub);
@@ -104,7 +107,11 @@ function exclude(kind: ResourceKind, resource: ScimObject, excluded: string[]): 
 }
 
 /** Applies a projection to a rendered resource; the resource passed in is the caller's own copy and may be changed. */
-export function projectResource(kind: ResourceKind, resource: ScimObject, projection: Projection): ScimObject {
+export function projectResource(
+  kind: ResourceKind,
+  resource: ScimObject,
+  projection: Projection,
+): ScimObject {
   if (projection.attributes.length > 0) return include(kind, resource, projection.attributes);
   if (projection.excludedAttributes.length > 0) return exclude(kind, resource, projection.excludedAttributes);
   return resource;

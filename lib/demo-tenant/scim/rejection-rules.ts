@@ -33,8 +33,8 @@ export class RejectionRules {
       const where = `SCIM target "${targetId}", rejection rule ${index + 1}`;
       try {
         parseAttributePath(rule.attribute);
-      } catch {
-        throw new Error(`${where}: "${rule.attribute}" is not a SCIM attribute path.`);
+      } catch (error) {
+        throw new Error(`${where}: "${rule.attribute}" is not a SCIM attribute path.`, { cause: error });
       }
       if (!Number.isInteger(rule.status) || rule.status < 400 || rule.status > 599) {
         throw new Error(`${where}: status must be an HTTP error status (400–599); got ${rule.status}.`);
@@ -42,7 +42,10 @@ export class RejectionRules {
       try {
         return { rule, pattern: new RegExp(rule.matches, "i") };
       } catch (error) {
-        throw new Error(`${where}: "${rule.matches}" is not a valid regular expression (${(error as Error).message}).`);
+        throw new Error(
+          `${where}: "${rule.matches}" is not a valid regular expression (${(error as Error).message}).`,
+          { cause: error },
+        );
       }
     });
   }

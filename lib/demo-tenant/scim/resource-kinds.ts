@@ -16,8 +16,18 @@ export interface ResourceKind {
   extensions: SchemaDefinition[];
 }
 
-export const USER_KIND: ResourceKind = { name: "User", endpoint: "Users", schema: USER_SCHEMA, extensions: [ENTERPRISE_USER_EXTENSION] };
-export const GROUP_KIND: ResourceKind = { name: "Group", endpoint: "Groups", schema: GROUP_SCHEMA, extensions: [] };
+export const USER_KIND: ResourceKind = {
+  name: "User",
+  endpoint: "Users",
+  schema: USER_SCHEMA,
+  extensions: [ENTERPRISE_USER_EXTENSION],
+};
+export const GROUP_KIND: ResourceKind = {
+  name: "Group",
+  endpoint: "Groups",
+  schema: GROUP_SCHEMA,
+  extensions: [],
+};
 export const RESOURCE_KINDS: readonly ResourceKind[] = [USER_KIND, GROUP_KIND];
 
 export function kindForEndpoint(segment: string): ResourceKind | undefined {
@@ -31,9 +41,20 @@ export interface ResolvedAttribute {
   definition: AttributeDefinition;
 }
 
-export function findByName<T extends { name: string }>(items: readonly T[] | undefined, name: string): T | undefined {
-  const wanted = name.toLowerCase();
-  return items?.find((item) => item.name.toLowerCase() === wanted);
+const nameIndexes = new WeakMap<readonly { name: string }[], Map<string, { name: string }>>();
+
+/** Case-insensitive lookup by name; the index per list is built once, as lookups run for every attribute of every request. */
+export function findByName<T extends { name: string }>(
+  items: readonly T[] | undefined,
+  name: string,
+): T | undefined {
+  if (!items) return undefined;
+  let index = nameIndexes.get(items);
+  if (!index) {
+    index = new Map(items.map((item) => [item.name.toLowerCase(), item]));
+    nameIndexes.set(items, index);
+  }
+  return index.get(name.toLowerCase()) as T | undefined;
 }
 
 export function findExtension(kind: ResourceKind, urn: string): SchemaDefinition | undefined {
@@ -49,7 +70,11 @@ export function isCoreSchema(kind: ResourceKind, urn: string): boolean {
  * Finds an attribute by name, case-insensitively. Without a schema URN, core attributes come first,
  * then extension attributes — clients such as Entra sometimes send `manager` without its URN.
  */
-export function resolveAttribute(kind: ResourceKind, urn: string | null, name: string): ResolvedAttribute | undefined {
+export function resolveAttribute(
+  kind: ResourceKind,
+  urn: string | null,
+  name: string,
+): ResolvedAttribute | undefined {
   if (urn !== null && !isCoreSchema(kind, urn)) {
     const extension = findExtension(kind, urn);
     const definition = extension && findByName(extension.attributes, name);

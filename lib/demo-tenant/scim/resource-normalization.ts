@@ -1,7 +1,13 @@
 import "server-only";
 
 import { parseAttributePath } from "./attribute-path";
-import { findByName, findExtension, isCoreSchema, resolveAttribute, type ResourceKind } from "./resource-kinds";
+import {
+  findByName,
+  findExtension,
+  isCoreSchema,
+  resolveAttribute,
+  type ResourceKind,
+} from "./resource-kinds";
 import type { AttributeDefinition } from "./schema-definitions";
 import { ScimError } from "./scim-error";
 
@@ -12,7 +18,10 @@ export function isPlainObject(value: unknown): value is ScimObject {
 }
 
 function invalid(label: string, expectation: string, value: unknown): ScimError {
-  return ScimError.badRequest("invalidValue", `Attribute "${label}" ${expectation}; got ${JSON.stringify(value)}.`);
+  return ScimError.badRequest(
+    "invalidValue",
+    `Attribute "${label}" ${expectation}; got ${JSON.stringify(value)}.`,
+  );
 }
 
 function coerceScalar(definition: AttributeDefinition, value: unknown, label: string): unknown {
@@ -20,12 +29,17 @@ function coerceScalar(definition: AttributeDefinition, value: unknown, label: st
     case "boolean":
       if (typeof value === "boolean") return value;
       // Entra sends booleans as the strings "True" and "False".
-      if (typeof value === "string" && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === "true";
+      if (typeof value === "string" && /^(true|false)$/i.test(value.trim()))
+        return value.trim().toLowerCase() === "true";
       throw invalid(label, "must be a boolean", value);
     case "integer":
     case "decimal": {
       const number = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
-      if (typeof number !== "number" || !Number.isFinite(number) || (definition.type === "integer" && !Number.isInteger(number))) {
+      if (
+        typeof number !== "number" ||
+        !Number.isFinite(number) ||
+        (definition.type === "integer" && !Number.isInteger(number))
+      ) {
         throw invalid(label, `must be ${definition.type === "integer" ? "an integer" : "a number"}`, value);
       }
       return number;
@@ -37,28 +51,41 @@ function coerceScalar(definition: AttributeDefinition, value: unknown, label: st
   }
 }
 
-function coerceComplex(definition: AttributeDefinition, value: unknown, label: string): ScimObject | undefined {
+function coerceComplex(
+  definition: AttributeDefinition,
+  value: unknown,
+  label: string,
+): ScimObject | undefined {
   if (!isPlainObject(value)) {
     // A bare value for a complex attribute with a "value" sub-attribute, e.g. `"manager": "<id>"`.
-    if (findByName(definition.subAttributes, "value") && (typeof value === "string" || typeof value === "number")) {
+    if (
+      findByName(definition.subAttributes, "value") &&
+      (typeof value === "string" || typeof value === "number")
+    ) {
       return { value: String(value) };
     }
     throw invalid(label, "must be an object", value);
   }
   const result = normalizeAttributes(definition.subAttributes ?? [], value, `${label}.`);
-  const missingRequired = (definition.subAttributes ?? []).some((sub) => sub.required && (result[sub.name] === undefined || result[sub.name] === ""));
+  const missingRequired = (definition.subAttributes ?? []).some(
+    (sub) => sub.required && (result[sub.name] === undefined || result[sub.name] === ""),
+  );
   return Object.keys(result).length === 0 || missingRequired ? undefined : result;
 }
 
 function coerceSingle(definition: AttributeDefinition, value: unknown, label: string): unknown {
   if (value === null || value === undefined) return undefined;
-  return definition.type === "complex" ? coerceComplex(definition, value, label) : coerceScalar(definition, value, label);
+  return definition.type === "complex"
+    ? coerceComplex(definition, value, label)
+    : coerceScalar(definition, value, label);
 }
 
 /** Coerces one attribute's value to its schema type; undefined means "unassigned" (RFC 7643 §2.5). */
 function coerceValue(definition: AttributeDefinition, value: unknown, label: string): unknown {
   if (definition.multiValued) {
-    const items = (Array.isArray(value) ? value : [value]).map((item) => coerceSingle(definition, item, label)).filter((item) => item !== undefined);
+    const items = (Array.isArray(value) ? value : [value])
+      .map((item) => coerceSingle(definition, item, label))
+      .filter((item) => item !== undefined);
     return items.length === 0 ? undefined : items;
   }
   if (Array.isArray(value)) {
@@ -75,7 +102,11 @@ function isWritable(definition: AttributeDefinition): boolean {
 }
 
 /** Canonical names and types for the attributes of one object; attributes outside the schema are kept as sent. */
-function normalizeAttributes(definitions: AttributeDefinition[], input: ScimObject, labelPrefix = ""): ScimObject {
+function normalizeAttributes(
+  definitions: AttributeDefinition[],
+  input: ScimObject,
+  labelPrefix = "",
+): ScimObject {
   const result: ScimObject = {};
   for (const [key, value] of Object.entries(input)) {
     const definition = findByName(definitions, key);
@@ -92,7 +123,14 @@ function normalizeAttributes(definitions: AttributeDefinition[], input: ScimObje
 
 const SERVER_OWNED = new Set(["schemas", "id", "meta"]);
 
-function placeAttribute(kind: ResourceKind, core: ScimObject, extensions: Map<string, ScimObject>, urn: string | null, name: string, value: unknown) {
+function placeAttribute(
+  kind: ResourceKind,
+  core: ScimObject,
+  extensions: Map<string, ScimObject>,
+  urn: string | null,
+  name: string,
+  value: unknown,
+) {
   const resolved = resolveAttribute(kind, urn, name);
   if (!resolved) {
     if (value !== null && value !== undefined) core[urn === null ? name : `${urn}:${name}`] = value;
@@ -100,7 +138,14 @@ function placeAttribute(kind: ResourceKind, core: ScimObject, extensions: Map<st
   }
   const holder = resolved.extension ? (extensions.get(resolved.extension.id) ?? {}) : core;
   if (resolved.extension) extensions.set(resolved.extension.id, holder);
-  Object.assign(holder, normalizeAttributes([resolved.definition], { [resolved.definition.name]: value }, resolved.extension ? `${resolved.extension.id}:` : ""));
+  Object.assign(
+    holder,
+    normalizeAttributes(
+      [resolved.definition],
+      { [resolved.definition.name]: value },
+      resolved.extension ? `${resolved.extension.id}:` : "",
+    ),
+  );
 }
 
 /**
@@ -108,7 +153,8 @@ function placeAttribute(kind: ResourceKind, core: ScimObject, extensions: Map<st
  * right type, extension attributes under their URN, server-owned attributes dropped, `schemas` recomputed.
  */
 export function normalizeResource(kind: ResourceKind, input: unknown): ScimObject {
-  if (!isPlainObject(input)) throw ScimError.badRequest("invalidSyntax", `A ${kind.name} must be a JSON object.`);
+  if (!isPlainObject(input))
+    throw ScimError.badRequest("invalidSyntax", `A ${kind.name} must be a JSON object.`);
   const core: ScimObject = {};
   const extensions = new Map<string, ScimObject>();
   const unknownExtensions: string[] = [];
@@ -121,7 +167,8 @@ export function normalizeResource(kind: ResourceKind, input: unknown): ScimObjec
         if (value === null || value === undefined) continue;
         throw invalid(key, "must be an object", value);
       }
-      for (const [name, inner] of Object.entries(value)) placeAttribute(kind, core, extensions, extension?.id ?? null, name, inner);
+      for (const [name, inner] of Object.entries(value))
+        placeAttribute(kind, core, extensions, extension?.id ?? null, name, inner);
     } else if (key.toLowerCase().startsWith("urn:") && isPlainObject(value)) {
       core[key] = value;
       unknownExtensions.push(key);
@@ -136,7 +183,10 @@ export function normalizeResource(kind: ResourceKind, input: unknown): ScimObjec
   for (const required of kind.schema.attributes.filter((definition) => definition.required)) {
     const value = core[required.name];
     if (value === undefined || (typeof value === "string" && value.trim() === "")) {
-      throw ScimError.badRequest("invalidValue", `Attribute "${required.name}" is required for a ${kind.name}.`);
+      throw ScimError.badRequest(
+        "invalidValue",
+        `Attribute "${required.name}" is required for a ${kind.name}.`,
+      );
     }
   }
 

@@ -8,10 +8,21 @@ import type { StoredResource } from "./scim-directory";
 export function renderResource(kind: ResourceKind, stored: StoredResource, baseUrl: string): ScimObject {
   const copy = structuredClone(stored) as ScimObject;
   const { resourceType, created, lastModified, version } = stored.meta;
-  copy.meta = { resourceType, created, lastModified, location: `${baseUrl}/${kind.endpoint}/${stored.id}`, version };
+  copy.meta = {
+    resourceType,
+    created,
+    lastModified,
+    location: `${baseUrl}/${kind.endpoint}/${stored.id}`,
+    version,
+  };
   if (Array.isArray(copy.members)) {
     copy.members = copy.members.map((member) =>
-      isPlainObject(member) ? { ...member, $ref: `${baseUrl}/${member.type === "Group" ? "Groups" : "Users"}/${String(member.value)}` } : member,
+      isPlainObject(member)
+        ? {
+            ...member,
+            $ref: `${baseUrl}/${member.type === "Group" ? "Groups" : "Users"}/${String(member.value)}`,
+          }
+        : member,
     );
   }
   return copy;

@@ -3,7 +3,7 @@ import "server-only";
 import { isDeepStrictEqual } from "node:util";
 
 import { canonicalizePath, parseAttributePath } from "./attribute-path";
-import { matchesFilter, type Filter } from "./filter";
+import { compileFilter, type Filter } from "./filter";
 import { applyPatch } from "./patch-operations";
 import type { RejectionRules, WriteOperation } from "./rejection-rules";
 import { GROUP_KIND, RESOURCE_KINDS, USER_KIND, type ResourceKind } from "./resource-kinds";
@@ -67,7 +67,8 @@ export class ScimDirectory {
   }
 
   clear(): void {
-    for (const kind of RESOURCE_KINDS) this.collections.set(kind.name, { byId: new Map(), byUniqueName: new Map() });
+    for (const kind of RESOURCE_KINDS)
+      this.collections.set(kind.name, { byId: new Map(), byUniqueName: new Map() });
   }
 
   private collection(kind: ResourceKind): Collection {
@@ -90,7 +91,7 @@ export class ScimDirectory {
   search(kind: ResourceKind, filter: Filter | null): StoredResource[] {
     if (filter === null) return this.all(kind);
     const indexed = this.indexedCandidates(kind, filter);
-    return (indexed ?? this.all(kind)).filter((resource) => matchesFilter(kind, resource, filter));
+    return (indexed ?? this.all(kind)).filter(compileFilter(kind, filter));
   }
 
   private indexedCandidates(kind: ResourceKind, filter: Filter): StoredResource[] | undefined {
@@ -103,7 +104,12 @@ export class ScimDirectory {
     }
     if (path.urn !== null || path.filter !== null || path.subAttribute !== null) return undefined;
     const { byId, byUniqueName } = this.collection(kind);
-    const id = path.attribute === "id" ? filter.compValue : path.attribute === uniqueAttribute(kind) ? byUniqueName.get(filter.compValue.toLowerCase()) : null;
+    const id =
+      path.attribute === "id"
+        ? filter.compValue
+        : path.attribute === uniqueAttribute(kind)
+          ? byUniqueName.get(filter.compValue.toLowerCase())
+          : null;
     if (id === null) return undefined;
     const found = id === undefined ? undefined : byId.get(id);
     return found ? [found] : [];
@@ -135,12 +141,21 @@ export class ScimDirectory {
   private getForWrite(kind: ResourceKind, id: string, ifMatch: string | null): StoredResource {
     const current = this.get(kind, id);
     if (!etagMatches(ifMatch, current.meta.version)) {
-      throw new ScimError(412, undefined, `${kind.name} "${id}" has changed: its version is ${current.meta.version}.`);
+      throw new ScimError(
+        412,
+        undefined,
+        `${kind.name} "${id}" has changed: its version is ${current.meta.version}.`,
+      );
     }
     return current;
   }
 
-  private commit(kind: ResourceKind, candidate: ScimObject, operation: WriteOperation, current: StoredResource | undefined): StoredResource {
+  private commit(
+    kind: ResourceKind,
+    candidate: ScimObject,
+    operation: WriteOperation,
+    current: StoredResource | undefined,
+  ): StoredResource {
     const resource = kind === GROUP_KIND ? this.withResolvedMembers(candidate) : candidate;
     this.assertUnique(kind, resource, current?.id);
     this.rejections.assertAccepted(kind, resource, operation);
@@ -171,7 +186,9 @@ export class ScimDirectory {
     const holder = key === undefined ? undefined : this.collection(kind).byUniqueName.get(key);
     if (holder !== undefined && holder !== ownId) {
       const attribute = uniqueAttribute(kind);
-      throw ScimError.conflict(`A ${kind.name} with ${attribute} ${JSON.stringify(resource[attribute])} already exists (id ${holder}).`);
+      throw ScimError.conflict(
+        `A ${kind.name} with ${attribute} ${JSON.stringify(resource[attribute])} already exists (id ${holder}).`,
+      );
     }
   }
 
@@ -182,10 +199,21 @@ export class ScimDirectory {
     for (const member of group.members) {
       const value = isPlainObject(member) ? member.value : undefined;
       if (typeof value !== "string" || value === "") {
-        throw ScimError.badRequest("invalidValue", `Every member needs a "value" naming a User or Group; got ${JSON.stringify(member)}.`);
+        throw ScimError.badRequest(
+          "invalidValue",
+          `Every member needs a "value" naming a User or Group; got ${JSON.stringify(member)}.`,
+        );
       }
-      const type = this.collection(USER_KIND).byId.has(value) ? "User" : this.collection(GROUP_KIND).byId.has(value) ? "Group" : undefined;
-      if (!type) throw ScimError.badRequest("invalidValue", `Member "${value}" is not a User or Group of this target.`);
+      const type = this.collection(USER_KIND).byId.has(value)
+        ? "User"
+        : this.collection(GROUP_KIND).byId.has(value)
+          ? "Group"
+          : undefined;
+      if (!type)
+        throw ScimError.badRequest(
+          "invalidValue",
+          `Member "${value}" is not a User or Group of this target.`,
+        );
       members.set(value, { value, type });
     }
     return { ...group, members: [...members.values()] };
@@ -195,13 +223,21 @@ export class ScimDirectory {
   private dropMember(id: string): void {
     const { byId } = this.collection(GROUP_KIND);
     for (const group of byId.values()) {
-      if (!Array.isArray(group.members) || !group.members.some((member) => isPlainObject(member) && member.value === id)) continue;
+      if (
+        !Array.isArray(group.members) ||
+        !group.members.some((member) => isPlainObject(member) && member.value === id)
+      )
+        continue;
       const members = group.members.filter((member) => !(isPlainObject(member) && member.value === id));
       const { members: _removed, ...rest } = group;
       byId.set(group.id, {
         ...rest,
         ...(members.length > 0 ? { members } : {}),
-        meta: { ...group.meta, lastModified: this.clock.now().toISOString(), version: `W/"${versionNumber(group.meta.version) + 1}"` },
+        meta: {
+          ...group.meta,
+          lastModified: this.clock.now().toISOString(),
+          version: `W/"${versionNumber(group.meta.version) + 1}"`,
+        },
       });
     }
   }

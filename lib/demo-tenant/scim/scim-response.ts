@@ -7,7 +7,10 @@ export const SCIM_CONTENT_TYPE = "application/scim+json";
 export const LIST_RESPONSE_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 
 export function scimJson(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": SCIM_CONTENT_TYPE, ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": SCIM_CONTENT_TYPE, ...headers },
+  });
 }
 
 export function scimNoContent(): Response {
@@ -26,5 +29,11 @@ export function responseForFailure(error: unknown): Response {
 }
 
 export function listResponse(resources: ScimObject[], totalResults: number, startIndex: number): ScimObject {
-  return { schemas: [LIST_RESPONSE_SCHEMA], totalResults, startIndex, itemsPerPage: resources.length, Resources: resources };
+  return {
+    schemas: [LIST_RESPONSE_SCHEMA],
+    totalResults,
+    startIndex,
+    itemsPerPage: resources.length,
+    Resources: resources,
+  };
 }

@@ -2,8 +2,19 @@ import "server-only";
 
 import { timingSafeEqual } from "node:crypto";
 
-import { resourceType, resourceTypes, schemaResource, SERVED_SCHEMAS, serviceProviderConfig } from "./discovery";
-import { listQueryFromParams, listQueryFromSearchRequest, projectionFromParams, type ListQuery } from "./list-query";
+import {
+  resourceType,
+  resourceTypes,
+  schemaResource,
+  SERVED_SCHEMAS,
+  serviceProviderConfig,
+} from "./discovery";
+import {
+  listQueryFromParams,
+  listQueryFromSearchRequest,
+  projectionFromParams,
+  type ListQuery,
+} from "./list-query";
 import { projectResource, type Projection } from "./projection";
 import { RejectionRules, type ScimRejectionRule } from "./rejection-rules";
 import { findByName, GROUP_KIND, kindForEndpoint, RESOURCE_KINDS, type ResourceKind } from "./resource-kinds";
@@ -31,7 +42,9 @@ const REQUEST_LOG_LENGTH = 500;
 const MAX_BODY_BYTES = 1024 * 1024;
 
 function methodNotAllowed(method: string, allowed: string[]): ScimError {
-  return new ScimError(405, undefined, `${method} is not supported here; use ${allowed.join(", ")}.`, { Allow: allowed.join(", ") });
+  return new ScimError(405, undefined, `${method} is not supported here; use ${allowed.join(", ")}.`, {
+    Allow: allowed.join(", "),
+  });
 }
 
 function readableDecode(text: string): string {
@@ -47,11 +60,15 @@ async function readJson(request: Request): Promise<unknown> {
   if (new TextEncoder().encode(text).length > MAX_BODY_BYTES) {
     throw new ScimError(413, undefined, `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
   }
-  if (text.trim() === "") throw ScimError.badRequest("invalidSyntax", "The request body is empty; a JSON object was expected.");
+  if (text.trim() === "")
+    throw ScimError.badRequest("invalidSyntax", "The request body is empty; a JSON object was expected.");
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw ScimError.badRequest("invalidSyntax", `The request body is not valid JSON: ${(error as Error).message}`);
+    throw ScimError.badRequest(
+      "invalidSyntax",
+      `The request body is not valid JSON: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -86,7 +103,11 @@ export class ScimTarget {
       response = responseForFailure(error);
     }
     const url = new URL(request.url);
-    this.log.push({ method: request.method, path: readableDecode(`${route}${url.search}`), status: response.status });
+    this.log.push({
+      method: request.method,
+      path: readableDecode(`${route}${url.search}`),
+      status: response.status,
+    });
     if (this.log.length > REQUEST_LOG_LENGTH) this.log.splice(0, this.log.length - REQUEST_LOG_LENGTH);
     return response;
   }
@@ -97,7 +118,9 @@ export class ScimTarget {
     const presented = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization")?.trim() ?? "")?.[1];
     const [left, right] = [Buffer.from(presented ?? ""), Buffer.from(expected)];
     if (presented === undefined || left.length !== right.length || !timingSafeEqual(left, right)) {
-      throw new ScimError(401, undefined, "A valid bearer token is required in the Authorization header.", { "WWW-Authenticate": 'Bearer realm="SCIM"' });
+      throw new ScimError(401, undefined, "A valid bearer token is required in the Authorization header.", {
+        "WWW-Authenticate": 'Bearer realm="SCIM"',
+      });
     }
   }
 
@@ -106,7 +129,10 @@ export class ScimTarget {
     const method = request.method.toUpperCase();
     let segments: string[];
     try {
-      segments = route.split("/").filter((segment) => segment !== "").map(decodeURIComponent);
+      segments = route
+        .split("/")
+        .filter((segment) => segment !== "")
+        .map(decodeURIComponent);
     } catch {
       throw ScimError.notFound(`No SCIM endpoint at ${route}.`);
     }
@@ -123,7 +149,8 @@ export class ScimTarget {
     }
     if (endpoint === "schemas") {
       only(["GET"]);
-      if (second === undefined) return scimJson(200, listOf(SERVED_SCHEMAS.map((schema) => schemaResource(schema, baseUrl))));
+      if (second === undefined)
+        return scimJson(200, listOf(SERVED_SCHEMAS.map((schema) => schemaResource(schema, baseUrl))));
       const schema = SERVED_SCHEMAS.find((candidate) => candidate.id.toLowerCase() === second.toLowerCase());
       if (!schema) throw ScimError.notFound(`Schema "${second}" not found.`);
       return scimJson(200, schemaResource(schema, baseUrl));
@@ -137,15 +164,20 @@ export class ScimTarget {
     }
     if (endpoint === ".search" && second === undefined) {
       only(["POST"]);
-      return scimJson(200, this.list(RESOURCE_KINDS, listQueryFromSearchRequest(await readJson(request)), baseUrl));
+      return scimJson(
+        200,
+        this.list(RESOURCE_KINDS, listQueryFromSearchRequest(await readJson(request)), baseUrl),
+      );
     }
-    if (endpoint === "bulk" || endpoint === "me") throw new ScimError(501, undefined, `/${first} is not supported by this target.`);
+    if (endpoint === "bulk" || endpoint === "me")
+      throw new ScimError(501, undefined, `/${first} is not supported by this target.`);
 
     const kind = kindForEndpoint(first);
     if (!kind) throw ScimError.notFound(`No SCIM endpoint at ${route}.`);
     if (second === undefined) {
       only(["GET", "POST"]);
-      if (method === "GET") return scimJson(200, this.list([kind], listQueryFromParams(url.searchParams), baseUrl));
+      if (method === "GET")
+        return scimJson(200, this.list([kind], listQueryFromParams(url.searchParams), baseUrl));
       const created = this.directory.create(kind, await readJson(request));
       return this.single(kind, created, baseUrl, projectionFromParams(url.searchParams), 201);
     }
@@ -156,7 +188,12 @@ export class ScimTarget {
     return this.resourceRequest(request, kind, second, baseUrl);
   }
 
-  private async resourceRequest(request: Request, kind: ResourceKind, id: string, baseUrl: string): Promise<Response> {
+  private async resourceRequest(
+    request: Request,
+    kind: ResourceKind,
+    id: string,
+    baseUrl: string,
+  ): Promise<Response> {
     const method = request.method.toUpperCase();
     const url = new URL(request.url);
     const projection = projectionFromParams(url.searchParams);
@@ -165,11 +202,18 @@ export class ScimTarget {
       case "GET":
         return this.single(kind, this.directory.get(kind, id), baseUrl, projection, 200);
       case "PUT":
-        return this.single(kind, this.directory.replace(kind, id, await readJson(request), ifMatch), baseUrl, projection, 200);
+        return this.single(
+          kind,
+          this.directory.replace(kind, id, await readJson(request), ifMatch),
+          baseUrl,
+          projection,
+          200,
+        );
       case "PATCH": {
         const patched = this.directory.patch(kind, id, await readJson(request), ifMatch);
         // Entra expects 204 for group PATCH; a client that asks for attributes gets the resource.
-        const wantsResource = kind !== GROUP_KIND || projection.attributes.length > 0 || projection.excludedAttributes.length > 0;
+        const wantsResource =
+          kind !== GROUP_KIND || projection.attributes.length > 0 || projection.excludedAttributes.length > 0;
         return wantsResource ? this.single(kind, patched, baseUrl, projection, 200) : scimNoContent();
       }
       case "DELETE":
@@ -180,7 +224,13 @@ export class ScimTarget {
     }
   }
 
-  private single(kind: ResourceKind, stored: StoredResource, baseUrl: string, projection: Projection, status: number): Response {
+  private single(
+    kind: ResourceKind,
+    stored: StoredResource,
+    baseUrl: string,
+    projection: Projection,
+    status: number,
+  ): Response {
     const body = projectResource(kind, renderResource(kind, stored, baseUrl), projection);
     const headers: Record<string, string> = { ETag: stored.meta.version };
     if (status === 201) headers.Location = `${baseUrl}/${kind.endpoint}/${stored.id}`;
@@ -188,9 +238,13 @@ export class ScimTarget {
   }
 
   private list(kinds: readonly ResourceKind[], query: ListQuery, baseUrl: string): ScimObject {
-    const matches = kinds.flatMap((kind) => this.directory.search(kind, query.filter).map((stored) => ({ kind, stored })));
+    const matches = kinds.flatMap((kind) =>
+      this.directory.search(kind, query.filter).map((stored) => ({ kind, stored })),
+    );
     const page = matches.slice(query.startIndex - 1, query.startIndex - 1 + query.count);
-    const resources = page.map(({ kind, stored }) => projectResource(kind, renderResource(kind, stored, baseUrl), query));
+    const resources = page.map(({ kind, stored }) =>
+      projectResource(kind, renderResource(kind, stored, baseUrl), query),
+    );
     return listResponse(resources, matches.length, query.startIndex);
   }
 }

@@ -28,18 +28,30 @@ export interface ScimTargetsOptions {
 const TARGET_PATH = /^\/scim\/([^/]+)(\/.*)?$/;
 const TARGET_ID = /^[A-Za-z0-9._~-]+$/;
 
-export function createScimTargets(configs: ScimTargetConfig[], options: ScimTargetsOptions = {}): ScimTargets {
-  const clock: DirectoryClock = { now: options.clock?.now ?? (() => new Date()), newId: options.clock?.newId ?? randomUUID };
+export function createScimTargets(
+  configs: ScimTargetConfig[],
+  options: ScimTargetsOptions = {},
+): ScimTargets {
+  const clock: DirectoryClock = {
+    now: options.clock?.now ?? (() => new Date()),
+    newId: options.clock?.newId ?? randomUUID,
+  };
   const targets = new Map<string, ScimTarget>();
   for (const config of configs) {
-    if (!TARGET_ID.test(config.id)) throw new Error(`SCIM target id "${config.id}" must be a non-empty URL path segment (letters, digits, . _ ~ -).`);
+    if (!TARGET_ID.test(config.id))
+      throw new Error(
+        `SCIM target id "${config.id}" must be a non-empty URL path segment (letters, digits, . _ ~ -).`,
+      );
     if (targets.has(config.id)) throw new Error(`SCIM target id "${config.id}" is configured twice.`);
     targets.set(config.id, new ScimTarget(config, clock));
   }
 
   function target(targetId: string): ScimTarget {
     const found = targets.get(targetId);
-    if (!found) throw new Error(`No SCIM target "${targetId}"; configured: ${[...targets.keys()].join(", ") || "none"}.`);
+    if (!found)
+      throw new Error(
+        `No SCIM target "${targetId}"; configured: ${[...targets.keys()].join(", ") || "none"}.`,
+      );
     return found;
   }
 
@@ -48,7 +60,8 @@ export function createScimTargets(configs: ScimTargetConfig[], options: ScimTarg
       const url = new URL(request.url);
       const match = TARGET_PATH.exec(url.pathname);
       const found = match?.[1] === undefined ? undefined : targets.get(match[1]);
-      if (!match?.[1] || !found) return scimErrorResponse(ScimError.notFound(`No SCIM target at ${url.pathname}.`));
+      if (!match?.[1] || !found)
+        return scimErrorResponse(ScimError.notFound(`No SCIM target at ${url.pathname}.`));
       return found.handle(request, match[2] ?? "", `${url.origin}/scim/${match[1]}`);
     },
 

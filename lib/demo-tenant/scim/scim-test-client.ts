@@ -13,32 +13,56 @@ export interface ScimReply {
 }
 
 /** Speaks to the targets the way an HTTP client would, through `handle(Request)`. */
-export function scimClient(configs: ScimTargetConfig[] = [{ id: "t1", displayName: "Target one", bearerToken: null }]) {
+export function scimClient(
+  configs: ScimTargetConfig[] = [{ id: "t1", displayName: "Target one", bearerToken: null }],
+) {
   const targets: ScimTargets = createScimTargets(configs);
-  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ScimReply> {
+  async function call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ScimReply> {
     const init: RequestInit = { method, headers: { "Content-Type": "application/scim+json", ...headers } };
     if (body !== undefined) init.body = typeof body === "string" ? body : JSON.stringify(body);
     const response = await targets.handle(new Request(`https://demo.invalid${path}`, init));
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text === "" ? undefined : JSON.parse(text) };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text === "" ? undefined : JSON.parse(text),
+    };
   }
   return {
     targets,
     call,
     get: (path: string, headers?: Record<string, string>) => call("GET", path, undefined, headers),
-    post: (path: string, body: unknown, headers?: Record<string, string>) => call("POST", path, body, headers),
+    post: (path: string, body: unknown, headers?: Record<string, string>) =>
+      call("POST", path, body, headers),
     put: (path: string, body: unknown, headers?: Record<string, string>) => call("PUT", path, body, headers),
-    patch: (path: string, operations: unknown[], headers?: Record<string, string>) => call("PATCH", path, { schemas: [PATCH_OP], Operations: operations }, headers),
+    patch: (path: string, operations: unknown[], headers?: Record<string, string>) =>
+      call("PATCH", path, { schemas: [PATCH_OP], Operations: operations }, headers),
     delete: (path: string, headers?: Record<string, string>) => call("DELETE", path, undefined, headers),
     async createUser(userName: string, extra: Record<string, unknown> = {}, target = "t1") {
-      const reply = await call("POST", `/scim/${target}/Users`, { schemas: [USER_SCHEMA], userName, active: true, ...extra });
-      if (reply.status !== 201) throw new Error(`creating ${userName} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
-      return reply.body as { id: string } & Record<string, unknown>;
+      const reply = await call("POST", `/scim/${target}/Users`, {
+        schemas: [USER_SCHEMA],
+        userName,
+        active: true,
+        ...extra,
+      });
+      if (reply.status !== 201)
+        throw new Error(`creating ${userName} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+      return reply.body as ScimReply["body"];
     },
     async createGroup(displayName: string, extra: Record<string, unknown> = {}, target = "t1") {
-      const reply = await call("POST", `/scim/${target}/Groups`, { schemas: [GROUP_SCHEMA], displayName, ...extra });
-      if (reply.status !== 201) throw new Error(`creating ${displayName} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
-      return reply.body as { id: string } & Record<string, unknown>;
+      const reply = await call("POST", `/scim/${target}/Groups`, {
+        schemas: [GROUP_SCHEMA],
+        displayName,
+        ...extra,
+      });
+      if (reply.status !== 201)
+        throw new Error(`creating ${displayName} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+      return reply.body as ScimReply["body"];
     },
   };
 }

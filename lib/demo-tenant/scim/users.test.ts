@@ -28,7 +28,11 @@ describe("SCIM Users", () => {
       active: true,
       emails: [{ type: "work", value: "ada@contoso.com", primary: true }],
       [ENTERPRISE]: { department: "Research", employeeNumber: "42" },
-      meta: { resourceType: "User", location: `https://demo.invalid/scim/t1/Users/${user.id}`, version: 'W/"1"' },
+      meta: {
+        resourceType: "User",
+        location: `https://demo.invalid/scim/t1/Users/${user.id}`,
+        version: 'W/"1"',
+      },
     });
     expect(user.meta.created).toBe(user.meta.lastModified);
     expect(user).not.toHaveProperty("password");
@@ -64,10 +68,17 @@ describe("SCIM Users", () => {
     await scim.createUser("ada@contoso.com", {
       displayName: "Ada Lovelace",
       active: true,
-      emails: [{ type: "work", value: "ada@contoso.com" }, { type: "home", value: "ada@home.example" }],
+      emails: [
+        { type: "work", value: "ada@contoso.com" },
+        { type: "home", value: "ada@home.example" },
+      ],
       [ENTERPRISE]: { department: "Research", employeeNumber: "100" },
     });
-    await scim.createUser("grace@contoso.com", { displayName: "Grace Hopper", active: false, [ENTERPRISE]: { department: "Navy" } });
+    await scim.createUser("grace@contoso.com", {
+      displayName: "Grace Hopper",
+      active: false,
+      [ENTERPRISE]: { department: "Navy" },
+    });
     await scim.createUser("alan@fabrikam.com", { displayName: "Alan Turing", title: "Mathematician" });
 
     const names = async (filter: string) => {
@@ -84,9 +95,17 @@ describe("SCIM Users", () => {
     expect(await names('emails[type eq "work" and value co "ada"]')).toEqual(["ada@contoso.com"]);
     expect(await names('emails.value eq "ada@home.example"')).toEqual(["ada@contoso.com"]);
     expect(await names(`${ENTERPRISE}:department eq "navy"`)).toEqual(["grace@contoso.com"]);
-    expect(await names('urn:ietf:params:scim:schemas:core:2.0:User:userName eq "alan@fabrikam.com"')).toEqual(["alan@fabrikam.com"]);
-    expect(await names('not (userName co "contoso") or displayName eq "grace hopper"')).toEqual(["alan@fabrikam.com", "grace@contoso.com"]);
-    expect(await names('displayName ne "Ada Lovelace" and (title pr or active eq false)')).toEqual(["alan@fabrikam.com", "grace@contoso.com"]);
+    expect(await names('urn:ietf:params:scim:schemas:core:2.0:User:userName eq "alan@fabrikam.com"')).toEqual(
+      ["alan@fabrikam.com"],
+    );
+    expect(await names('not (userName co "contoso") or displayName eq "grace hopper"')).toEqual([
+      "alan@fabrikam.com",
+      "grace@contoso.com",
+    ]);
+    expect(await names('displayName ne "Ada Lovelace" and (title pr or active eq false)')).toEqual([
+      "alan@fabrikam.com",
+      "grace@contoso.com",
+    ]);
     expect(await names('displayName gt "B" and displayName lt "H"')).toEqual(["grace@contoso.com"]);
     expect(await names('meta.created ge "2000-01-01T00:00:00Z"')).toHaveLength(3);
     // id is caseExact (RFC 7643 §3.1), so an upper-cased id does not match.
@@ -100,16 +119,37 @@ describe("SCIM Users", () => {
     await scim.createUser("ada@contoso.com");
     const grace = await scim.createUser("grace@contoso.com");
 
-    const duplicate = await scim.post("/scim/t1/Users", { schemas: [USER_SCHEMA], userName: "ADA@contoso.com" });
+    const duplicate = await scim.post("/scim/t1/Users", {
+      schemas: [USER_SCHEMA],
+      userName: "ADA@contoso.com",
+    });
     expect(duplicate.status).toBe(409);
-    expect(duplicate.body).toMatchObject({ schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "409", scimType: "uniqueness" });
+    expect(duplicate.body).toMatchObject({
+      schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"],
+      status: "409",
+      scimType: "uniqueness",
+    });
 
-    expect((await scim.put(`/scim/t1/Users/${grace.id}`, { schemas: [USER_SCHEMA], userName: "Ada@Contoso.com" })).status).toBe(409);
-    expect((await scim.patch(`/scim/t1/Users/${grace.id}`, [{ op: "Replace", path: "userName", value: "ada@CONTOSO.com" }])).status).toBe(409);
-    expect(scim.targets.list("t1", "Users").map((user) => user.userName)).toEqual(["ada@contoso.com", "grace@contoso.com"]);
+    expect(
+      (await scim.put(`/scim/t1/Users/${grace.id}`, { schemas: [USER_SCHEMA], userName: "Ada@Contoso.com" }))
+        .status,
+    ).toBe(409);
+    expect(
+      (
+        await scim.patch(`/scim/t1/Users/${grace.id}`, [
+          { op: "Replace", path: "userName", value: "ada@CONTOSO.com" },
+        ])
+      ).status,
+    ).toBe(409);
+    expect(scim.targets.list("t1", "Users").map((user) => user.userName)).toEqual([
+      "ada@contoso.com",
+      "grace@contoso.com",
+    ]);
 
     // Changing only the case of one's own userName is not a conflict.
-    const renamed = await scim.patch(`/scim/t1/Users/${grace.id}`, [{ op: "Replace", path: "userName", value: "Grace@Contoso.com" }]);
+    const renamed = await scim.patch(`/scim/t1/Users/${grace.id}`, [
+      { op: "Replace", path: "userName", value: "Grace@Contoso.com" },
+    ]);
     expect(renamed.status).toBe(200);
     expect(renamed.body.userName).toBe("Grace@Contoso.com");
   });
@@ -117,7 +157,9 @@ describe("SCIM Users", () => {
   it("applies PATCH as Entra sends it and answers 200 with the resource", async () => {
     const scim = scimClient();
     const manager = await scim.createUser("boss@contoso.com");
-    const user = await scim.createUser("ada@contoso.com", { emails: [{ type: "work", value: "old@contoso.com", primary: true }] });
+    const user = await scim.createUser("ada@contoso.com", {
+      emails: [{ type: "work", value: "old@contoso.com", primary: true }],
+    });
 
     const reply = await scim.patch(`/scim/t1/Users/${user.id}`, [
       { op: "Replace", path: "active", value: "False" },
@@ -150,9 +192,13 @@ describe("SCIM Users", () => {
     const user = await scim.createUser("ada@contoso.com");
     const path = `/scim/t1/Users/${user.id}`;
 
-    let reply = await scim.patch(path, [{ op: "Add", path: "manager", value: [{ $ref: null, value: first.id }] }]);
+    let reply = await scim.patch(path, [
+      { op: "Add", path: "manager", value: [{ $ref: null, value: first.id }] },
+    ]);
     expect(reply.body[ENTERPRISE].manager).toEqual({ value: first.id });
-    reply = await scim.patch(path, [{ op: "replace", path: `${ENTERPRISE}:manager`, value: { value: second.id } }]);
+    reply = await scim.patch(path, [
+      { op: "replace", path: `${ENTERPRISE}:manager`, value: { value: second.id } },
+    ]);
     expect(reply.body[ENTERPRISE].manager).toEqual({ value: second.id });
     reply = await scim.patch(path, [{ op: "REMOVE", path: `${ENTERPRISE}:manager` }]);
     expect(reply.status).toBe(200);
@@ -184,9 +230,13 @@ describe("SCIM Users", () => {
     });
 
     // Replacing through an equality filter that selects nothing adds the element, as Entra relies on.
-    reply = await scim.patch(path, [{ op: "Replace", path: 'phoneNumbers[type eq "mobile"].value', value: "+1 555 0100" }]);
+    reply = await scim.patch(path, [
+      { op: "Replace", path: 'phoneNumbers[type eq "mobile"].value', value: "+1 555 0100" },
+    ]);
     expect(reply.body.phoneNumbers).toEqual([{ type: "mobile", value: "+1 555 0100" }]);
-    reply = await scim.patch(path, [{ op: "Replace", path: 'emails[value co "nowhere"].value', value: "x@contoso.com" }]);
+    reply = await scim.patch(path, [
+      { op: "Replace", path: 'emails[value co "nowhere"].value', value: "x@contoso.com" },
+    ]);
     expect(reply.status).toBe(400);
     expect(reply.body.scimType).toBe("noTarget");
   });
@@ -197,7 +247,9 @@ describe("SCIM Users", () => {
     const empty = await scim.patch(`/scim/t1/Users/${user.id}`, []);
     expect(empty.status).toBe(200);
     expect(empty.body).toEqual(user);
-    const same = await scim.patch(`/scim/t1/Users/${user.id}`, [{ op: "Replace", path: "active", value: "True" }]);
+    const same = await scim.patch(`/scim/t1/Users/${user.id}`, [
+      { op: "Replace", path: "active", value: "True" },
+    ]);
     expect(same.body.meta.version).toBe('W/"1"');
     expect(same.body.meta.lastModified).toBe(user.meta.lastModified);
   });
@@ -227,15 +279,31 @@ describe("SCIM Users", () => {
   it("replaces a user with PUT, keeping id and created, and answers 404 for an unknown id", async () => {
     const scim = scimClient();
     const user = await scim.createUser("ada@contoso.com", { displayName: "Ada", title: "Countess" });
-    const reply = await scim.put(`/scim/t1/Users/${user.id}`, { schemas: [USER_SCHEMA], userName: "ada@contoso.com", displayName: "Ada L.", active: false });
+    const reply = await scim.put(`/scim/t1/Users/${user.id}`, {
+      schemas: [USER_SCHEMA],
+      userName: "ada@contoso.com",
+      displayName: "Ada L.",
+      active: false,
+    });
     expect(reply.status).toBe(200);
-    expect(reply.body).toMatchObject({ id: user.id, displayName: "Ada L.", active: false, meta: { created: user.meta.created, version: 'W/"2"' } });
+    expect(reply.body).toMatchObject({
+      id: user.id,
+      displayName: "Ada L.",
+      active: false,
+      meta: { created: user.meta.created, version: 'W/"2"' },
+    });
     expect(reply.body).not.toHaveProperty("title");
 
-    const missing = await scim.put(`/scim/t1/Users/${crypto.randomUUID()}`, { schemas: [USER_SCHEMA], userName: "x@contoso.com" });
+    const missing = await scim.put(`/scim/t1/Users/${crypto.randomUUID()}`, {
+      schemas: [USER_SCHEMA],
+      userName: "x@contoso.com",
+    });
     expect(missing.status).toBe(404);
     expect(missing.body.status).toBe("404");
-    const noUserName = await scim.put(`/scim/t1/Users/${user.id}`, { schemas: [USER_SCHEMA], displayName: "nameless" });
+    const noUserName = await scim.put(`/scim/t1/Users/${user.id}`, {
+      schemas: [USER_SCHEMA],
+      displayName: "nameless",
+    });
     expect(noUserName.status).toBe(400);
     expect(noUserName.body.scimType).toBe("invalidValue");
     expect(noUserName.body.detail).toContain("userName");
@@ -245,8 +313,13 @@ describe("SCIM Users", () => {
     const scim = scimClient();
     const user = await scim.createUser("ada@contoso.com");
     const path = `/scim/t1/Users/${user.id}`;
-    expect((await scim.patch(path, [{ op: "Replace", path: "title", value: "A" }], { "If-Match": 'W/"1"' })).status).toBe(200);
-    const stale = await scim.patch(path, [{ op: "Replace", path: "title", value: "B" }], { "If-Match": 'W/"1"' });
+    expect(
+      (await scim.patch(path, [{ op: "Replace", path: "title", value: "A" }], { "If-Match": 'W/"1"' }))
+        .status,
+    ).toBe(200);
+    const stale = await scim.patch(path, [{ op: "Replace", path: "title", value: "B" }], {
+      "If-Match": 'W/"1"',
+    });
     expect(stale.status).toBe(412);
     expect((await scim.get(path)).body.title).toBe("A");
   });
@@ -272,7 +345,10 @@ describe("SCIM Users", () => {
 
     const page = await scim.get("/scim/t1/Users?startIndex=3&count=2");
     expect(page.body).toMatchObject({ totalResults: 7, startIndex: 3, itemsPerPage: 2 });
-    expect(page.body.Resources.map((user: { userName: string }) => user.userName)).toEqual(["user3@contoso.com", "user4@contoso.com"]);
+    expect(page.body.Resources.map((user: { userName: string }) => user.userName)).toEqual([
+      "user3@contoso.com",
+      "user4@contoso.com",
+    ]);
     const tail = await scim.get("/scim/t1/Users?startIndex=6&count=10");
     expect(tail.body).toMatchObject({ totalResults: 7, itemsPerPage: 2 });
     const clamped = await scim.get("/scim/t1/Users?startIndex=0&count=-5");
@@ -291,7 +367,9 @@ describe("SCIM Users", () => {
       [ENTERPRISE]: { department: "Research", costCenter: "1" },
     });
 
-    const only = await scim.get(`/scim/t1/Users/${user.id}?attributes=userName,name.familyName,emails.value,${ENTERPRISE}:department`);
+    const only = await scim.get(
+      `/scim/t1/Users/${user.id}?attributes=userName,name.familyName,emails.value,${ENTERPRISE}:department`,
+    );
     expect(only.body).toEqual({
       schemas: [USER_SCHEMA, ENTERPRISE],
       id: user.id,
@@ -301,7 +379,9 @@ describe("SCIM Users", () => {
       [ENTERPRISE]: { department: "Research" },
     });
 
-    const without = await scim.get(`/scim/t1/Users${filterQuery('userName eq "ada@contoso.com"')}&excludedAttributes=emails,name.givenName,${ENTERPRISE},id`);
+    const without = await scim.get(
+      `/scim/t1/Users${filterQuery('userName eq "ada@contoso.com"')}&excludedAttributes=emails,name.givenName,${ENTERPRISE},id`,
+    );
     const listed = without.body.Resources[0];
     expect(listed).not.toHaveProperty("emails");
     expect(listed).not.toHaveProperty(ENTERPRISE);
@@ -320,8 +400,16 @@ describe("SCIM Users", () => {
       attributes: ["userName"],
     });
     expect(reply.status).toBe(200);
-    expect(reply.body.Resources).toEqual([{ schemas: [USER_SCHEMA], id: expect.any(String), userName: "ada@contoso.com" }]);
-    const everywhere = await scim.post("/scim/t1/.search", { filter: 'userName sw "ada" or displayName sw "ada"' });
-    expect(everywhere.body.Resources.map((resource: { meta: { resourceType: string } }) => resource.meta.resourceType)).toEqual(["User", "Group"]);
+    expect(reply.body.Resources).toEqual([
+      { schemas: [USER_SCHEMA], id: expect.any(String), userName: "ada@contoso.com" },
+    ]);
+    const everywhere = await scim.post("/scim/t1/.search", {
+      filter: 'userName sw "ada" or displayName sw "ada"',
+    });
+    expect(
+      everywhere.body.Resources.map(
+        (resource: { meta: { resourceType: string } }) => resource.meta.resourceType,
+      ),
+    ).toEqual(["User", "Group"]);
   });
 });
