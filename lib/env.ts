@@ -18,6 +18,20 @@ const schema = z
     ),
     /** Where the SQLite database and other local state live. */
     DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("data")),
+    /** postgres://… to keep runs, shares and the audit log in PostgreSQL instead of the SQLite file. */
+    DATABASE_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection URL")
+        .optional(),
+    ),
+    /** Runs older than this many days are purged. */
+    RUN_RETENTION_DAYS: positiveInt(365),
+    /** Audit entries older than this many days are purged (kept longer than runs). */
+    AUDIT_RETENTION_DAYS: positiveInt(2555),
+    /** Comma-separated attribute names whose values shared links redact; replaces the default list. */
+    SHARE_REDACTED_ATTRIBUTES: optionalString,
 
     // Entra mode: all three of tenant, client and a credential switch the console to a real tenant.
     ENTRA_TENANT_ID: z.preprocess(

@@ -2,7 +2,8 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Pool } from "pg";
 import { migrate } from "./migrations";
 import type { Database } from "./schema";
 
@@ -19,6 +20,21 @@ export async function openSqliteDatabase(file: string): Promise<RunsDatabase> {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  await migrate(db as Kysely<unknown>);
+  await migrate(db as Kysely<unknown>, "sqlite");
   return db;
+}
+
+/** Opens a PostgreSQL database by URL and brings its schema up to date (the same migrations). */
+export async function openPostgresDatabase(url: string): Promise<RunsDatabase> {
+  const pool = new Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  await migrate(db as Kysely<unknown>, "postgres");
+  return db;
+}
+
+/** PostgreSQL when a URL is given, else the SQLite file in the data folder. */
+export function openDatabase(settings: { databaseUrl?: string; dataDir: string }): Promise<RunsDatabase> {
+  return settings.databaseUrl
+    ? openPostgresDatabase(settings.databaseUrl)
+    : openSqliteDatabase(join(settings.dataDir, "console.db"));
 }

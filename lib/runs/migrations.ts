@@ -44,24 +44,38 @@ export const migrations: Record<string, Migration> = {
   },
 };
 
-/** Applies what has not been applied yet, in name order. */
-export async function migrate(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createTable("schema_migrations")
-    .ifNotExists()
-    .addColumn("name", "text", (c) => c.primaryKey())
-    .addColumn("applied_at", "text", (c) => c.notNull())
-    .execute();
-  const applied = new Set(
-    (await sql<{ name: string }>`select name from schema_migrations`.execute(db)).rows.map((row) => row.name),
-  );
-  for (const name of Object.keys(migrations).sort()) {
-    if (applied.has(name)) continue;
-    await db.transaction().execute(async (trx) => {
-      await migrations[name]!.up(trx);
-      await sql`insert into schema_migrations (name, applied_at) values (${name}, ${new Date().toISOString()})`.execute(
-        trx,
+/**
+ * Applies what has not been applied yet, in name order. On PostgreSQL an advisory lock makes
+ * instances that start together take turns.
+ */
+export async function migrate(db: Kysely<unknown>, dialect: "sqlite" | "postgres"): Promise<void> {
+  await db.connection().execute(async (connection) => {
+    if (dialect === "postgres") await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(connection);
+    try {
+      await connection.schema
+        .createTable("schema_migrations")
+        .ifNotExists()
+        .addColumn("name", "text", (c) => c.primaryKey())
+        .addColumn("applied_at", "text", (c) => c.notNull())
+        .execute();
+      const applied = new Set(
+        (await sql<{ name: string }>`select name from schema_migrations`.execute(connection)).rows.map(
+          (row) => row.name,
+        ),
       );
-    });
-  }
+      for (const name of Object.keys(migrations).sort()) {
+        if (applied.has(name)) continue;
+        await connection.transaction().execute(async (trx) => {
+          await migrations[name]!.up(trx);
+          await sql`insert into schema_migrations (name, applied_at) values (${name}, ${new Date().toISOString()})`.execute(
+            trx,
+          );
+        });
+      }
+    } finally {
+      if (dialect === "postgres") await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`.execute(connection);
+    }
+  });
 }
+
+const MIGRATION_LOCK = 7_720_117;

@@ -1,13 +1,11 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunRequest } from "@/lib/api/contracts";
 import { ApiError } from "@/lib/api/errors";
-import { openSqliteDatabase, type RunsDatabase } from "./database";
+import type { RunsDatabase } from "./database";
 import { createRunService, type ProvisionCaller } from "./run-service";
 import { interruptUnfinishedRuns } from "./run-store";
+import { testDatabases } from "./test-databases";
 
 const example1 = JSON.parse(
   readFileSync(new URL("../provisioning/fixtures/example-1-scim-user-skipped.json", import.meta.url), "utf8"),
@@ -33,15 +31,15 @@ function recordingCaller(answer: () => Promise<{ body: unknown; requestId: strin
   return { caller, calls };
 }
 
-let db: RunsDatabase;
-beforeEach(async () => {
-  db = await openSqliteDatabase(join(mkdtempSync(join(tmpdir(), "runs-")), "console.db"));
-});
-afterEach(async () => {
-  await db.destroy();
-});
+describe.each(testDatabases())("run service on %s", (_name, database) => {
+  let db: RunsDatabase;
+  beforeEach(async () => {
+    db = await database()();
+  });
+  afterEach(async () => {
+    await db.destroy();
+  });
 
-describe("run service", () => {
   it("stores the run, sends exactly the Graph body, and keeps the answer and request id", async () => {
     const { caller, calls } = recordingCaller(async () => ({ body: example1, requestId: "graph-req-1" }));
     const runs = createRunService({ db, graph: caller });

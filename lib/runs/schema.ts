@@ -1,5 +1,3 @@
-import type { Generated } from "kysely";
-
 // Tables as Kysely sees them. Times are ISO-8601 UTC text in both SQLite and PostgreSQL, so
 // ordering by text is ordering by time.
 
@@ -31,5 +29,5 @@ export interface RunsTable {
 
 export interface Database {
   runs: RunsTable;
-  schema_migrations: { name: string; applied_at: string; seq: Generated<number> };
+  schema_migrations: { name: string; applied_at: string };
 }
