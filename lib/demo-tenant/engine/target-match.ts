@@ -1,0 +1,31 @@
+import "server-only";
+
+import type { AttributeMapping } from "../model";
+import { scimFilterEquals, type ScimClient } from "./scim-client";
+import type { ScimResource } from "./scim-path";
+
+export type TargetMatch =
+  | { kind: "found"; resource: ScimResource }
+  | { kind: "none" }
+  | { kind: "duplicate"; filter: string; resources: ScimResource[] };
+
+/**
+ * Looks the object up in the app with each matching attribute in turn, as Entra does:
+ * `GET /Users?filter=<attribute> eq "<value>"`; the first hit stops, more than one hit is an error.
+ * Groups are asked for without their members.
+ */
+export async function findInTarget(
+  scim: ScimClient,
+  resourceType: "Users" | "Groups",
+  matchers: { mapping: AttributeMapping; value: string | null }[],
+): Promise<TargetMatch> {
+  for (const { mapping, value } of matchers) {
+    if (value === null) continue;
+    const filter = scimFilterEquals(mapping.targetAttributeName, value);
+    const list = await scim.query(resourceType, filter, resourceType === "Groups" ? "members" : undefined);
+    if (list.Resources.length === 1 && list.Resources[0])
+      return { kind: "found", resource: list.Resources[0] };
+    if (list.Resources.length > 1) return { kind: "duplicate", filter, resources: list.Resources };
+  }
+  return { kind: "none" };
+}
