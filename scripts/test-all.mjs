@@ -2,8 +2,9 @@
 // Runs them all (a failure does not hide the others), then prints the real totals as the last line.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { ensurePostgres } from "./services.mjs";
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TEST_DATABASE_URL: ensurePostgres() };
 const results = [];
 
 function stage(name, command, args, count) {
