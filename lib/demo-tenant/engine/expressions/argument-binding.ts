@@ -21,6 +21,14 @@ export function bindArguments(
   parameters: readonly AttributeMappingParameter[],
   position?: number,
 ): BoundArguments {
+  parameters.forEach((parameter, i) => {
+    if (typeof parameter?.value !== "object" || parameter.value === null) {
+      throw new ExpressionError(`Argument ${i + 1} of ${definition.name} has no value node`, {
+        position,
+        functionName: definition.name,
+      });
+    }
+  });
   const bound = bindByKey(definition, parameters) ?? bindByOrder(definition, parameters, position);
   checkRequired(definition, bound, position);
   return bound;

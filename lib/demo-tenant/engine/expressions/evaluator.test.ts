@@ -51,6 +51,18 @@ describe("evaluateMappingSource on Graph's served trees", () => {
     });
   });
 
+  it("evaluates Cloud Sync's AccountEnabled expression, whose IIF keys are one/two/three", () => {
+    const text =
+      'IIF(IsPresent([userAccountControl]), IIF(BitAnd([userAccountControl], 2)="0", "True", "False"), Not([accountDisabled]))';
+    const tree = parseMappingExpression(text);
+    const enabled = (attributes: Record<string, string>) =>
+      evaluateMappingSource(tree, attributeReaderOf(attributes));
+    expect(enabled({ userAccountControl: "512" })).toBe("True");
+    expect(enabled({ userAccountControl: "514" })).toBe("False");
+    expect(enabled({ accountDisabled: "True" })).toBe("False");
+    expect(enabled({ accountDisabled: "False" })).toBe("True");
+  });
+
   it("reads constants whether the quotes sit in expression or in name", () => {
     const mid = (start: AttributeMappingSource, length: AttributeMappingSource) =>
       call("Mid", ["source", attribute("userPrincipalName")], ["start", start], ["length", length]);
@@ -128,6 +140,8 @@ describe("evaluateMappingSource on Graph's served trees", () => {
     expect(() =>
       evaluateMappingSource({ expression: null, name: null, parameters: [], type: "Attribute" }, user),
     ).toThrow(/no attribute name/);
+    const noValue = { ...call("Not"), parameters: [{ key: "source" }] } as unknown as AttributeMappingSource;
+    expect(() => evaluateMappingSource(noValue, user)).toThrow(/Argument 1 of Not has no value node/);
     const bogus = {
       expression: null,
       name: "x",

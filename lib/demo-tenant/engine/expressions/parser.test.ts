@@ -90,7 +90,7 @@ describe("parseMappingExpression reproduces Graph's trees", () => {
   it("turns IIF conditions into a comparison node with left and right", () => {
     const tree = parseMappingExpression('IIF([country]="USA",[country],[department])');
     const condition = tree.parameters[0]!;
-    expect(condition.key).toBe("condition");
+    expect(condition.key).toBe("one");
     expect(condition.value).toMatchObject({ type: "Function", name: "=", expression: '[country]="USA"' });
     expect(condition.value.parameters.map((p) => [p.key, p.value.type, p.value.name])).toEqual([
       ["left", "Attribute", "country"],
@@ -99,6 +99,31 @@ describe("parseMappingExpression reproduces Graph's trees", () => {
     expect(
       parseMappingExpression('IIF(Count([proxyAddresses]) >= 2, "many", "few")').parameters[0]!.value.name,
     ).toBe(">=");
+  });
+
+  it('names arguments as a real Cloud Sync schema does (IIF\'s "one", IsPresent\'s "source")', () => {
+    const text =
+      'IIF(IsPresent([userAccountControl]), IIF(BitAnd([userAccountControl], 2)="0", "True", "False"), Not([accountDisabled]))';
+    const tree = parseMappingExpression(text);
+    expect(tree.parameters[0]).toEqual({
+      key: "one",
+      value: {
+        expression: "IsPresent([userAccountControl])",
+        name: "IsPresent",
+        parameters: [
+          {
+            key: "source",
+            value: {
+              expression: "[userAccountControl]",
+              name: "userAccountControl",
+              parameters: [],
+              type: "Attribute",
+            },
+          },
+        ],
+        type: "Function",
+      },
+    });
   });
 
   it("accepts function names in any case and writes the documented spelling", () => {

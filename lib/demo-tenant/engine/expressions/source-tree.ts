@@ -68,7 +68,7 @@ export function attributesUsedBy(source: AttributeMappingSource): string[] {
   const seen = new Set<string>();
   const visit = (node: AttributeMappingSource): void => {
     if (node.type === "Attribute") seen.add(attributeName(node));
-    for (const parameter of node.parameters ?? []) visit(parameter.value);
+    for (const parameter of node.parameters ?? []) if (parameter?.value) visit(parameter.value);
   };
   visit(source);
   return [...seen];

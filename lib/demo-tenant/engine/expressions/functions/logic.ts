@@ -9,7 +9,8 @@ import { booleanValue, isNullOrEmpty, isTrue, type ExpressionValue } from "../va
 /** Thrown by IgnoreFlowIfNullOrEmpty and caught where the whole mapping is evaluated. */
 export class IgnoreFlowSignal {}
 
-const expressionParameter = [{ key: "expression", required: true }] as const;
+// Keys as Graph serves them in a real Cloud Sync schema: IsPresent's argument is "source", IIF's are "one", "two", …
+const expressionParameter = [{ key: "source", aliases: ["expression"], required: true }] as const;
 
 export const logicFunctions: readonly FunctionDefinition[] = [
   {
@@ -44,9 +45,9 @@ export const logicFunctions: readonly FunctionDefinition[] = [
   {
     name: "IIF",
     parameters: [
-      { key: "condition", required: true },
-      { key: "valueIfTrue", required: true },
-      { key: "valueIfFalse", required: true },
+      { key: "one", aliases: ["condition"], required: true },
+      { key: "two", aliases: ["valueIfTrue"], required: true },
+      { key: "three", aliases: ["valueIfFalse"], required: true },
     ],
     evaluate: (call) => (isTrue(call.value(0)) ? call.value(1) : call.value(2)),
   },
