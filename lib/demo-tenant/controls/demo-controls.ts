@@ -70,6 +70,7 @@ export function createDemoControls(deps: DemoControlsDeps) {
       const call: GraphCall = {
         method: request.method.toUpperCase(),
         version: "v1.0",
+        origin: url.origin,
         segments: decodeSegments(url.pathname).slice(1),
         query: url.searchParams,
         headers: request.headers,

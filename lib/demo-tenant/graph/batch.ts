@@ -50,6 +50,7 @@ function subCall(parent: GraphCall, request: BatchRequest, ids: ErrorIds): Graph
   return {
     method: request.method.toUpperCase(),
     version: parent.version,
+    origin: parent.origin,
     segments,
     query: url.searchParams,
     headers,

@@ -3,7 +3,7 @@ import { compileFilter, type ItemPredicate } from "./filter-expression";
 import { jsonResult, type GraphCall, type GraphResult } from "./graph-call";
 import { badRequest, unsupportedQuery } from "./graph-error";
 import { lowerCaseOf } from "./lower-case-keys";
-import { contextUrl, GRAPH_ORIGIN } from "./odata";
+import { contextUrl } from "./odata";
 import type { ResourceSpec } from "./resources";
 import { compileSearch } from "./search-expression";
 
@@ -118,7 +118,7 @@ export function project<T>(item: T, spec: ResourceSpec<T>, properties: string[])
 }
 
 function requestPath(call: GraphCall): string {
-  return `${GRAPH_ORIGIN}/${call.version}/${call.segments.map(encodeURIComponent).join("/")}`;
+  return `${call.origin}/${call.version}/${call.segments.map(encodeURIComponent).join("/")}`;
 }
 
 function nextLink(call: GraphCall, offset: number): string {

@@ -56,6 +56,7 @@ export function createGraphApi(deps: GraphApiDeps) {
       const call: GraphCall = {
         method: request.method.toUpperCase(),
         version,
+        origin: url.origin,
         segments: decodeSegments(url.pathname).slice(1),
         query: url.searchParams,
         headers: request.headers,

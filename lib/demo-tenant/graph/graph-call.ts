@@ -7,6 +7,8 @@ export type GraphVersion = "v1.0" | "beta";
 export interface GraphCall {
   method: string;
   version: GraphVersion;
+  /** Where the request was sent (the stand-alone server's address, or graph.microsoft.com), for @odata.nextLink. */
+  origin: string;
   segments: string[];
   query: URLSearchParams;
   headers: Headers;

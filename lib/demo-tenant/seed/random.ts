@@ -16,6 +16,8 @@ export interface SeededRandom {
   bytes(count: number): Uint8Array;
 }
 
+const hex8 = (n: number) => n.toString(16).padStart(8, "0");
+
 export function createSeededRandom(seed: number): SeededRandom {
   let state = seed >>> 0;
   const nextUint32 = (): number => {
@@ -45,11 +47,10 @@ export function createSeededRandom(seed: number): SeededRandom {
       return items[int(items.length)] as T;
     },
     guid() {
-      const b = bytes(16);
-      b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
-      b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-      const hex = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
-      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+      const a = hex8(nextUint32());
+      const b = hex8(((nextUint32() & 0xffff0fff) | 0x00004000) >>> 0);
+      const c = hex8(((nextUint32() & 0x3fffffff) | 0x80000000) >>> 0);
+      return `${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${hex8(nextUint32())}`;
     },
     bytes,
   };

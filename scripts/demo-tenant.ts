@@ -1,0 +1,128 @@
+// Serves the demo tenant (Graph, SCIM targets, demo controls) over HTTP:
+//   tsx --conditions=react-server scripts/demo-tenant.ts --port 4010 [--host 127.0.0.1]
+//   [--throttle-limit 5] [--throttle-window-ms 10000] [--no-throttle] [--seed N]
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { createDemoTenant, type DemoTenantOptions, type GraphHandler } from "../lib/demo-tenant";
+
+export interface DemoTenantServerOptions {
+  port: number;
+  host: string;
+  tenant: DemoTenantOptions;
+}
+
+function integerOption(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}; got "${value}".`);
+  return n;
+}
+
+/** Reads the command line; throws with a message naming the bad option. */
+export function parseServerArgs(argv: string[]): DemoTenantServerOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      seed: { type: "string" },
+      "throttle-limit": { type: "string" },
+      "throttle-window-ms": { type: "string" },
+      "no-throttle": { type: "boolean" },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const throttle = values["no-throttle"]
+    ? false
+    : {
+        limit: integerOption("throttle-limit", values["throttle-limit"], 5, 1, 10_000),
+        windowMs: integerOption("throttle-window-ms", values["throttle-window-ms"], 10_000, 1, 3_600_000),
+      };
+  const seed = values.seed === undefined ? undefined : integerOption("seed", values.seed, 0, 0, 2 ** 32 - 1);
+  return {
+    port: integerOption("port", values.port, 4010, 0, 65_535),
+    host: values.host ?? "127.0.0.1",
+    tenant: { throttle, ...(seed === undefined ? {} : { seed }) },
+  };
+}
+
+async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  const method = req.method ?? "GET";
+  let body: Uint8Array | undefined;
+  if (method !== "GET" && method !== "HEAD") {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    body = new Uint8Array(Buffer.concat(chunks));
+  }
+  return new Request(new URL(req.url ?? "/", origin), { method, headers, ...(body && body.length > 0 ? { body: body as BodyInit } : {}) });
+}
+
+async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => (headers[name] = value));
+  res.writeHead(response.status, headers);
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+/** Listens with node:http and adapts each request to the Web-standard handler. */
+export function startDemoTenantServer(handler: GraphHandler, options: { port: number; host: string }): Promise<{ server: Server; url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    const origin = `http://${req.headers.host ?? `${options.host}:${options.port}`}`;
+    toRequest(req, origin)
+      .then(handler)
+      .then((response) => writeResponse(res, response))
+      .catch((error: unknown) => {
+        console.error("demo tenant: request failed", error);
+        if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json" });
+        res.end(JSON.stringify({ error: { code: "InternalServerError", message: "The demo tenant failed to answer this request." } }));
+      });
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => {
+      const { port } = server.address() as AddressInfo;
+      const host = options.host.includes(":") ? `[${options.host}]` : options.host;
+      resolve({
+        server,
+        url: `http://${host}:${port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
+
+async function main() {
+  let options: DemoTenantServerOptions;
+  try {
+    options = parseServerArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`demo-tenant: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  const tenant = createDemoTenant(options.tenant);
+  const { url, close } = await startDemoTenantServer(tenant.handle, options);
+  const throttle = options.tenant.throttle ? `${options.tenant.throttle.limit} provisionOnDemand calls per ${options.tenant.throttle.windowMs} ms per job` : "off";
+  console.log(`Demo tenant "Contoso" at ${url} — Graph /v1.0 and /beta, SCIM /scim/{targetId}, controls /demo; throttling ${throttle}`);
+  const stop = () => void close().then(() => process.exit(0));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error("demo-tenant:", error);
+    process.exit(1);
+  });
+}
