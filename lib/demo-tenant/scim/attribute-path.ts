@@ -21,6 +21,13 @@ export interface AttributePath {
 const NAME = "[A-Za-z$][\\w$-]*";
 const PATH_BODY = new RegExp(`^(${NAME})(?:\\[(.+)\\])?(?:\\.(${NAME}))?$`, "s");
 
+/** Names that would address JavaScript's object machinery rather than an attribute. */
+const FORBIDDEN_NAME = /(?:^|[.:[])(?:__proto__|constructor|prototype)(?=$|[.[\]])/i;
+
+export function isForbiddenName(name: string): boolean {
+  return FORBIDDEN_NAME.test(name);
+}
+
 export function parseAttributePath(source: string): AttributePath {
   const path = source.trim();
   const bracket = path.indexOf("[");
@@ -29,7 +36,9 @@ export function parseAttributePath(source: string): AttributePath {
   const colon = head.toLowerCase().startsWith("urn:") ? head.lastIndexOf(":") : -1;
   const urn = colon === -1 ? null : path.slice(0, colon);
   const match = PATH_BODY.exec(path.slice(colon + 1));
-  if (!match?.[1]) throw ScimError.badRequest("invalidPath", `"${source}" is not a valid attribute path.`);
+  if (!match?.[1] || isForbiddenName(path)) {
+    throw ScimError.badRequest("invalidPath", `"${source}" is not a valid attribute path.`);
+  }
   return { urn, attribute: match[1], filter: match[2] ?? null, subAttribute: match[3] ?? null };
 }
 
@@ -73,7 +82,7 @@ export function canonicalizePath(kind: ResourceKind, path: AttributePath): Canon
 export function readProperty(container: unknown, name: string): unknown {
   if (typeof container !== "object" || container === null || Array.isArray(container)) return undefined;
   const record = container as Record<string, unknown>;
-  if (name in record) return record[name];
+  if (Object.hasOwn(record, name)) return record[name];
   const wanted = name.toLowerCase();
   const key = Object.keys(record).find((candidate) => candidate.toLowerCase() === wanted);
   return key === undefined ? undefined : record[key];

@@ -22,7 +22,7 @@ function canonical(kind: ResourceKind, source: string): AttributePath | undefine
 }
 
 function actualKey(container: ScimObject, name: string): string | undefined {
-  if (name in container) return name;
+  if (Object.hasOwn(container, name)) return name;
   return Object.keys(container).find((key) => key.toLowerCase() === name.toLowerCase());
 }
 
