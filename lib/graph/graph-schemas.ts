@@ -1,0 +1,98 @@
+import "server-only";
+import { z } from "zod";
+
+// Graph's answers as the console reads them. Loose objects: fields we do not name are kept.
+
+const nullableText = z.string().nullish();
+
+export const servicePrincipalSchema = z.looseObject({
+  id: z.string().min(1),
+  appId: nullableText,
+  displayName: nullableText,
+  tags: z.array(z.string()).nullish(),
+});
+
+const quarantineSchema = z.looseObject({
+  currentBegan: nullableText,
+  nextAttempt: nullableText,
+  reason: nullableText,
+  seriesBegan: nullableText,
+  seriesCount: z.number().nullish(),
+  error: z.looseObject({ code: nullableText, message: nullableText, tenantActionable: z.boolean().nullish() }).nullish(),
+});
+
+export const synchronizationJobSchema = z.looseObject({
+  id: z.string().min(1),
+  templateId: nullableText,
+  schedule: z.looseObject({ expiration: nullableText, interval: nullableText, state: nullableText }).nullish(),
+  status: z
+    .looseObject({
+      code: nullableText,
+      lastExecution: z.looseObject({}).nullish(),
+      lastSuccessfulExecution: z.looseObject({}).nullish(),
+      quarantine: quarantineSchema.nullish(),
+    })
+    .nullish(),
+});
+
+const stringPairSchema = z.looseObject({ key: z.string(), value: nullableText });
+
+export const synchronizationRuleSchema = z.looseObject({
+  id: z.string().min(1),
+  name: nullableText,
+  sourceDirectoryName: nullableText,
+  targetDirectoryName: nullableText,
+  metadata: z.array(stringPairSchema).nullish(),
+  objectMappings: z
+    .array(z.looseObject({ enabled: z.boolean().nullish(), sourceObjectName: nullableText, targetObjectName: nullableText }))
+    .nullish(),
+});
+
+export const synchronizationSchemaSchema = z.looseObject({
+  id: nullableText,
+  version: nullableText,
+  synchronizationRules: z.array(synchronizationRuleSchema).nullish(),
+});
+
+export const userSchema = z.looseObject({
+  id: z.string().min(1),
+  displayName: nullableText,
+  userPrincipalName: nullableText,
+  mail: nullableText,
+});
+
+export const groupSchema = z.looseObject({
+  id: z.string().min(1),
+  displayName: nullableText,
+});
+
+/** A group member is any directory object; users carry their type. */
+export const memberSchema = z.looseObject({
+  "@odata.type": z.string().optional(),
+  id: z.string().min(1),
+  displayName: nullableText,
+  userPrincipalName: nullableText,
+});
+
+export function collectionSchema<T extends z.ZodType>(item: T) {
+  return z.looseObject({ value: z.array(item), "@odata.nextLink": z.string().optional() });
+}
+
+export const batchAnswerSchema = z.looseObject({
+  responses: z.array(
+    z.looseObject({
+      id: z.string(),
+      status: z.number().int(),
+      headers: z.record(z.string(), z.string()).nullish(),
+      body: z.unknown(),
+    }),
+  ),
+});
+
+export type ServicePrincipal = z.infer<typeof servicePrincipalSchema>;
+export type SynchronizationJob = z.infer<typeof synchronizationJobSchema>;
+export type SynchronizationRule = z.infer<typeof synchronizationRuleSchema>;
+export type SynchronizationSchema = z.infer<typeof synchronizationSchemaSchema>;
+export type DirectoryUser = z.infer<typeof userSchema>;
+export type DirectoryGroup = z.infer<typeof groupSchema>;
+export type GroupMember = z.infer<typeof memberSchema>;
