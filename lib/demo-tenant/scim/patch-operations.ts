@@ -20,6 +20,8 @@ interface Operation {
   value?: unknown;
 }
 
+type PathOperation = Operation & { path: string };
+
 function readOperations(body: unknown): Operation[] {
   if (!isPlainObject(body))
     throw ScimError.badRequest(
@@ -56,7 +58,7 @@ function readOperations(body: unknown): Operation[] {
 const IGNORED_IN_VALUE_OBJECT = new Set(["schemas", "id", "meta"]);
 
 /** A path-less add/replace names attributes in its value object; each becomes an operation with a path. */
-function expandPathless(kind: ResourceKind, operation: Operation): Operation[] {
+function expandPathless(kind: ResourceKind, operation: Operation): PathOperation[] {
   if (!isPlainObject(operation.value)) {
     throw ScimError.badRequest(
       "invalidValue",
@@ -78,12 +80,11 @@ function expandPathless(kind: ResourceKind, operation: Operation): Operation[] {
 }
 
 /** Adapts one operation with a path to what scim-patch applies: canonical path, Entra's value shapes. */
-function adapt(kind: ResourceKind, operation: Operation & { path: string }): ScimPatchOperation[] {
-  const { path, resolved } = canonicalizePath(kind, parseAttributePath(operation.path));
+function adapt(kind: ResourceKind, operation: PathOperation): ScimPatchOperation[] {
+  const { path, resolved, subDefinition } = canonicalizePath(kind, parseAttributePath(operation.path));
   const definition = resolved?.definition;
-  if (definition?.mutability === "readOnly" && path.subAttribute === null) {
-    throw new ScimError(400, "mutability", `Attribute "${definition.name}" is read-only.`);
-  }
+  const readOnly = [definition, subDefinition].find((candidate) => candidate?.mutability === "readOnly");
+  if (readOnly) throw new ScimError(400, "mutability", `Attribute "${readOnly.name}" is read-only.`);
   const target = formatAttributePath(path);
   const addressesWhole = path.filter === null && path.subAttribute === null;
 
@@ -123,8 +124,12 @@ function adapt(kind: ResourceKind, operation: Operation & { path: string }): Sci
 
 function toLibraryOperations(kind: ResourceKind, operations: Operation[]): ScimPatchOperation[] {
   return operations
-    .flatMap((operation) => (operation.path === undefined ? expandPathless(kind, operation) : [operation]))
-    .flatMap((operation) => adapt(kind, operation as Operation & { path: string }));
+    .flatMap((operation) =>
+      operation.path === undefined
+        ? expandPathless(kind, operation)
+        : [{ ...operation, path: operation.path }],
+    )
+    .flatMap((operation) => adapt(kind, operation));
 }
 
 /**

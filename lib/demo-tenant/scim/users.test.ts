@@ -264,6 +264,7 @@ describe("SCIM Users", () => {
       [[{ op: "Replace", path: "active" }], 400, "invalidSyntax"],
       [[{ op: "Replace", path: "active", value: "perhaps" }], 400, "invalidValue"],
       [[{ op: "Replace", path: "id", value: "mine" }], 400, "mutability"],
+      [[{ op: "Replace", path: "meta.version", value: 'W/"99"' }], 400, "mutability"],
       [[{ op: "Replace", path: "emails[type eq", value: "x" }], 400, "invalidPath"],
       [[{ op: "Replace", value: "not an object" }], 400, "invalidValue"],
     ];
