@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { deltasBetween, formatDelta, formatDuration, instantOf, millisecondsBetween, secondsUntil } from "./durations";
+import {
+  deltasBetween,
+  formatDelta,
+  formatDuration,
+  instantOf,
+  millisecondsBetween,
+  secondsUntil,
+} from "./durations";
 
 describe("instantOf", () => {
   it("keeps the sub-millisecond digits Graph writes", () => {
@@ -13,9 +20,12 @@ describe("instantOf", () => {
     expect(instantOf("2024-03-11T12:01:00.5+02:00")).toBe(Date.UTC(2024, 2, 11, 10, 1, 0, 500));
   });
 
-  it.each([null, undefined, "", "  ", "yesterday", "2024-13-45T99:00:00.1Z"])("answers null for %j", (text) => {
-    expect(instantOf(text)).toBeNull();
-  });
+  it.each([null, undefined, "", "  ", "yesterday", "2024-13-45T99:00:00.1Z"])(
+    "answers null for %j",
+    (text) => {
+      expect(instantOf(text)).toBeNull();
+    },
+  );
 });
 
 describe("millisecondsBetween", () => {
@@ -58,7 +68,12 @@ describe("formatDelta", () => {
 });
 
 describe("deltasBetween", () => {
-  const steps = ["2020-06-26T13:58:24.5494971Z", "2020-06-26T13:58:24.7214072Z", null, "2020-06-26T13:58:24.7526181Z"];
+  const steps = [
+    "2020-06-26T13:58:24.5494971Z",
+    "2020-06-26T13:58:24.7214072Z",
+    null,
+    "2020-06-26T13:58:24.7526181Z",
+  ];
 
   it("measures each step from the previous readable one, the first from the start", () => {
     const deltas = deltasBetween(steps, "2020-06-26T13:58:24.5494971Z");

@@ -15,7 +15,10 @@ export function instantOf(text: string | null | undefined): number | null {
 }
 
 /** end − start in milliseconds, or null when either time is missing or unreadable. */
-export function millisecondsBetween(start: string | null | undefined, end: string | null | undefined): number | null {
+export function millisecondsBetween(
+  start: string | null | undefined,
+  end: string | null | undefined,
+): number | null {
   const from = instantOf(start);
   const to = instantOf(end);
   return from === null || to === null ? null : to - from;

@@ -3,7 +3,13 @@ import type { ModifiedProperty } from "@/lib/provisioning";
 import { filterProperties } from "./property-filter";
 
 const properties: ModifiedProperty[] = [
-  { name: "displayName", oldValue: "Fill Bob", newValue: "Bill Bob", oldValueReported: true, change: "changed" },
+  {
+    name: "displayName",
+    oldValue: "Fill Bob",
+    newValue: "Bill Bob",
+    oldValueReported: true,
+    change: "changed",
+  },
   { name: "department", oldValue: null, newValue: "Sales", oldValueReported: false, change: "unknown" },
   { name: "mailNickname", oldValue: "Bill", newValue: null, oldValueReported: true, change: "removed" },
 ];

@@ -82,9 +82,10 @@ function readPowerShell(source: string): unknown {
 
 function powerShellParts(script: string) {
   const params = /^\$params = ([\s\S]*?)\n\nNew-Mg/m.exec(script);
-  const call = /^New-MgServicePrincipalSynchronizationJobOnDemand -ServicePrincipalId ('(?:[^']|'')*') -SynchronizationJobId ('(?:[^']|'')*') -BodyParameter \$params$/m.exec(
-    script,
-  );
+  const call =
+    /^New-MgServicePrincipalSynchronizationJobOnDemand -ServicePrincipalId ('(?:[^']|'')*') -SynchronizationJobId ('(?:[^']|'')*') -BodyParameter \$params$/m.exec(
+      script,
+    );
   if (!params || !call) throw new Error(`not the expected script:\n${script}`);
   return {
     body: readPowerShell(params[1]!),
@@ -106,7 +107,9 @@ describe("toPowerShell", () => {
     ["an on-premises user by distinguished name", onPremises],
   ])("writes a script whose $params is the Graph body for %s", (_, request) => {
     const parts = powerShellParts(toPowerShell(request));
-    expect(parts.body).toEqual(buildProvisionOnDemandRequest({ ruleId: request.ruleId, subject: request.subject }));
+    expect(parts.body).toEqual(
+      buildProvisionOnDemandRequest({ ruleId: request.ruleId, subject: request.subject }),
+    );
     expect(parts.servicePrincipalId).toBe(request.servicePrincipalId);
     expect(parts.jobId).toBe(request.jobId);
   });
@@ -118,7 +121,10 @@ describe("toPowerShell", () => {
   });
 
   it("names the problem when the stored request is not valid", () => {
-    const bad = { ...user, subject: { kind: "group", objectId: "g", memberIds: [] } } as unknown as RunRequest;
+    const bad = {
+      ...user,
+      subject: { kind: "group", objectId: "g", memberIds: [] },
+    } as unknown as RunRequest;
     expect(() => toPowerShell(bad)).toThrow(ProvisionRequestError);
     expect(() => toPowerShell(bad)).toThrow(/at least one member/);
   });
@@ -132,7 +138,9 @@ describe("toCurl", () => {
   ])("posts the Graph body for %s, as bash reads it", (_, request) => {
     const args = curlArguments(toCurl(request));
     const data = args[args.indexOf("--data-raw") + 1]!;
-    expect(JSON.parse(data)).toEqual(buildProvisionOnDemandRequest({ ruleId: request.ruleId, subject: request.subject }));
+    expect(JSON.parse(data)).toEqual(
+      buildProvisionOnDemandRequest({ ruleId: request.ruleId, subject: request.subject }),
+    );
     expect(args).toContain("Authorization: Bearer token-123");
     expect(args[0]).toBe("--request");
     expect(args[1]).toBe("POST");

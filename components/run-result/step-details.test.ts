@@ -8,7 +8,7 @@ describe("isEmptyDetail", () => {
     expect(isEmptyDetail(value)).toBe(true);
   });
 
-  it.each(["False", "0", "{\"a\":1}", "none"])("keeps %j", (value) => {
+  it.each(["False", "0", '{"a":1}', "none"])("keeps %j", (value) => {
     expect(isEmptyDetail(value)).toBe(false);
   });
 });
@@ -24,13 +24,19 @@ describe("foldDetails", () => {
 
   it("puts empty values aside and keeps the answer's order", () => {
     const folded = foldDetails(details, "");
-    expect(folded.filled.map((row) => row.name)).toEqual(["IsActive", "Assigned", "IsInProvisioningScopeDisplayName"]);
+    expect(folded.filled.map((row) => row.name)).toEqual([
+      "IsActive",
+      "Assigned",
+      "IsInProvisioningScopeDisplayName",
+    ]);
     expect(folded.empty.map((row) => row.name)).toEqual(["ScopeEvaluationResult", "Manager"]);
     expect(folded.total).toBe(5);
   });
 
   it("filters by name or value, ignoring case, every word required", () => {
-    expect(foldDetails(details, "scope").filled.map((row) => row.name)).toEqual(["IsInProvisioningScopeDisplayName"]);
+    expect(foldDetails(details, "scope").filled.map((row) => row.name)).toEqual([
+      "IsInProvisioningScopeDisplayName",
+    ]);
     expect(foldDetails(details, "scope").empty.map((row) => row.name)).toEqual(["ScopeEvaluationResult"]);
     expect(foldDetails(details, "assigned true").filled.map((row) => row.name)).toEqual(["Assigned"]);
     expect(foldDetails(details, "nothing-like-this")).toEqual({ filled: [], empty: [], total: 5 });

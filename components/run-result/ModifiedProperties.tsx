@@ -1,0 +1,136 @@
+"use client";
+import { useId, useState } from "react";
+import Box from "@mui/material/Box";
+import Table from "@mui/material/Table";
+import TableBody from "@mui/material/TableBody";
+import TableCell from "@mui/material/TableCell";
+import TableHead from "@mui/material/TableHead";
+import TableRow from "@mui/material/TableRow";
+import TextField from "@mui/material/TextField";
+import Typography from "@mui/material/Typography";
+import type { ModifiedProperty, PropertyChange } from "@/lib/provisioning";
+import { StatusChip, type ChipTone } from "./OutcomeChip";
+import { filterProperties } from "./property-filter";
+import { visuallyHidden } from "./visually-hidden";
+
+const CHANGE_TONE: Record<PropertyChange, ChipTone> = {
+  added: "success",
+  changed: "info",
+  removed: "error",
+  unchanged: "neutral",
+  unknown: "neutral",
+};
+
+function Value({ value }: { value: string | null }) {
+  if (value === null || value === "") {
+    return (
+      <Box component="span" sx={{ color: "text.secondary", fontStyle: "italic", fontFamily: "inherit" }}>
+        empty
+      </Box>
+    );
+  }
+  return <>{value}</>;
+}
+
+interface ModifiedPropertiesProps {
+  properties: readonly ModifiedProperty[];
+  /** A skipped object: nothing was written, so the table shows what was compared, without change kinds. */
+  skipped: boolean;
+  caption: string;
+}
+
+/** The attributes the service reported for the object: old → new with the kind of change, filterable. */
+export function ModifiedProperties({ properties, skipped, caption }: ModifiedPropertiesProps) {
+  const [filter, setFilter] = useState("");
+  const tableId = useId();
+  const shown = filterProperties(properties, filter);
+
+  return (
+    <Box>
+      {skipped && (
+        <Typography sx={{ mb: 1.5 }}>
+          Nothing was changed in the target: the service skipped this object, so none of the values below was
+          written. They are what the service read and compared.
+        </Typography>
+      )}
+      {properties.length === 0 ? (
+        <Typography sx={{ color: "text.secondary" }}>
+          The answer lists no properties for this object.
+        </Typography>
+      ) : (
+        <>
+          <TextField
+            size="small"
+            label="Filter properties"
+            value={filter}
+            onChange={(event) => setFilter(event.target.value)}
+            slotProps={{ htmlInput: { "aria-controls": tableId } }}
+            sx={{ mb: 1 }}
+          />
+          <Box sx={{ overflowX: "auto" }}>
+            <Table size="small" id={tableId}>
+              <Box component="caption" sx={visuallyHidden}>
+                {caption}
+              </Box>
+              <TableHead>
+                <TableRow>
+                  <TableCell component="th" scope="col">
+                    Property
+                  </TableCell>
+                  <TableCell component="th" scope="col">
+                    {skipped ? "Value in the target" : "Previous value"}
+                  </TableCell>
+                  <TableCell component="th" scope="col">
+                    {skipped ? "Value from the source" : "New value"}
+                  </TableCell>
+                  {!skipped && (
+                    <TableCell component="th" scope="col">
+                      Change
+                    </TableCell>
+                  )}
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {shown.map((property, index) => (
+                  <TableRow key={`${property.name}-${index}`}>
+                    <TableCell component="th" scope="row" sx={{ fontWeight: 500, overflowWrap: "anywhere" }}>
+                      {property.name}
+                    </TableCell>
+                    <TableCell sx={{ fontFamily: "monospace", overflowWrap: "anywhere" }}>
+                      {property.oldValueReported ? (
+                        <Value value={property.oldValue} />
+                      ) : (
+                        <Box
+                          component="span"
+                          sx={{ color: "text.secondary", fontStyle: "italic", fontFamily: "inherit" }}
+                        >
+                          previous value not reported
+                        </Box>
+                      )}
+                    </TableCell>
+                    <TableCell sx={{ fontFamily: "monospace", overflowWrap: "anywhere" }}>
+                      <Box component="span" aria-hidden sx={{ color: "text.secondary", mr: 1 }}>
+                        →
+                      </Box>
+                      <Value value={property.newValue} />
+                    </TableCell>
+                    {!skipped && (
+                      <TableCell>
+                        <StatusChip tone={CHANGE_TONE[property.change]} label={property.change} />
+                      </TableCell>
+                    )}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Box>
+          {shown.length === 0 && (
+            <Typography variant="body2" sx={{ color: "text.secondary", mt: 1 }}>
+              No property matches “{filter.trim()}”.
+            </Typography>
+          )}
+        </>
+      )}
+    </Box>
+  );
+}

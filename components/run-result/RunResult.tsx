@@ -1,0 +1,121 @@
+"use client";
+import type { ReactNode } from "react";
+import Alert from "@mui/material/Alert";
+import AlertTitle from "@mui/material/AlertTitle";
+import Box from "@mui/material/Box";
+import MuiLink from "@mui/material/Link";
+import Stack from "@mui/material/Stack";
+import Typography from "@mui/material/Typography";
+import type { RunView } from "@/lib/api/contracts";
+import type { ProvisioningResult } from "@/lib/provisioning";
+import { CodeExplanationAlert } from "./CodeExplanationAlert";
+import { RawAnswer } from "./RawAnswer";
+import { ReportSections } from "./ReportSections";
+import { RequestSnippets } from "./RequestSnippets";
+import { RunActions, type RunActionsProps } from "./RunActions";
+import { RunFailure } from "./RunFailure";
+import { RunProgress } from "./RunProgress";
+import { RunSummary } from "./RunSummary";
+
+export interface RunResultProps extends RunActionsProps {
+  run: RunView;
+  /** The Graph endpoint for the curl snippet (another cloud); global v1.0 by default. */
+  graphEndpoint?: string;
+}
+
+function Section({ title, id, children }: { title: string; id?: string; children: ReactNode }) {
+  return (
+    <Box component="section" id={id} sx={{ scrollMarginTop: 16 }}>
+      <Typography variant="h5" component="h2" sx={{ mb: 1.5 }}>
+        {title}
+      </Typography>
+      {children}
+    </Box>
+  );
+}
+
+/** What the outcome means when there is no code to explain it. */
+function OutcomeAlert({ result }: { result: ProvisioningResult }) {
+  if (result.errorCode) {
+    const report = result.reports.length === 1 ? result.reports[0] : undefined;
+    return (
+      <CodeExplanationAlert
+        code={result.errorCode}
+        message={result.errorMessage}
+        recommendedAction={report?.statusInfo.recommendedAction}
+      />
+    );
+  }
+  switch (result.outcome) {
+    case "Success":
+      return (
+        <Alert severity="success">
+          Provisioning succeeded{result.errorMessage ? `: ${result.errorMessage}` : "."}
+        </Alert>
+      );
+    case "Failure":
+      return <CodeExplanationAlert code="" message={result.errorMessage} />;
+    case "Skipped":
+      return (
+        <Alert severity="info">
+          The service skipped the object without naming a reason
+          {result.errorMessage ? `: “${result.errorMessage}”` : "."} Look at the scoping and export steps
+          below.
+        </Alert>
+      );
+    default:
+      return null;
+  }
+}
+
+function WarningsAlert({ warnings }: { warnings: readonly string[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <Alert severity="warning">
+      <AlertTitle>Parts of the answer could not be read</AlertTitle>
+      <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+        {warnings.map((warning, index) => (
+          <li key={index}>{warning}</li>
+        ))}
+      </Box>
+      <Box sx={{ mt: 1 }}>
+        The <MuiLink href="#raw-answer">raw answer</MuiLink> below shows everything Graph sent.
+      </Box>
+    </Alert>
+  );
+}
+
+/**
+ * Everything about one run: while it is queued or running, its progress; once finished, the summary,
+ * the explanation, the steps, the modified properties, the raw answer and the same request as a script.
+ */
+export function RunResult({ run, graphEndpoint, ...actions }: RunResultProps) {
+  if (run.status === "queued" || run.status === "running") return <RunProgress run={run} />;
+  const result = run.status === "completed" ? run.result : null;
+
+  return (
+    <Stack spacing={4}>
+      <Section title="Summary">
+        <Stack spacing={2}>
+          <RunSummary run={run} />
+          {run.status === "completed" && !result && (
+            <Alert severity="warning">The run completed, but no result was stored for it.</Alert>
+          )}
+          {result && <OutcomeAlert result={result} />}
+          {result && <WarningsAlert warnings={result.warnings} />}
+          {run.status !== "completed" && <RunFailure run={run} />}
+          <RunActions request={run.request} {...actions} />
+        </Stack>
+      </Section>
+      {result && <ReportSections result={result} groupRun={run.request.subject.kind === "group"} />}
+      {result && (
+        <Section title="Raw answer" id="raw-answer">
+          <RawAnswer result={result} runId={run.id} initiallyOpen={result.warnings.length > 0} />
+        </Section>
+      )}
+      <Section title="The same request as a script">
+        <RequestSnippets request={run.request} graphEndpoint={graphEndpoint} />
+      </Section>
+    </Stack>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+import { queryOptions } from "@tanstack/react-query";
+import { ApiClientError, apiFetch, apiPath } from "@/components/api/api-fetch";
+import type { RunAccepted, RunRequest, RunStatus, RunView } from "@/lib/api/contracts";
+
+/** How often a run that has not finished is asked for again. */
+export const RUN_POLL_INTERVAL_MS = 1000;
+
+export const runKeys = {
+  all: ["runs"] as const,
+  detail: (id: string) => [...runKeys.all, "detail", id] as const,
+};
+
+export function isRunInProgress(status: RunStatus | undefined): boolean {
+  return status === "queued" || status === "running";
+}
+
+export const runQueries = {
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: runKeys.detail(id),
+      queryFn: ({ signal }) => apiFetch<RunView>(apiPath("runs", id), { signal }),
+      refetchInterval: (query) => (isRunInProgress(query.state.data?.status) ? RUN_POLL_INTERVAL_MS : false),
+      // A missing run or a refused request will not change by asking again.
+      retry: (failureCount, error) =>
+        !(error instanceof ApiClientError && error.status >= 400 && error.status < 500) && failureCount < 2,
+    }),
+};
+
+/** POST /api/runs; the idempotency key makes a double click or a retried request start one run, not two. */
+export function startRun(request: RunRequest, idempotencyKey: string): Promise<RunAccepted> {
+  return apiFetch<RunAccepted>(apiPath("runs"), {
+    method: "POST",
+    json: request,
+    headers: { "Idempotency-Key": idempotencyKey },
+  });
+}
+
+/** A fresh key per attempt; crypto.randomUUID is missing outside secure contexts (plain http to another host). */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+    byte.toString(16).padStart(2, "0"),
+  ).join("");
+}
