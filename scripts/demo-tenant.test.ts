@@ -5,11 +5,28 @@ import { parseServerArgs, startDemoTenantServer } from "./demo-tenant";
 
 describe("parseServerArgs", () => {
   it("defaults to 127.0.0.1:4010 with Graph's throttle", () => {
-    expect(parseServerArgs([])).toEqual({ port: 4010, host: "127.0.0.1", tenant: { throttle: { limit: 5, windowMs: 10_000 } } });
+    expect(parseServerArgs([])).toEqual({
+      port: 4010,
+      host: "127.0.0.1",
+      tenant: { throttle: { limit: 5, windowMs: 10_000 } },
+    });
   });
 
   it("reads port, host, seed and throttle options", () => {
-    expect(parseServerArgs(["--port", "0", "--host", "0.0.0.0", "--throttle-limit", "2", "--throttle-window-ms", "500", "--seed", "9"])).toEqual({
+    expect(
+      parseServerArgs([
+        "--port",
+        "0",
+        "--host",
+        "0.0.0.0",
+        "--throttle-limit",
+        "2",
+        "--throttle-window-ms",
+        "500",
+        "--seed",
+        "9",
+      ]),
+    ).toEqual({
       port: 0,
       host: "0.0.0.0",
       tenant: { throttle: { limit: 2, windowMs: 500 }, seed: 9 },
@@ -27,12 +44,17 @@ describe("parseServerArgs", () => {
 describe("the stand-alone server", () => {
   let server: Awaited<ReturnType<typeof startDemoTenantServer>>;
   beforeAll(async () => {
-    server = await startDemoTenantServer(createDemoTenant({ throttle: false }).handle, { port: 0, host: "127.0.0.1" });
+    server = await startDemoTenantServer(createDemoTenant({ throttle: false }).handle, {
+      port: 0,
+      host: "127.0.0.1",
+    });
   });
   afterAll(() => server.close());
 
   it("answers Graph requests over real HTTP, with nextLinks that lead back to it", async () => {
-    const response = await fetch(`${server.url}/v1.0/servicePrincipals?$top=2&$select=id`, { headers: { "client-request-id": "over-http" } });
+    const response = await fetch(`${server.url}/v1.0/servicePrincipals?$top=2&$select=id`, {
+      headers: { "client-request-id": "over-http" },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get("client-request-id")).toBe("over-http");
     const page = (await response.json()) as { value: unknown[]; "@odata.nextLink": string };
@@ -45,8 +67,16 @@ describe("the stand-alone server", () => {
   it("carries request bodies to provisionOnDemand", async () => {
     const { scimApp, inScopeUser } = DEMO_FIXTURES;
     const url = `${server.url}/v1.0/servicePrincipals/${scimApp.spId}/synchronization/jobs/${encodeURIComponent(scimApp.jobId)}/provisionOnDemand`;
-    const body = JSON.stringify({ parameters: [{ ruleId: scimApp.ruleId, subjects: [{ objectId: inScopeUser.id, objectTypeName: "User" }] }] });
-    const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body });
+    const body = JSON.stringify({
+      parameters: [
+        { ruleId: scimApp.ruleId, subjects: [{ objectId: inScopeUser.id, objectTypeName: "User" }] },
+      ],
+    });
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body,
+    });
     expect(response.status).toBe(200);
     expect(JSON.parse(((await response.json()) as { key: string }).key).result).toBe("Success");
   });
@@ -54,7 +84,11 @@ describe("the stand-alone server", () => {
 
 describe("scripts/demo-tenant.ts run as the npm script runs it", () => {
   it("starts under tsx --conditions=react-server, logs one line, answers, and exits cleanly on SIGTERM", async () => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/demo-tenant.ts", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/demo-tenant.ts", "--port", "0"],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
     let output = "";
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     const url = await new Promise<string>((resolve, reject) => {
@@ -66,7 +100,9 @@ describe("scripts/demo-tenant.ts run as the npm script runs it", () => {
       child.once("exit", (code) => reject(new Error(`exited with ${code}: ${output}`)));
     });
     expect(output.trim().split("\n")).toHaveLength(1);
-    const response = await fetch(`${url}/v1.0/users/${DEMO_FIXTURES.inScopeUser.userPrincipalName}?$select=displayName`);
+    const response = await fetch(
+      `${url}/v1.0/users/${DEMO_FIXTURES.inScopeUser.userPrincipalName}?$select=displayName`,
+    );
     expect(((await response.json()) as { displayName: string }).displayName).toBe("Adele Vance");
     const exitCode = await new Promise<number | null>((resolve) => {
       child.once("exit", (code) => resolve(code));

@@ -13,10 +13,17 @@ export interface DemoTenantServerOptions {
   tenant: DemoTenantOptions;
 }
 
-function integerOption(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+function integerOption(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}; got "${value}".`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`--${name} must be a whole number from ${min} to ${max}; got "${value}".`);
   return n;
 }
 
@@ -62,7 +69,11 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
     for await (const chunk of req) chunks.push(chunk as Buffer);
     body = new Uint8Array(Buffer.concat(chunks));
   }
-  return new Request(new URL(req.url ?? "/", origin), { method, headers, ...(body && body.length > 0 ? { body: body as BodyInit } : {}) });
+  return new Request(new URL(req.url ?? "/", origin), {
+    method,
+    headers,
+    ...(body && body.length > 0 ? { body: body as BodyInit } : {}),
+  });
 }
 
 async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
@@ -73,7 +84,10 @@ async function writeResponse(res: ServerResponse, response: Response): Promise<v
 }
 
 /** Listens with node:http and adapts each request to the Web-standard handler. */
-export function startDemoTenantServer(handler: GraphHandler, options: { port: number; host: string }): Promise<{ server: Server; url: string; close(): Promise<void> }> {
+export function startDemoTenantServer(
+  handler: GraphHandler,
+  options: { port: number; host: string },
+): Promise<{ server: Server; url: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     const origin = `http://${req.headers.host ?? `${options.host}:${options.port}`}`;
     toRequest(req, origin)
@@ -82,7 +96,11 @@ export function startDemoTenantServer(handler: GraphHandler, options: { port: nu
       .catch((error: unknown) => {
         console.error("demo tenant: request failed", error);
         if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json" });
-        res.end(JSON.stringify({ error: { code: "InternalServerError", message: "The demo tenant failed to answer this request." } }));
+        res.end(
+          JSON.stringify({
+            error: { code: "InternalServerError", message: "The demo tenant failed to answer this request." },
+          }),
+        );
       });
   });
   return new Promise((resolve, reject) => {
@@ -113,8 +131,12 @@ async function main() {
   }
   const tenant = createDemoTenant(options.tenant);
   const { url, close } = await startDemoTenantServer(tenant.handle, options);
-  const throttle = options.tenant.throttle ? `${options.tenant.throttle.limit} provisionOnDemand calls per ${options.tenant.throttle.windowMs} ms per job` : "off";
-  console.log(`Demo tenant "Contoso" at ${url} — Graph /v1.0 and /beta, SCIM /scim/{targetId}, controls /demo; throttling ${throttle}`);
+  const throttle = options.tenant.throttle
+    ? `${options.tenant.throttle.limit} provisionOnDemand calls per ${options.tenant.throttle.windowMs} ms per job`
+    : "off";
+  console.log(
+    `Demo tenant "Contoso" at ${url} — Graph /v1.0 and /beta, SCIM /scim/{targetId}, controls /demo; throttling ${throttle}`,
+  );
   const stop = () => void close().then(() => process.exit(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

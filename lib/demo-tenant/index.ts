@@ -54,12 +54,19 @@ export function createDemoTenant(options: DemoTenantOptions = {}): DemoTenant {
       for (const sp of seeded.state.servicePrincipals.values())
         for (const job of sp.jobs)
           if (job.target.kind === "scim" && job.target.baseUrl === builtIn)
-            job.target = { ...job.target, baseUrl: external.baseUrl.replace(/\/+$/, ""), bearerToken: external.bearerToken ?? job.target.bearerToken };
+            job.target = {
+              ...job.target,
+              baseUrl: external.baseUrl.replace(/\/+$/, ""),
+              bearerToken: external.bearerToken ?? job.target.bearerToken,
+            };
     }
     return seeded;
   };
   // Ids minted at run time (SCIM resources, changeIds, assignments) come from their own seeded streams.
-  const idStreams = () => ({ engine: createSeededRandom(seed ^ 0x2545f491), scim: createSeededRandom(seed ^ 0x9e3779b9) });
+  const idStreams = () => ({
+    engine: createSeededRandom(seed ^ 0x2545f491),
+    scim: createSeededRandom(seed ^ 0x9e3779b9),
+  });
 
   let seeded = build();
   let ids = idStreams();
@@ -73,7 +80,8 @@ export function createDemoTenant(options: DemoTenantOptions = {}): DemoTenant {
     tenant: () => seeded.state,
     now,
     throttle,
-    provision: (input) => runProvisionOnDemand({ tenant: seeded.state, scimFetch, now, newId: () => ids.engine.guid() }, input),
+    provision: (input) =>
+      runProvisionOnDemand({ tenant: seeded.state, scimFetch, now, newId: () => ids.engine.guid() }, input),
   });
 
   const reset = () => {
@@ -86,11 +94,23 @@ export function createDemoTenant(options: DemoTenantOptions = {}): DemoTenant {
   const stats = (): DemoStats => ({
     throttle: throttleOptions ? { ...throttleOptions } : null,
     jobs: [...seeded.state.servicePrincipals.values()].flatMap((sp) =>
-      sp.jobs.map((j) => ({ servicePrincipalId: sp.id, servicePrincipalDisplayName: sp.displayName, jobId: j.job.id, ...throttle.stats(throttleKey(sp.id, j.job.id)) })),
+      sp.jobs.map((j) => ({
+        servicePrincipalId: sp.id,
+        servicePrincipalDisplayName: sp.displayName,
+        jobId: j.job.id,
+        ...throttle.stats(throttleKey(sp.id, j.job.id)),
+      })),
     ),
   });
 
-  const controls = createDemoControls({ tenant: () => seeded.state, reset, stats, scim, newId: () => ids.engine.guid(), now });
+  const controls = createDemoControls({
+    tenant: () => seeded.state,
+    reset,
+    stats,
+    scim,
+    newId: () => ids.engine.guid(),
+    now,
+  });
 
   async function handle(request: Request): Promise<Response> {
     const first = new URL(request.url).pathname.split("/")[1] ?? "";
@@ -105,7 +125,13 @@ export function createDemoTenant(options: DemoTenantOptions = {}): DemoTenant {
         return controls.handle(request);
       default: {
         const errorIds = newErrorIds(request.headers, now());
-        return toResponse(errorResult(badRequest(`Invalid version: '${first}'. Use /v1.0 or /beta (Graph), /scim/{targetId} or /demo.`), errorIds), errorIds);
+        return toResponse(
+          errorResult(
+            badRequest(`Invalid version: '${first}'. Use /v1.0 or /beta (Graph), /scim/{targetId} or /demo.`),
+            errorIds,
+          ),
+          errorIds,
+        );
       }
     }
   }

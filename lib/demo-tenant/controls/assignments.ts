@@ -17,9 +17,19 @@ export function assignPrincipal(
   if (existing) return { assignment: existing, created: false };
   const user = tenant.users.get(principalId);
   const group = tenant.groups.get(principalId);
-  const principal = user && user.deletedDateTime === null ? { kind: "User" as const, user } : group ? { kind: "Group" as const, group } : null;
+  const principal =
+    user && user.deletedDateTime === null
+      ? { kind: "User" as const, user }
+      : group
+        ? { kind: "Group" as const, group }
+        : null;
   if (!principal) throw resourceNotFound(principalId);
-  const assignment = assignmentFor({ guid: newId }, sp, principal, now.toISOString().replace(/\.\d{3}Z$/, "Z"));
+  const assignment = assignmentFor(
+    { guid: newId },
+    sp,
+    principal,
+    now.toISOString().replace(/\.\d{3}Z$/, "Z"),
+  );
   sp.assignments.push(assignment);
   return { assignment, created: true };
 }

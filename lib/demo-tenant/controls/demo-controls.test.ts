@@ -1,6 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createDemoTenant, DEMO_FIXTURES, type DemoTenant } from "../index";
-import { graphTestClient, provisionPath, userSubjectBody, type GraphTestClient } from "../graph/graph-test-client";
+import {
+  graphTestClient,
+  provisionPath,
+  userSubjectBody,
+  type GraphTestClient,
+} from "../graph/graph-test-client";
 
 const tenant: DemoTenant = createDemoTenant({ throttle: false });
 const graph: GraphTestClient = graphTestClient(tenant.handle, "http://127.0.0.1:4010");
@@ -10,7 +15,10 @@ beforeEach(() => tenant.reset());
 
 describe("PATCH /demo/users/{id}", () => {
   it("changes source attributes, which Graph then serves", async () => {
-    const answer = await graph.patch(`/demo/users/${inScopeUser.id}`, { department: "Marketing", accountEnabled: false });
+    const answer = await graph.patch(`/demo/users/${inScopeUser.id}`, {
+      department: "Marketing",
+      accountEnabled: false,
+    });
     expect(answer.status).toBe(200);
     expect(answer.json).toMatchObject({ id: inScopeUser.id, department: "Marketing", accountEnabled: false });
     const user = await graph.get(`/v1.0/users/${inScopeUser.id}?$select=department,accountEnabled`);
@@ -19,7 +27,9 @@ describe("PATCH /demo/users/{id}", () => {
 
   it("finds the user again by a changed name in $search", async () => {
     await graph.patch(`/demo/users/${inScopeUser.id}`, { displayName: "Adele Quillfeather" });
-    const found = await graph.get(`/v1.0/users?$search="displayName:quillfeather"&$select=id`, { ConsistencyLevel: "eventual" });
+    const found = await graph.get(`/v1.0/users?$search="displayName:quillfeather"&$select=id`, {
+      ConsistencyLevel: "eventual",
+    });
     expect(found.json.value).toEqual([{ id: inScopeUser.id }]);
   });
 
@@ -45,26 +55,46 @@ describe("PATCH /demo/users/{id}", () => {
 
 describe("assignments", () => {
   const assignedTo = async () =>
-    (await graph.get(`/v1.0/servicePrincipals/${scimApp.spId}/appRoleAssignedTo?$top=999`)).json.value.map((a: { principalId: string }) => a.principalId);
+    (await graph.get(`/v1.0/servicePrincipals/${scimApp.spId}/appRoleAssignedTo?$top=999`)).json.value.map(
+      (a: { principalId: string }) => a.principalId,
+    );
 
   it("assigns with PUT (201, then 200 when repeated) and unassigns with DELETE (204, then 404)", async () => {
-    const first = await graph.put(`/demo/service-principals/${scimApp.spId}/assignments/${unassignedUser.id}`);
+    const first = await graph.put(
+      `/demo/service-principals/${scimApp.spId}/assignments/${unassignedUser.id}`,
+    );
     expect(first.status).toBe(201);
-    expect(first.json).toMatchObject({ principalId: unassignedUser.id, principalType: "User", resourceId: scimApp.spId });
-    expect((await graph.put(`/demo/service-principals/${scimApp.spId}/assignments/${unassignedUser.id}`)).status).toBe(200);
+    expect(first.json).toMatchObject({
+      principalId: unassignedUser.id,
+      principalType: "User",
+      resourceId: scimApp.spId,
+    });
+    expect(
+      (await graph.put(`/demo/service-principals/${scimApp.spId}/assignments/${unassignedUser.id}`)).status,
+    ).toBe(200);
     expect(await assignedTo()).toContain(unassignedUser.id);
 
-    expect((await graph.delete(`/demo/service-principals/${scimApp.spId}/assignments/${unassignedUser.id}`)).status).toBe(204);
+    expect(
+      (await graph.delete(`/demo/service-principals/${scimApp.spId}/assignments/${unassignedUser.id}`))
+        .status,
+    ).toBe(204);
     expect(await assignedTo()).not.toContain(unassignedUser.id);
-    expect((await graph.delete(`/demo/service-principals/${scimApp.spId}/assignments/${unassignedUser.id}`)).status).toBe(404);
+    expect(
+      (await graph.delete(`/demo/service-principals/${scimApp.spId}/assignments/${unassignedUser.id}`))
+        .status,
+    ).toBe(404);
   });
 
   it("assigns groups and refuses unknown principals and apps", async () => {
     await graph.delete(`/demo/service-principals/${scimApp.spId}/assignments/${groupWithMembers.id}`);
-    const group = await graph.put(`/demo/service-principals/${scimApp.spId}/assignments/${groupWithMembers.id}`);
+    const group = await graph.put(
+      `/demo/service-principals/${scimApp.spId}/assignments/${groupWithMembers.id}`,
+    );
     expect(group.json.principalType).toBe("Group");
     expect((await graph.put(`/demo/service-principals/${scimApp.spId}/assignments/nobody`)).status).toBe(404);
-    expect((await graph.put(`/demo/service-principals/no-app/assignments/${unassignedUser.id}`)).status).toBe(404);
+    expect((await graph.put(`/demo/service-principals/no-app/assignments/${unassignedUser.id}`)).status).toBe(
+      404,
+    );
   });
 });
 
@@ -72,20 +102,29 @@ describe("reset, stats, snapshots and fixtures", () => {
   it("POST /demo/reset restores the seeded state, SCIM stores and counters", async () => {
     const before = (await graph.get(`/v1.0/users/${inScopeUser.id}?$select=jobTitle`)).json;
     await graph.patch(`/demo/users/${inScopeUser.id}`, { jobTitle: "Changed" });
-    await graph.post(provisionPath(scimApp.spId, scimApp.jobId), userSubjectBody(scimApp.ruleId, inScopeUser.id));
+    await graph.post(
+      provisionPath(scimApp.spId, scimApp.jobId),
+      userSubjectBody(scimApp.ruleId, inScopeUser.id),
+    );
     expect((await graph.get(`/demo/scim/${scimApp.targetId}/Users`)).json.totalResults).toBe(1);
 
     const reset = await graph.post("/demo/reset");
     expect(reset.status).toBe(200);
     expect((await graph.get(`/v1.0/users/${inScopeUser.id}?$select=jobTitle`)).json).toEqual(before);
     expect((await graph.get(`/demo/scim/${scimApp.targetId}/Users`)).json.totalResults).toBe(0);
-    expect((await graph.get("/demo/stats")).json.jobs.every((j: { provisionOnDemandCalls: number }) => j.provisionOnDemandCalls === 0)).toBe(true);
+    expect(
+      (await graph.get("/demo/stats")).json.jobs.every(
+        (j: { provisionOnDemandCalls: number }) => j.provisionOnDemandCalls === 0,
+      ),
+    ).toBe(true);
   });
 
   it("lists every job in /demo/stats and refuses snapshots of unknown targets", async () => {
     const stats = await graph.get("/demo/stats");
     expect(stats.json.throttle).toBeNull();
-    expect(stats.json.jobs.map((j: { jobId: string }) => j.jobId)).toEqual(expect.arrayContaining([scimApp.jobId, DEMO_FIXTURES.cloudSync.jobId]));
+    expect(stats.json.jobs.map((j: { jobId: string }) => j.jobId)).toEqual(
+      expect.arrayContaining([scimApp.jobId, DEMO_FIXTURES.cloudSync.jobId]),
+    );
     expect((await graph.get("/demo/scim/no-such-target/Users")).status).toBe(404);
     expect((await graph.get(`/demo/scim/${scimApp.targetId}/Things`)).status).toBe(404);
   });
@@ -101,8 +140,12 @@ describe("reset, stats, snapshots and fixtures", () => {
 
   it("changes an on-premises user's attributes for Cloud Sync demos", async () => {
     const dn = DEMO_FIXTURES.cloudSync.syncedUserDn;
-    const changed = await graph.patch(`/demo/on-premises/users/${encodeURIComponent(dn)}`, { title: "Store Director" });
+    const changed = await graph.patch(`/demo/on-premises/users/${encodeURIComponent(dn)}`, {
+      title: "Store Director",
+    });
     expect(changed.json.attributes.title).toBe("Store Director");
-    expect((await graph.patch(`/demo/on-premises/users/${encodeURIComponent(dn)}`, { objectGUID: "x" })).status).toBe(400);
+    expect(
+      (await graph.patch(`/demo/on-premises/users/${encodeURIComponent(dn)}`, { objectGUID: "x" })).status,
+    ).toBe(400);
   });
 });

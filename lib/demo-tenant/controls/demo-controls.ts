@@ -3,7 +3,16 @@ import type { DirectoryUser, TenantState } from "../model";
 import type { ScimTargets } from "../scim";
 import { DEMO_FIXTURES } from "../seed/fixtures";
 import { project } from "../graph/collection-query";
-import { decodeSegments, errorResult, jsonResult, newErrorIds, parseJsonText, toResponse, type GraphCall, type GraphResult } from "../graph/graph-call";
+import {
+  decodeSegments,
+  errorResult,
+  jsonResult,
+  newErrorIds,
+  parseJsonText,
+  toResponse,
+  type GraphCall,
+  type GraphResult,
+} from "../graph/graph-call";
 import { GraphError, resourceNotFound } from "../graph/graph-error";
 import { userResource } from "../graph/resources";
 import { resolveRoute, type Route } from "../graph/routes";
@@ -32,7 +41,10 @@ export interface DemoControlsDeps {
 }
 
 const allUserProperties = Object.keys(userResource.properties);
-const userView = (user: DirectoryUser) => ({ ...project(user, userResource, allUserProperties), managerId: user.managerId });
+const userView = (user: DirectoryUser) => ({
+  ...project(user, userResource, allUserProperties),
+  managerId: user.managerId,
+});
 
 /** `/demo/…`: controls for demos and tests (not Graph), answering JSON and Graph-format errors. */
 export function createDemoControls(deps: DemoControlsDeps) {
@@ -41,7 +53,10 @@ export function createDemoControls(deps: DemoControlsDeps) {
     { pattern: ["reset"], methods: { POST: () => (deps.reset(), jsonResult({ status: "reset" })) } },
     { pattern: ["stats"], methods: { GET: () => jsonResult(deps.stats()) } },
     { pattern: ["fixtures"], methods: { GET: () => jsonResult(DEMO_FIXTURES) } },
-    { pattern: ["users", ":"], methods: { PATCH: async (c, [id]) => jsonResult(userView(changeUser(t(), id!, await c.readJson()))) } },
+    {
+      pattern: ["users", ":"],
+      methods: { PATCH: async (c, [id]) => jsonResult(userView(changeUser(t(), id!, await c.readJson()))) },
+    },
     {
       pattern: ["on-premises", "users", ":"],
       methods: { PATCH: async (c, [dn]) => jsonResult(changeOnPremisesUser(t(), dn!, await c.readJson())) },
@@ -59,7 +74,10 @@ export function createDemoControls(deps: DemoControlsDeps) {
         },
       },
     },
-    { pattern: ["scim", ":", ":"], methods: { GET: (_c, [targetId, type]) => scimSnapshot(deps.scim, targetId!, type!) } },
+    {
+      pattern: ["scim", ":", ":"],
+      methods: { GET: (_c, [targetId, type]) => scimSnapshot(deps.scim, targetId!, type!) },
+    },
   ];
 
   async function handle(request: Request): Promise<Response> {

@@ -27,7 +27,10 @@ export const userChangesSchema = z
     mobilePhone: optionalText,
     businessPhones: z.array(text),
     preferredLanguage: optionalText,
-    usageLocation: z.string().regex(/^[A-Z]{2}$/, "must be a two-letter country code").nullable(),
+    usageLocation: z
+      .string()
+      .regex(/^[A-Z]{2}$/, "must be a two-letter country code")
+      .nullable(),
     managerId: optionalText,
     accountEnabled: z.boolean(),
     userType: z.enum(["Member", "Guest"]),
@@ -37,19 +40,26 @@ export const userChangesSchema = z
   .partial()
   .strict();
 
-export const onPremisesChangesSchema = z.record(z.string().regex(/^[A-Za-z][\w-]*$/, "is not an LDAP attribute name"), z.string().nullable());
+export const onPremisesChangesSchema = z.record(
+  z.string().regex(/^[A-Za-z][\w-]*$/, "is not an LDAP attribute name"),
+  z.string().nullable(),
+);
 
 /** Names the first problem the way a person fixing the request needs it: field and reason. */
 export function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return "The request body is not valid.";
-  if (issue.code === "unrecognized_keys") return `Unknown field '${issue.keys.join("', '")}'; it cannot be changed through the demo controls.`;
+  if (issue.code === "unrecognized_keys")
+    return `Unknown field '${issue.keys.join("', '")}'; it cannot be changed through the demo controls.`;
   const field = issue.path.map(String).join(".");
-  return field ? `Invalid field '${field}': ${issue.message}.` : `The request body is not valid: ${issue.message}.`;
+  return field
+    ? `Invalid field '${field}': ${issue.message}.`
+    : `The request body is not valid: ${issue.message}.`;
 }
 
 function parseOrThrow<T>(schema: z.ZodType<T>, body: unknown): T {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw badRequest("The request body must be a JSON object of the attributes to change.");
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    throw badRequest("The request body must be a JSON object of the attributes to change.");
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw badRequest(describeIssue(parsed.error));
   return parsed.data;
@@ -57,11 +67,15 @@ function parseOrThrow<T>(schema: z.ZodType<T>, body: unknown): T {
 
 /** Applies changes to an Entra user (soft-deleted ones included, so they can be restored). */
 export function changeUser(tenant: TenantState, id: string, body: unknown): DirectoryUser {
-  const user = tenant.users.get(id) ?? [...tenant.users.values()].find((u) => u.userPrincipalName.toLowerCase() === id.toLowerCase());
+  const user =
+    tenant.users.get(id) ??
+    [...tenant.users.values()].find((u) => u.userPrincipalName.toLowerCase() === id.toLowerCase());
   if (!user) throw resourceNotFound(id);
   const changes = parseOrThrow(userChangesSchema, body);
-  if (changes.managerId && !tenant.users.has(changes.managerId)) throw badRequest(`Invalid field 'managerId': no user has the id '${changes.managerId}'.`);
-  if (changes.managerId === user.id) throw badRequest("Invalid field 'managerId': a user cannot be their own manager.");
+  if (changes.managerId && !tenant.users.has(changes.managerId))
+    throw badRequest(`Invalid field 'managerId': no user has the id '${changes.managerId}'.`);
+  if (changes.managerId === user.id)
+    throw badRequest("Invalid field 'managerId': a user cannot be their own manager.");
   // A new object, so anything keyed on the old one (search keys) cannot serve stale values.
   const updated: DirectoryUser = { ...user, ...changes };
   tenant.users.set(user.id, updated);
@@ -69,13 +83,18 @@ export function changeUser(tenant: TenantState, id: string, body: unknown): Dire
 }
 
 /** Applies LDAP attribute changes to an on-premises user (null removes the attribute). */
-export function changeOnPremisesUser(tenant: TenantState, distinguishedName: string, body: unknown): OnPremisesUser {
+export function changeOnPremisesUser(
+  tenant: TenantState,
+  distinguishedName: string,
+  body: unknown,
+): OnPremisesUser {
   const key = distinguishedName.toLowerCase();
   const user = tenant.onPremises.users.get(key);
   if (!user) throw resourceNotFound(distinguishedName);
   const changes = parseOrThrow(onPremisesChangesSchema, body);
   for (const name of Object.keys(changes))
-    if (name.toLowerCase() === "distinguishedname" || name.toLowerCase() === "objectguid") throw badRequest(`Invalid field '${name}': it identifies the user and cannot be changed.`);
+    if (name.toLowerCase() === "distinguishedname" || name.toLowerCase() === "objectguid")
+      throw badRequest(`Invalid field '${name}': it identifies the user and cannot be changed.`);
   const attributes = { ...user.attributes };
   for (const [name, value] of Object.entries(changes)) {
     if (value === null) delete attributes[name];

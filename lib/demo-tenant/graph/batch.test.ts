@@ -16,7 +16,12 @@ describe("POST /$batch", () => {
       requests: [
         { id: "1", method: "GET", url: `/servicePrincipals/${scimApp.spId}?$select=displayName` },
         { id: "2", method: "GET", url: "/users/not-a-user" },
-        { id: "3", method: "GET", url: "users?$search=\"displayName:adele\"", headers: { ConsistencyLevel: "eventual" } },
+        {
+          id: "3",
+          method: "GET",
+          url: 'users?$search="displayName:adele"',
+          headers: { ConsistencyLevel: "eventual" },
+        },
         { id: "4", method: "GET", url: "/nowhere" },
         { id: "5", method: "DELETE", url: "/groups" },
       ],
@@ -28,15 +33,30 @@ describe("POST /$batch", () => {
     expect(r["2"]).toMatchObject({ status: 404, body: { error: { code: "Request_ResourceNotFound" } } });
     expect(r["3"].status).toBe(200);
     expect(r["3"].body.value.map((u: Json) => u.displayName)).toContain("Adele Vance");
-    expect(r["4"]).toMatchObject({ status: 400, body: { error: { message: "Resource not found for the segment 'nowhere'." } } });
+    expect(r["4"]).toMatchObject({
+      status: 400,
+      body: { error: { message: "Resource not found for the segment 'nowhere'." } },
+    });
     expect(r["5"].status).toBe(405);
   });
 
   it("resolves ids with or-ed eq filters, as a console does to look up many apps at once", async () => {
     const ids = [DEMO_FIXTURES.scimApp.spId, DEMO_FIXTURES.cloudSync.spId];
     const filter = ids.map((id) => `id eq '${id}'`).join(" or ");
-    const answer = await graph.post("/beta/$batch", { requests: [{ id: "a", method: "GET", url: `/servicePrincipals?$filter=${encodeURIComponent(filter)}&$select=id` }] });
-    expect(byId(answer).a.body.value.map((sp: Json) => sp.id).sort()).toEqual([...ids].sort());
+    const answer = await graph.post("/beta/$batch", {
+      requests: [
+        {
+          id: "a",
+          method: "GET",
+          url: `/servicePrincipals?$filter=${encodeURIComponent(filter)}&$select=id`,
+        },
+      ],
+    });
+    expect(
+      byId(answer)
+        .a.body.value.map((sp: Json) => sp.id)
+        .sort(),
+    ).toEqual([...ids].sort());
     expect(byId(answer).a.body["@odata.context"]).toContain("/beta/");
   });
 
@@ -47,7 +67,11 @@ describe("POST /$batch", () => {
       method: "POST",
       url: `/servicePrincipals/${rejectingApp.spId}/synchronization/jobs/${encodeURIComponent(rejectingApp.jobId)}/provisionOnDemand`,
       headers: { "Content-Type": "application/json" },
-      body: { parameters: [{ ruleId: rejectingApp.ruleId, subjects: [{ objectId: acceptedUser.id, objectTypeName: "User" }] }] },
+      body: {
+        parameters: [
+          { ruleId: rejectingApp.ruleId, subjects: [{ objectId: acceptedUser.id, objectTypeName: "User" }] },
+        ],
+      },
     });
     const r = byId(await graph.post("/v1.0/$batch", { requests: [request("first"), request("second")] }));
     expect(r.first.status).toBe(200);
@@ -71,7 +95,11 @@ describe("POST /$batch", () => {
   });
 
   it("refuses more than 20 requests, duplicate ids, and a payload without requests", async () => {
-    const many = Array.from({ length: 21 }, (_, i) => ({ id: String(i), method: "GET", url: "/users?$top=1" }));
+    const many = Array.from({ length: 21 }, (_, i) => ({
+      id: String(i),
+      method: "GET",
+      url: "/users?$top=1",
+    }));
     const tooMany = await graph.post("/v1.0/$batch", { requests: many });
     expect(tooMany.status).toBe(400);
     expect(tooMany.json.error.code).toBe("BadRequest");

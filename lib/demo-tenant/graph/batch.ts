@@ -1,6 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import { decodeSegments, errorResult, jsonResult, newErrorIds, type GraphCall, type GraphResult } from "./graph-call";
+import {
+  decodeSegments,
+  errorResult,
+  jsonResult,
+  newErrorIds,
+  type GraphCall,
+  type GraphResult,
+} from "./graph-call";
 import { badRequest, GraphError, type ErrorIds } from "./graph-error";
 
 export const MAX_BATCH_REQUESTS = 20;
@@ -24,17 +31,24 @@ function parseBatch(body: unknown): BatchRequest[] {
   const parsed = batchSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw badRequest(`Invalid batch payload: '${issue?.path.join(".") || "requests"}' ${issue?.message ?? "is not understood"}.`);
+    throw badRequest(
+      `Invalid batch payload: '${issue?.path.join(".") || "requests"}' ${issue?.message ?? "is not understood"}.`,
+    );
   }
   const { requests } = parsed.data;
   if (requests.length === 0) throw badRequest("Invalid batch payload: 'requests' is empty.");
   if (requests.length > MAX_BATCH_REQUESTS)
-    throw badRequest(`Invalid batch payload: ${requests.length} requests; a batch holds at most ${MAX_BATCH_REQUESTS}.`);
+    throw badRequest(
+      `Invalid batch payload: ${requests.length} requests; a batch holds at most ${MAX_BATCH_REQUESTS}.`,
+    );
   const seen = new Set<string>();
   for (const r of requests) {
     if (seen.has(r.id)) throw badRequest(`Invalid batch payload: the request id '${r.id}' is used twice.`);
     for (const dep of r.dependsOn ?? [])
-      if (!seen.has(dep)) throw badRequest(`Invalid batch payload: request '${r.id}' depends on '${dep}', which is not an earlier request in the batch.`);
+      if (!seen.has(dep))
+        throw badRequest(
+          `Invalid batch payload: request '${r.id}' depends on '${dep}', which is not an earlier request in the batch.`,
+        );
     seen.add(r.id);
   }
   return requests;
@@ -46,7 +60,8 @@ function subCall(parent: GraphCall, request: BatchRequest, ids: ErrorIds): Graph
   const url = new URL(relative.startsWith("/") ? relative : `/${relative}`, "https://graph.invalid");
   const headers = new Headers(request.headers ?? {});
   const segments = decodeSegments(url.pathname);
-  if (segments[0]?.toLowerCase() === "$batch") throw badRequest("A batch cannot contain another $batch request.");
+  if (segments[0]?.toLowerCase() === "$batch")
+    throw badRequest("A batch cannot contain another $batch request.");
   return {
     method: request.method.toUpperCase(),
     version: parent.version,
@@ -63,23 +78,41 @@ function subCall(parent: GraphCall, request: BatchRequest, ids: ErrorIds): Graph
 }
 
 /** POST /$batch: each request is answered as Graph would answer it alone, in request order. */
-export async function runBatch(call: GraphCall, dispatch: (call: GraphCall) => Promise<GraphResult>): Promise<GraphResult> {
+export async function runBatch(
+  call: GraphCall,
+  dispatch: (call: GraphCall) => Promise<GraphResult>,
+): Promise<GraphResult> {
   const requests = parseBatch(await call.readJson());
   const statusById = new Map<string, number>();
   const responses = [];
   for (const request of requests) {
     const result = await answer(call, request, statusById, dispatch);
     statusById.set(request.id, result.status);
-    responses.push({ id: request.id, status: result.status, headers: result.headers, ...(result.body === undefined ? {} : { body: result.body }) });
+    responses.push({
+      id: request.id,
+      status: result.status,
+      headers: result.headers,
+      ...(result.body === undefined ? {} : { body: result.body }),
+    });
   }
   return jsonResult({ responses });
 }
 
-async function answer(call: GraphCall, request: BatchRequest, statusById: Map<string, number>, dispatch: (call: GraphCall) => Promise<GraphResult>) {
+async function answer(
+  call: GraphCall,
+  request: BatchRequest,
+  statusById: Map<string, number>,
+  dispatch: (call: GraphCall) => Promise<GraphResult>,
+) {
   const ids = newErrorIds(new Headers(request.headers ?? {}), call.ids.date);
   try {
     const failed = (request.dependsOn ?? []).find((dep) => (statusById.get(dep) ?? 500) >= 400);
-    if (failed) throw new GraphError(424, "FailedDependency", `The request depends on request '${failed}', which failed.`);
+    if (failed)
+      throw new GraphError(
+        424,
+        "FailedDependency",
+        `The request depends on request '${failed}', which failed.`,
+      );
     return await dispatch(subCall(call, request, ids));
   } catch (error) {
     if (error instanceof GraphError) return errorResult(error, ids);

@@ -11,7 +11,15 @@ import { compileSearch } from "./search-expression";
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 999;
-const COLLECTION_OPTIONS = new Set(["$top", "$skiptoken", "$select", "$filter", "$search", "$count", "$orderby"]);
+const COLLECTION_OPTIONS = new Set([
+  "$top",
+  "$skiptoken",
+  "$select",
+  "$filter",
+  "$search",
+  "$count",
+  "$orderby",
+]);
 const ENTITY_OPTIONS = new Set(["$select"]);
 
 interface CollectionQuery<T> {
@@ -19,18 +27,22 @@ interface CollectionQuery<T> {
   offset: number;
   properties: string[];
   selected: string[] | null;
-  predicates: ItemPredicate<T>[];
+  /** All of $filter and $search, or null when neither is given. */
+  predicate: ItemPredicate<T> | null;
   order: ((a: T, b: T) => number) | null;
   count: boolean;
 }
 
-const isEventual = (call: GraphCall) => call.headers.get("ConsistencyLevel")?.trim().toLowerCase() === "eventual";
+const isEventual = (call: GraphCall) =>
+  call.headers.get("ConsistencyLevel")?.trim().toLowerCase() === "eventual";
 
 function rejectUnknownOptions(call: GraphCall, allowed: Set<string>) {
   for (const key of call.query.keys()) {
     const normalized = key.toLowerCase();
     if (normalized.startsWith("$") && !allowed.has(normalized))
-      throw badRequest(`Query option '${key}' is not supported on this resource; supported: ${[...allowed].join(", ")}.`);
+      throw badRequest(
+        `Query option '${key}' is not supported on this resource; supported: ${[...allowed].join(", ")}.`,
+      );
   }
 }
 
@@ -40,29 +52,41 @@ const option = (call: GraphCall, name: string): string | null => {
 };
 
 /** The properties to serve: $select (validated) or the resource's default set for this version. */
-function selectedProperties<T>(call: GraphCall, spec: ResourceSpec<T>): { properties: string[]; selected: string[] | null } {
+function selectedProperties<T>(
+  call: GraphCall,
+  spec: ResourceSpec<T>,
+): { properties: string[]; selected: string[] | null } {
   const raw = option(call, "$select");
   if (raw === null || raw.trim() === "") {
     const all = Object.keys(spec.properties);
-    return { properties: call.version === "v1.0" && spec.defaultSelect ? [...spec.defaultSelect] : all, selected: null };
+    return {
+      properties: call.version === "v1.0" && spec.defaultSelect ? [...spec.defaultSelect] : all,
+      selected: null,
+    };
   }
   const known = Object.keys(spec.properties);
   const properties = raw.split(",").map((name) => {
     const trimmed = name.trim();
     const canonical = known.find((p) => p.toLowerCase() === trimmed.toLowerCase());
-    if (!canonical) throw badRequest(`Could not find a property named '${trimmed}' on type '${spec.odataType}'.`);
+    if (!canonical)
+      throw badRequest(`Could not find a property named '${trimmed}' on type '${spec.odataType}'.`);
     return canonical;
   });
   const unique = [...new Set(properties)];
   return { properties: unique, selected: unique };
 }
 
-export function parseCollectionQuery<T extends object>(call: GraphCall, spec: ResourceSpec<T>): CollectionQuery<T> {
+export function parseCollectionQuery<T extends object>(
+  call: GraphCall,
+  spec: ResourceSpec<T>,
+): CollectionQuery<T> {
   rejectUnknownOptions(call, COLLECTION_OPTIONS);
   const topText = option(call, "$top");
   const top = topText === null ? DEFAULT_PAGE_SIZE : Number(topText);
   if (!Number.isInteger(top) || top < 1 || top > MAX_PAGE_SIZE)
-    throw badRequest(`Invalid page size specified: '${topText}'. Must be between 1 and ${MAX_PAGE_SIZE} inclusive.`);
+    throw badRequest(
+      `Invalid page size specified: '${topText}'. Must be between 1 and ${MAX_PAGE_SIZE} inclusive.`,
+    );
 
   const token = option(call, "$skiptoken");
   const offset = token === null ? 0 : decodeSkipToken(token);
@@ -73,24 +97,45 @@ export function parseCollectionQuery<T extends object>(call: GraphCall, spec: Re
   const search = option(call, "$search");
   if (search !== null) {
     if (!isEventual(call))
-      throw unsupportedQuery("Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+      throw unsupportedQuery(
+        "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
+      );
     predicates.push(compileSearch(search, spec));
   }
 
   const countText = option(call, "$count");
-  if (countText !== null && countText !== "true" && countText !== "false") throw badRequest(`Invalid value '${countText}' for $count; use true or false.`);
+  if (countText !== null && countText !== "true" && countText !== "false")
+    throw badRequest(`Invalid value '${countText}' for $count; use true or false.`);
   const count = countText === "true";
-  if (count && !isEventual(call)) throw unsupportedQuery("$count is only supported with the 'ConsistencyLevel: eventual' request header.");
+  if (count && !isEventual(call))
+    throw unsupportedQuery("$count is only supported with the 'ConsistencyLevel: eventual' request header.");
 
-  return { top, offset, ...selectedProperties(call, spec), predicates, order: parseOrderBy(option(call, "$orderby"), spec), count };
+  const [first, second] = predicates;
+  const predicate = first && second ? (item: T) => first(item) && second(item) : (first ?? null);
+  return {
+    top,
+    offset,
+    ...selectedProperties(call, spec),
+    predicate,
+    order: parseOrderBy(option(call, "$orderby"), spec),
+    count,
+  };
 }
 
-function parseOrderBy<T extends object>(text: string | null, spec: ResourceSpec<T>): ((a: T, b: T) => number) | null {
+function parseOrderBy<T extends object>(
+  text: string | null,
+  spec: ResourceSpec<T>,
+): ((a: T, b: T) => number) | null {
   if (text === null) return null;
   const match = /^\s*(\w+)(?:\s+(asc|desc))?\s*$/i.exec(text);
-  const property = match ? spec.filterable.find((p) => p.toLowerCase() === match[1]!.toLowerCase()) : undefined;
+  const property = match
+    ? spec.filterable.find((p) => p.toLowerCase() === match[1]!.toLowerCase())
+    : undefined;
   const get = property ? spec.properties[property] : undefined;
-  if (!match || !property || !get) throw unsupportedQuery(`Unsupported $orderby '${text}' on resource '${spec.typeName}'; order by one filterable property, asc or desc.`);
+  if (!match || !property || !get)
+    throw unsupportedQuery(
+      `Unsupported $orderby '${text}' on resource '${spec.typeName}'; order by one filterable property, asc or desc.`,
+    );
   const sign = match[2]?.toLowerCase() === "desc" ? -1 : 1;
   const key = (item: T) => {
     const v = get(item);
@@ -102,11 +147,20 @@ function parseOrderBy<T extends object>(text: string | null, spec: ResourceSpec<
 function decodeSkipToken(token: string): number {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
-    if (typeof parsed === "object" && parsed !== null && "o" in parsed && Number.isInteger(parsed.o) && (parsed.o as number) >= 0) return parsed.o as number;
+    if (
+      typeof parsed === "object" &&
+      parsed !== null &&
+      "o" in parsed &&
+      Number.isInteger(parsed.o) &&
+      (parsed.o as number) >= 0
+    )
+      return parsed.o as number;
   } catch {
     // fall through to the error below
   }
-  throw badRequest(`The $skiptoken '${token}' is not valid; use the @odata.nextLink of the previous page as it is.`);
+  throw badRequest(
+    `The $skiptoken '${token}' is not valid; use the @odata.nextLink of the previous page as it is.`,
+  );
 }
 
 const encodeSkipToken = (offset: number) => Buffer.from(JSON.stringify({ o: offset })).toString("base64url");
@@ -123,15 +177,27 @@ function requestPath(call: GraphCall): string {
 
 function nextLink(call: GraphCall, offset: number): string {
   const kept = [...call.query].filter(([key]) => key.toLowerCase() !== "$skiptoken");
-  const parts = [...kept, ["$skiptoken", encodeSkipToken(offset)] as const].map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
+  const parts = [...kept, ["$skiptoken", encodeSkipToken(offset)] as const].map(
+    ([k, v]) => `${k}=${encodeURIComponent(v)}`,
+  );
   return `${requestPath(call)}?${parts.join("&")}`;
 }
 
-const withSelection = (fragment: string, selected: string[] | null) => (selected ? `${fragment}(${selected.join(",")})` : fragment);
+const withSelection = (fragment: string, selected: string[] | null) =>
+  selected ? `${fragment}(${selected.join(",")})` : fragment;
 
-function matching<T extends object>(items: Iterable<T>, query: CollectionQuery<T>): T[] {
+/** The matching items, in order; stops after `enough` when nothing needs the full set. */
+function matching<T extends object>(
+  items: Iterable<T>,
+  query: CollectionQuery<T>,
+  enough = Number.POSITIVE_INFINITY,
+): T[] {
   const out: T[] = [];
-  for (const item of items) if (query.predicates.every((p) => p(item))) out.push(item);
+  const { predicate } = query;
+  for (const item of items) {
+    if (predicate === null || predicate(item)) out.push(item);
+    if (out.length >= enough && !query.order) break;
+  }
   if (query.order) out.sort(query.order);
   return out;
 }
@@ -144,9 +210,15 @@ export interface CollectionOptions {
 }
 
 /** One page of a collection in Graph's shape, with @odata.count and @odata.nextLink when they apply. */
-export function collectionPage<T extends object>(items: Iterable<T>, call: GraphCall, spec: ResourceSpec<T>, options: CollectionOptions): GraphResult {
+export function collectionPage<T extends object>(
+  items: Iterable<T>,
+  call: GraphCall,
+  spec: ResourceSpec<T>,
+  options: CollectionOptions,
+): GraphResult {
   const query = parseCollectionQuery(call, spec);
-  const all = matching(items, query);
+  // One more than the page tells whether a next page exists; $count needs them all.
+  const all = matching(items, query, query.count ? Number.POSITIVE_INFINITY : query.offset + query.top + 1);
   const page = all.slice(query.offset, query.offset + query.top);
   const value = page.map((item) => {
     const projected = project(item, spec, query.properties);
@@ -162,14 +234,29 @@ export function collectionPage<T extends object>(items: Iterable<T>, call: Graph
 }
 
 /** `/users/$count`: the number as text/plain; like Graph, only with ConsistencyLevel: eventual. */
-export function collectionCount<T extends object>(items: Iterable<T>, call: GraphCall, spec: ResourceSpec<T>): GraphResult {
-  if (!isEventual(call)) throw unsupportedQuery("$count is only supported with the 'ConsistencyLevel: eventual' request header.");
+export function collectionCount<T extends object>(
+  items: Iterable<T>,
+  call: GraphCall,
+  spec: ResourceSpec<T>,
+): GraphResult {
+  if (!isEventual(call))
+    throw unsupportedQuery("$count is only supported with the 'ConsistencyLevel: eventual' request header.");
   const query = parseCollectionQuery(call, spec);
-  return { status: 200, headers: { "Content-Type": "text/plain;charset=utf-8" }, body: String(matching(items, query).length) };
+  return {
+    status: 200,
+    headers: { "Content-Type": "text/plain;charset=utf-8" },
+    body: String(matching(items, query).length),
+  };
 }
 
 /** A single entity with optional $select. */
-export function entityResult<T>(item: T, call: GraphCall, spec: ResourceSpec<T>, collectionFragment: string, odataType?: string): GraphResult {
+export function entityResult<T>(
+  item: T,
+  call: GraphCall,
+  spec: ResourceSpec<T>,
+  collectionFragment: string,
+  odataType?: string,
+): GraphResult {
   rejectUnknownOptions(call, ENTITY_OPTIONS);
   const { properties, selected } = selectedProperties(call, spec);
   return jsonResult({

@@ -11,7 +11,10 @@ beforeAll(() => {
   graph = graphTestClient(tenant.handle);
 });
 
-async function followAll(path: string, headers?: Record<string, string>): Promise<{ items: Json[]; pages: number }> {
+async function followAll(
+  path: string,
+  headers?: Record<string, string>,
+): Promise<{ items: Json[]; pages: number }> {
   const items: Json[] = [];
   let next: string | undefined = path;
   let pages = 0;
@@ -48,27 +51,37 @@ describe("GET /servicePrincipals", () => {
 
   it("answers in Graph's shape with @odata.context naming the collection and the selection", async () => {
     const answer = await graph.get("/beta/servicePrincipals?$top=1&$select=displayName,appId");
-    expect(answer.json["@odata.context"]).toBe("https://graph.microsoft.com/beta/$metadata#servicePrincipals(displayName,appId)");
+    expect(answer.json["@odata.context"]).toBe(
+      "https://graph.microsoft.com/beta/$metadata#servicePrincipals(displayName,appId)",
+    );
     expect(Object.keys(answer.json.value[0])).toEqual(["displayName", "appId"]);
   });
 
   it("rejects a $select of a property the type does not have", async () => {
     const answer = await graph.get("/v1.0/servicePrincipals?$select=displayName,favouriteColour");
     expect(answer.status).toBe(400);
-    expect(answer.json.error).toMatchObject({ code: "BadRequest", message: "Could not find a property named 'favouriteColour' on type 'microsoft.graph.servicePrincipal'." });
+    expect(answer.json.error).toMatchObject({
+      code: "BadRequest",
+      message:
+        "Could not find a property named 'favouriteColour' on type 'microsoft.graph.servicePrincipal'.",
+    });
   });
 
   it("filters with startswith, eq on id and appId, and or-ed eq", async () => {
     const starts = await followAll("/v1.0/servicePrincipals?$filter=startswith(displayName,'contoso hr')");
     expect(starts.items.map((sp) => sp.displayName)).toEqual([DEMO_FIXTURES.scimApp.displayName]);
 
-    const byAppId = await graph.get(`/v1.0/servicePrincipals?$filter=appId eq '${DEMO_FIXTURES.cloudSync.appId}'`);
+    const byAppId = await graph.get(
+      `/v1.0/servicePrincipals?$filter=appId eq '${DEMO_FIXTURES.cloudSync.appId}'`,
+    );
     expect(byAppId.json.value.map((sp: Json) => sp.id)).toEqual([DEMO_FIXTURES.cloudSync.spId]);
 
     const either = await graph.get(
       `/v1.0/servicePrincipals?$filter=${encodeURIComponent(`id eq '${DEMO_FIXTURES.scimApp.spId}' or id eq '${DEMO_FIXTURES.quarantinedApp.spId}'`)}`,
     );
-    expect(either.json.value.map((sp: Json) => sp.displayName).sort()).toEqual([DEMO_FIXTURES.quarantinedApp.displayName, DEMO_FIXTURES.scimApp.displayName].sort());
+    expect(either.json.value.map((sp: Json) => sp.displayName).sort()).toEqual(
+      [DEMO_FIXTURES.quarantinedApp.displayName, DEMO_FIXTURES.scimApp.displayName].sort(),
+    );
   });
 
   it("explains filters it cannot run", async () => {
@@ -89,7 +102,9 @@ describe("GET /servicePrincipals", () => {
 
     const withHeader = await graph.get(`/v1.0/servicePrincipals?$search="displayName:learning"`, EVENTUAL);
     expect(withHeader.status).toBe(200);
-    expect(withHeader.json.value.map((sp: Json) => sp.displayName)).toContain(DEMO_FIXTURES.twoJobApp.displayName);
+    expect(withHeader.json.value.map((sp: Json) => sp.displayName)).toContain(
+      DEMO_FIXTURES.twoJobApp.displayName,
+    );
   });
 
   it("counts with $count=true and /$count", async () => {
@@ -104,7 +119,11 @@ describe("GET /servicePrincipals", () => {
   it("serves one service principal, its assignments and its jobs", async () => {
     const { spId, jobId } = DEMO_FIXTURES.scimApp;
     const sp = await graph.get(`/v1.0/servicePrincipals/${spId}`);
-    expect(sp.json).toMatchObject({ "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#servicePrincipals/$entity", id: spId, displayName: DEMO_FIXTURES.scimApp.displayName });
+    expect(sp.json).toMatchObject({
+      "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#servicePrincipals/$entity",
+      id: spId,
+      displayName: DEMO_FIXTURES.scimApp.displayName,
+    });
     expect(sp.json.jobs).toBeUndefined();
 
     const assigned = await graph.get(`/v1.0/servicePrincipals/${spId}/appRoleAssignedTo?$top=999`);
@@ -115,30 +134,54 @@ describe("GET /servicePrincipals", () => {
 
     const jobs = await graph.get(`/v1.0/servicePrincipals/${spId}/synchronization/jobs`);
     expect(jobs.json.value).toHaveLength(1);
-    expect(jobs.json.value[0]).toMatchObject({ id: jobId, templateId: "scim", status: { code: "Active" }, schedule: { state: "Active" } });
+    expect(jobs.json.value[0]).toMatchObject({
+      id: jobId,
+      templateId: "scim",
+      status: { code: "Active" },
+      schedule: { state: "Active" },
+    });
     expect(jobs.json.value[0].status.lastExecution.state).toBe("Succeeded");
 
-    const job = await graph.get(`/v1.0/servicePrincipals/${spId}/synchronization/jobs/${encodeURIComponent(jobId)}`);
+    const job = await graph.get(
+      `/v1.0/servicePrincipals/${spId}/synchronization/jobs/${encodeURIComponent(jobId)}`,
+    );
     expect(job.json.id).toBe(jobId);
-    const schema = await graph.get(`/v1.0/servicePrincipals/${spId}/synchronization/jobs/${encodeURIComponent(jobId)}/schema`);
+    const schema = await graph.get(
+      `/v1.0/servicePrincipals/${spId}/synchronization/jobs/${encodeURIComponent(jobId)}/schema`,
+    );
     const rule = schema.json.synchronizationRules.find((r: Json) => r.id === DEMO_FIXTURES.scimApp.ruleId);
     expect(rule.metadata).toContainEqual({ key: "supportsProvisionOnDemand", value: "true" });
     const userMapping = rule.objectMappings.find((m: Json) => m.sourceObjectName === "User");
-    expect(userMapping.scope.groups.map((g: Json) => g.clauses[0].targetOperand.values[0])).toEqual(["Sales", "Marketing"]);
+    expect(userMapping.scope.groups.map((g: Json) => g.clauses[0].targetOperand.values[0])).toEqual([
+      "Sales",
+      "Marketing",
+    ]);
   });
 
   it("lists the two jobs of the two-job app, the Cloud Sync job and the quarantined one as Graph shows them", async () => {
-    const two = await graph.get(`/v1.0/servicePrincipals/${DEMO_FIXTURES.twoJobApp.spId}/synchronization/jobs`);
+    const two = await graph.get(
+      `/v1.0/servicePrincipals/${DEMO_FIXTURES.twoJobApp.spId}/synchronization/jobs`,
+    );
     expect(two.json.value.map((j: Json) => j.id)).toEqual(DEMO_FIXTURES.twoJobApp.jobs.map((j) => j.jobId));
 
-    const cloud = await graph.get(`/v1.0/servicePrincipals/${DEMO_FIXTURES.cloudSync.spId}/synchronization/jobs`);
-    expect(cloud.json.value[0]).toMatchObject({ id: DEMO_FIXTURES.cloudSync.jobId, templateId: "AD2AADProvisioning" });
+    const cloud = await graph.get(
+      `/v1.0/servicePrincipals/${DEMO_FIXTURES.cloudSync.spId}/synchronization/jobs`,
+    );
+    expect(cloud.json.value[0]).toMatchObject({
+      id: DEMO_FIXTURES.cloudSync.jobId,
+      templateId: "AD2AADProvisioning",
+    });
     expect(cloud.json.value[0].id).toMatch(/^AD2AADProvisioning\.[0-9a-f]{32}\.[0-9a-f-]{36}$/);
 
-    const quarantined = await graph.get(`/v1.0/servicePrincipals/${DEMO_FIXTURES.quarantinedApp.spId}/synchronization/jobs`);
+    const quarantined = await graph.get(
+      `/v1.0/servicePrincipals/${DEMO_FIXTURES.quarantinedApp.spId}/synchronization/jobs`,
+    );
     expect(quarantined.json.value[0].status).toMatchObject({
       code: "Quarantine",
-      quarantine: { reason: "EncounteredQuarantineException", error: { code: "SystemForCrossDomainIdentityManagementInvalidCredentials" } },
+      quarantine: {
+        reason: "EncounteredQuarantineException",
+        error: { code: "SystemForCrossDomainIdentityManagementInvalidCredentials" },
+      },
     });
   });
 });
@@ -147,7 +190,19 @@ describe("GET /users and /groups", () => {
   it("lists users with v1.0's default properties and pages over more than 5,000 of them", async () => {
     const first = await graph.get("/v1.0/users?$top=999");
     expect(Object.keys(first.json.value[0]).sort()).toEqual(
-      ["businessPhones", "displayName", "givenName", "id", "jobTitle", "mail", "mobilePhone", "officeLocation", "preferredLanguage", "surname", "userPrincipalName"].sort(),
+      [
+        "businessPhones",
+        "displayName",
+        "givenName",
+        "id",
+        "jobTitle",
+        "mail",
+        "mobilePhone",
+        "officeLocation",
+        "preferredLanguage",
+        "surname",
+        "userPrincipalName",
+      ].sort(),
     );
     const all = await followAll("/v1.0/users?$top=999&$select=id");
     expect(all.items.length).toBeGreaterThanOrEqual(5000);
@@ -155,9 +210,19 @@ describe("GET /users and /groups", () => {
   });
 
   it("finds a user by id and by userPrincipalName, but not a soft-deleted one", async () => {
-    const byId = await graph.get(`/v1.0/users/${DEMO_FIXTURES.inScopeUser.id}?$select=id,department,accountEnabled`);
-    expect(byId.json).toEqual({ "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users(id,department,accountEnabled)/$entity", id: DEMO_FIXTURES.inScopeUser.id, department: "Sales", accountEnabled: true });
-    const byUpn = await graph.get(`/v1.0/users/${encodeURIComponent(DEMO_FIXTURES.inScopeUser.userPrincipalName.toUpperCase())}`);
+    const byId = await graph.get(
+      `/v1.0/users/${DEMO_FIXTURES.inScopeUser.id}?$select=id,department,accountEnabled`,
+    );
+    expect(byId.json).toEqual({
+      "@odata.context":
+        "https://graph.microsoft.com/v1.0/$metadata#users(id,department,accountEnabled)/$entity",
+      id: DEMO_FIXTURES.inScopeUser.id,
+      department: "Sales",
+      accountEnabled: true,
+    });
+    const byUpn = await graph.get(
+      `/v1.0/users/${encodeURIComponent(DEMO_FIXTURES.inScopeUser.userPrincipalName.toUpperCase())}`,
+    );
     expect(byUpn.json.id).toBe(DEMO_FIXTURES.inScopeUser.id);
     const deleted = await graph.get(`/v1.0/users/${DEMO_FIXTURES.softDeletedUser.id}`);
     expect(deleted.status).toBe(404);
@@ -167,7 +232,10 @@ describe("GET /users and /groups", () => {
     const search = await graph.get(`/v1.0/users?$search="displayName:vance"&$count=true`, EVENTUAL);
     expect(search.json.value.map((u: Json) => u.displayName)).toContain("Adele Vance");
     expect(search.json["@odata.count"]).toBe(search.json.value.length);
-    const sales = await graph.get("/v1.0/users?$filter=department eq 'sales'&$count=true&$select=department", EVENTUAL);
+    const sales = await graph.get(
+      "/v1.0/users?$filter=department eq 'sales'&$count=true&$select=department",
+      EVENTUAL,
+    );
     expect(sales.json["@odata.count"]).toBeGreaterThan(100);
     expect(new Set(sales.json.value.map((u: Json) => u.department))).toEqual(new Set(["Sales"]));
   });
@@ -187,7 +255,9 @@ describe("GET /users and /groups", () => {
     const group = await graph.get(`/v1.0/groups/${id}`);
     expect(group.json).toMatchObject({ id, displayName: "Sales Team EMEA" });
     const members = await graph.get(`/v1.0/groups/${id}/members?$select=id,displayName`);
-    expect(members.json["@odata.context"]).toBe("https://graph.microsoft.com/v1.0/$metadata#directoryObjects(id,displayName)");
+    expect(members.json["@odata.context"]).toBe(
+      "https://graph.microsoft.com/v1.0/$metadata#directoryObjects(id,displayName)",
+    );
     expect(members.json.value.map((m: Json) => m.id).sort()).toEqual([...memberIds].sort());
     expect(members.json.value.every((m: Json) => m["@odata.type"] === "#microsoft.graph.user")).toBe(true);
 
@@ -206,10 +276,14 @@ describe("GET /users and /groups", () => {
 
 describe("Graph's error format", () => {
   it("answers an unknown id with 404 Request_ResourceNotFound, request ids in headers and body", async () => {
-    const answer = await graph.get("/v1.0/servicePrincipals/00000000-1111-2222-3333-444444444444", { "client-request-id": "my-correlation" });
+    const answer = await graph.get("/v1.0/servicePrincipals/00000000-1111-2222-3333-444444444444", {
+      "client-request-id": "my-correlation",
+    });
     expect(answer.status).toBe(404);
     expect(answer.json.error.code).toBe("Request_ResourceNotFound");
-    expect(answer.json.error.message).toBe("Resource '00000000-1111-2222-3333-444444444444' does not exist or one of its queried reference-property objects are not present.");
+    expect(answer.json.error.message).toBe(
+      "Resource '00000000-1111-2222-3333-444444444444' does not exist or one of its queried reference-property objects are not present.",
+    );
     expect(answer.headers.get("client-request-id")).toBe("my-correlation");
     expect(answer.json.error.innerError["client-request-id"]).toBe("my-correlation");
     expect(answer.json.error.innerError["request-id"]).toBe(answer.headers.get("request-id"));
@@ -224,8 +298,13 @@ describe("Graph's error format", () => {
   it("answers an unknown path with 400 naming the segment", async () => {
     const answer = await graph.get("/v1.0/servicePrincipals/x/synchronisation/jobs");
     expect(answer.status).toBe(400);
-    expect(answer.json.error).toMatchObject({ code: "BadRequest", message: "Resource not found for the segment 'synchronisation'." });
-    expect((await graph.get("/v1.0/applicationz")).json.error.message).toBe("Resource not found for the segment 'applicationz'.");
+    expect(answer.json.error).toMatchObject({
+      code: "BadRequest",
+      message: "Resource not found for the segment 'synchronisation'.",
+    });
+    expect((await graph.get("/v1.0/applicationz")).json.error.message).toBe(
+      "Resource not found for the segment 'applicationz'.",
+    );
   });
 
   it("answers a wrong method with 405 and Allow", async () => {
@@ -238,8 +317,13 @@ describe("Graph's error format", () => {
   it("treats job ids as opaque: an encoded dotted job id resolves, a near miss is 404", async () => {
     const spId = DEMO_FIXTURES.twoJobApp.spId;
     const jobId = DEMO_FIXTURES.twoJobApp.jobs[1].jobId;
-    expect((await graph.get(`/v1.0/servicePrincipals/${spId}/synchronization/jobs/${encodeURIComponent(jobId)}`)).status).toBe(200);
-    const missing = await graph.get(`/v1.0/servicePrincipals/${spId}/synchronization/jobs/${encodeURIComponent(`${jobId}x`)}/schema`);
+    expect(
+      (await graph.get(`/v1.0/servicePrincipals/${spId}/synchronization/jobs/${encodeURIComponent(jobId)}`))
+        .status,
+    ).toBe(200);
+    const missing = await graph.get(
+      `/v1.0/servicePrincipals/${spId}/synchronization/jobs/${encodeURIComponent(`${jobId}x`)}/schema`,
+    );
     expect(missing.status).toBe(404);
     expect(missing.json.error.message).toContain(`'${jobId}x'`);
   });
@@ -257,10 +341,12 @@ describe("determinism", () => {
     const a = graphTestClient(createDemoTenant({ seed: 7 }).handle);
     const b = graphTestClient(createDemoTenant({ seed: 7 }).handle);
     const c = graphTestClient(createDemoTenant({ seed: 8 }).handle);
-    const page = (client: GraphTestClient) => client.get("/v1.0/users?$top=20&$select=id,displayName,department,jobTitle").then((r) => r.json.value);
+    const page = (client: GraphTestClient) =>
+      client.get("/v1.0/users?$top=20&$select=id,displayName,department,jobTitle").then((r) => r.json.value);
     expect(await page(a)).toEqual(await page(b));
     expect(await page(a)).not.toEqual(await page(c));
-    const sps = (client: GraphTestClient) => client.get("/v1.0/servicePrincipals?$select=id,displayName").then((r) => r.json.value);
+    const sps = (client: GraphTestClient) =>
+      client.get("/v1.0/servicePrincipals?$select=id,displayName").then((r) => r.json.value);
     expect(await sps(a)).toEqual(await sps(b));
   });
 });

@@ -9,7 +9,9 @@ export function findServicePrincipal(tenant: TenantState, id: string): ServicePr
 }
 
 export function findJob(sp: ServicePrincipal, jobId: string): DemoJob {
-  const job = sp.jobs.find((j) => j.job.id === jobId) ?? sp.jobs.find((j) => j.job.id.toLowerCase() === jobId.toLowerCase());
+  const job =
+    sp.jobs.find((j) => j.job.id === jobId) ??
+    sp.jobs.find((j) => j.job.id.toLowerCase() === jobId.toLowerCase());
   if (!job) throw resourceNotFound(jobId);
   return job;
 }
@@ -36,8 +38,11 @@ export function findGroup(tenant: TenantState, id: string): DirectoryGroup {
   return group;
 }
 
-export function* activeUsers(tenant: TenantState): Iterable<DirectoryUser> {
-  for (const user of tenant.users.values()) if (user.deletedDateTime === null) yield user;
+/** Users not in the recycle bin, as /users lists them. */
+export function activeUsers(tenant: TenantState): DirectoryUser[] {
+  const out: DirectoryUser[] = [];
+  for (const user of tenant.users.values()) if (user.deletedDateTime === null) out.push(user);
+  return out;
 }
 
 export function* groupMembers(tenant: TenantState, group: DirectoryGroup): Iterable<DirectoryUser> {

@@ -15,12 +15,13 @@ type FilterNode =
   | { kind: "startswith"; property: string; value: string };
 
 type Token =
-  | { type: "punct"; value: "(" | ")" | "," ; at: number }
+  | { type: "punct"; value: "(" | ")" | ","; at: number }
   | { type: "string"; value: string; at: number }
   | { type: "word"; value: string; at: number }
   | { type: "number"; value: number; at: number };
 
-const invalid = (text: string, reason: string) => badRequest(`Invalid filter clause: ${reason} in '${text}'.`);
+const invalid = (text: string, reason: string) =>
+  badRequest(`Invalid filter clause: ${reason} in '${text}'.`);
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -68,7 +69,8 @@ function parse(text: string): FilterNode {
   const tokens = tokenize(text);
   let pos = 0;
   const peek = () => tokens[pos];
-  const isWord = (t: Token | undefined, w: string): boolean => t?.type === "word" && t.value.toLowerCase() === w;
+  const isWord = (t: Token | undefined, w: string): boolean =>
+    t?.type === "word" && t.value.toLowerCase() === w;
   const isPunct = (t: Token | undefined, p: "(" | ")" | ","): boolean => t?.type === "punct" && t.value === p;
   const expectPunct = (p: "(" | ")" | ",") => {
     const t = tokens[pos++];
@@ -85,7 +87,8 @@ function parse(text: string): FilterNode {
   };
   const property = (): string => {
     const t = tokens[pos++];
-    if (t?.type !== "word") throw invalid(text, `expected a property name at position ${t?.at ?? text.length}`);
+    if (t?.type !== "word")
+      throw invalid(text, `expected a property name at position ${t?.at ?? text.length}`);
     return t.value;
   };
 
@@ -103,7 +106,10 @@ function parse(text: string): FilterNode {
     }
     if (t?.type === "word" && isPunct(tokens[pos + 1], "(")) {
       const fn = t.value.toLowerCase();
-      if (fn !== "startswith") throw unsupportedQuery(`Unsupported query function '${t.value}' in $filter; use startswith, eq, ne or in.`);
+      if (fn !== "startswith")
+        throw unsupportedQuery(
+          `Unsupported query function '${t.value}' in $filter; use startswith, eq, ne or in.`,
+        );
       pos += 2;
       const name = property();
       expectPunct(",");
@@ -115,7 +121,8 @@ function parse(text: string): FilterNode {
     const name = property();
     const op = tokens[pos++];
     const opName = op?.type === "word" ? op.value.toLowerCase() : null;
-    if (opName === "eq" || opName === "ne") return { kind: "compare", op: opName, property: name, value: literal() };
+    if (opName === "eq" || opName === "ne")
+      return { kind: "compare", op: opName, property: name, value: literal() };
     if (opName === "in") {
       expectPunct("(");
       const values = [literal()];
@@ -161,11 +168,14 @@ export function compileFilter<T extends object>(text: string, spec: ResourceSpec
     const canonical = spec.filterable.find((p) => p.toLowerCase() === name.toLowerCase());
     const getter = canonical ? spec.properties[canonical] : undefined;
     if (!canonical || !getter)
-      throw unsupportedQuery(`Unsupported or invalid query filter clause specified for property '${name}' of resource '${spec.typeName}'.`);
+      throw unsupportedQuery(
+        `Unsupported or invalid query filter clause specified for property '${name}' of resource '${spec.typeName}'.`,
+      );
     return [canonical, getter];
   };
   const equals = (item: T, property: string, actual: unknown, expected: Literal): boolean => {
-    if (typeof actual === "string" && typeof expected === "string") return lowerCaseOf(item, property, actual) === expected.toLowerCase();
+    if (typeof actual === "string" && typeof expected === "string")
+      return lowerCaseOf(item, property, actual) === expected.toLowerCase();
     return actual === expected;
   };
   const compile = (node: FilterNode): ItemPredicate<T> => {
@@ -185,7 +195,9 @@ export function compileFilter<T extends object>(text: string, spec: ResourceSpec
       case "compare": {
         const [property, get] = resolve(node.property);
         const { value, op } = node;
-        return op === "eq" ? (item) => equals(item, property, get(item), value) : (item) => !equals(item, property, get(item), value);
+        return op === "eq"
+          ? (item) => equals(item, property, get(item), value)
+          : (item) => !equals(item, property, get(item), value);
       }
       case "in": {
         const [property, get] = resolve(node.property);

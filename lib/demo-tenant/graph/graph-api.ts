@@ -2,7 +2,16 @@ import "server-only";
 import type { TenantState } from "../model";
 import { runBatch } from "./batch";
 import { directoryRoutes as d, synchronizationRoutes as s } from "./directory-routes";
-import { decodeSegments, errorResult, newErrorIds, parseJsonText, toResponse, type GraphCall, type GraphResult, type GraphVersion } from "./graph-call";
+import {
+  decodeSegments,
+  errorResult,
+  newErrorIds,
+  parseJsonText,
+  toResponse,
+  type GraphCall,
+  type GraphResult,
+  type GraphVersion,
+} from "./graph-call";
 import { GraphError } from "./graph-error";
 import { provisionOnDemand, type ProvisionOnDemandDeps } from "./provision-on-demand";
 import { resolveRoute, type Route } from "./routes";
@@ -21,11 +30,17 @@ export function createGraphApi(deps: GraphApiDeps) {
     { pattern: [SP, "$count"], methods: { GET: (c) => d.countServicePrincipals(c, t()) } },
     { pattern: [SP], methods: { GET: (c) => d.listServicePrincipals(c, t()) } },
     { pattern: [SP, ":"], methods: { GET: (c, [id]) => d.getServicePrincipal(c, t(), id!) } },
-    { pattern: [SP, ":", "appRoleAssignedTo"], methods: { GET: (c, [id]) => d.appRoleAssignedTo(c, t(), id!) } },
+    {
+      pattern: [SP, ":", "appRoleAssignedTo"],
+      methods: { GET: (c, [id]) => d.appRoleAssignedTo(c, t(), id!) },
+    },
     { pattern: [SP, ":", "synchronization", "jobs"], methods: { GET: (c, [id]) => s.listJobs(c, t(), id!) } },
     { pattern: JOB, methods: { GET: (c, [id, job]) => s.getJob(c, t(), id!, job!) } },
     { pattern: [...JOB, "schema"], methods: { GET: (c, [id, job]) => s.getSchema(c, t(), id!, job!) } },
-    { pattern: [...JOB, "provisionOnDemand"], methods: { POST: (c, [id, job]) => provisionOnDemand(c, id!, job!, deps) } },
+    {
+      pattern: [...JOB, "provisionOnDemand"],
+      methods: { POST: (c, [id, job]) => provisionOnDemand(c, id!, job!, deps) },
+    },
     { pattern: ["users", "$count"], methods: { GET: (c) => d.countUsers(c, t()) } },
     { pattern: ["users"], methods: { GET: (c) => d.listUsers(c, t()) } },
     { pattern: ["users", ":"], methods: { GET: (c, [id]) => d.getUser(c, t(), id!) } },
@@ -33,7 +48,10 @@ export function createGraphApi(deps: GraphApiDeps) {
     { pattern: ["groups", "$count"], methods: { GET: (c) => d.countGroups(c, t()) } },
     { pattern: ["groups"], methods: { GET: (c) => d.listGroups(c, t()) } },
     { pattern: ["groups", ":"], methods: { GET: (c, [id]) => d.getGroup(c, t(), id!) } },
-    { pattern: ["groups", ":", "members", "$count"], methods: { GET: (c, [id]) => d.countMembers(c, t(), id!) } },
+    {
+      pattern: ["groups", ":", "members", "$count"],
+      methods: { GET: (c, [id]) => d.countMembers(c, t(), id!) },
+    },
     { pattern: ["groups", ":", "members"], methods: { GET: (c, [id]) => d.listMembers(c, t(), id!) } },
     { pattern: ["$batch"], methods: { POST: (c) => runBatch(c, dispatch) } },
   ];
@@ -67,7 +85,13 @@ export function createGraphApi(deps: GraphApiDeps) {
     } catch (error) {
       if (error instanceof GraphError) return toResponse(errorResult(error, ids), ids);
       console.error("demo tenant: unexpected error", error);
-      return toResponse(errorResult(new GraphError(500, "InternalServerError", "An unexpected error occurred in the demo tenant."), ids), ids);
+      return toResponse(
+        errorResult(
+          new GraphError(500, "InternalServerError", "An unexpected error occurred in the demo tenant."),
+          ids,
+        ),
+        ids,
+      );
     }
   }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { badRequest, GraphError, graphErrorBody, malformedJson, type ErrorIds } from "./graph-error";
+import { badRequest, graphErrorBody, malformedJson, type ErrorIds, type GraphError } from "./graph-error";
 
 export type GraphVersion = "v1.0" | "beta";
 
@@ -24,7 +24,8 @@ export interface GraphResult {
   body: unknown;
 }
 
-export const JSON_CONTENT_TYPE = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
+export const JSON_CONTENT_TYPE =
+  "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
 
 export function jsonResult(body: unknown, status = 200, headers: Record<string, string> = {}): GraphResult {
   return { status, headers: { "Content-Type": JSON_CONTENT_TYPE, ...headers }, body };

@@ -12,9 +12,20 @@ export interface TestAnswer {
 }
 
 /** Drives a Web-standard handler the way a Graph client would, for tests of the demo tenant. */
-export function graphTestClient(handle: (request: Request) => Promise<Response>, origin = "https://graph.microsoft.com") {
-  const send = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestAnswer> => {
-    const init: RequestInit = { method, headers: { ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...headers } };
+export function graphTestClient(
+  handle: (request: Request) => Promise<Response>,
+  origin = "https://graph.microsoft.com",
+) {
+  const send = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<TestAnswer> => {
+    const init: RequestInit = {
+      method,
+      headers: { ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...headers },
+    };
     if (body !== undefined) init.body = typeof body === "string" ? body : JSON.stringify(body);
     const response = await handle(new Request(path.startsWith("http") ? path : `${origin}${path}`, init));
     const text = await response.text();
@@ -28,7 +39,8 @@ export function graphTestClient(handle: (request: Request) => Promise<Response>,
   };
   return {
     get: (path: string, headers?: Record<string, string>) => send("GET", path, undefined, headers),
-    post: (path: string, body?: unknown, headers?: Record<string, string>) => send("POST", path, body, headers),
+    post: (path: string, body?: unknown, headers?: Record<string, string>) =>
+      send("POST", path, body, headers),
     patch: (path: string, body?: unknown) => send("PATCH", path, body),
     put: (path: string, body?: unknown) => send("PUT", path, body),
     delete: (path: string) => send("DELETE", path),

@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDemoTenant, DEMO_FIXTURES, type DemoTenant } from "../index";
-import { graphTestClient, provisionPath, userSubjectBody, type GraphTestClient, type Json } from "./graph-test-client";
+import {
+  graphTestClient,
+  provisionPath,
+  userSubjectBody,
+  type GraphTestClient,
+  type Json,
+} from "./graph-test-client";
 
 // The whole life of one user in the HR Portal, driven only through HTTP, as a console would.
 const { scimApp, inScopeUser } = DEMO_FIXTURES;
@@ -16,14 +22,22 @@ beforeAll(() => {
 });
 
 async function provision(objectId = inScopeUser.id) {
-  const answer = await graph.post(provisionPath(scimApp.spId, scimApp.jobId), userSubjectBody(scimApp.ruleId, objectId));
+  const answer = await graph.post(
+    provisionPath(scimApp.spId, scimApp.jobId),
+    userSubjectBody(scimApp.ruleId, objectId),
+  );
   expect(answer.status).toBe(200);
   return { key: JSON.parse(answer.json.key), value: JSON.parse(answer.json.value) };
 }
 
 async function scimUser(userName: string): Promise<Json> {
   const filter = encodeURIComponent(`userName eq "${userName}"`);
-  const answer = await graph.send("GET", `https://demo-tenant.invalid/scim/${scimApp.targetId}/Users?filter=${filter}`, undefined, { Authorization: `Bearer ${scimToken}` });
+  const answer = await graph.send(
+    "GET",
+    `https://demo-tenant.invalid/scim/${scimApp.targetId}/Users?filter=${filter}`,
+    undefined,
+    { Authorization: `Bearer ${scimToken}` },
+  );
   expect(answer.status).toBe(200);
   return answer.json.Resources[0];
 }
@@ -38,19 +52,27 @@ describe("lifecycle of a user in a SCIM app, through the HTTP handler only", () 
     const again = await provision();
     expect(again.key).toMatchObject({ result: "Skipped", details: { errorCode: "RedundantExport" } });
 
-    const patched = await graph.patch(`/demo/users/${inScopeUser.id}`, { jobTitle: "Regional Retail Manager" });
+    const patched = await graph.patch(`/demo/users/${inScopeUser.id}`, {
+      jobTitle: "Regional Retail Manager",
+    });
     expect(patched.status).toBe(200);
     const updated = await provision();
     expect(updated.value.action).toBe("Update");
-    expect(updated.value.modifiedProperties).toContainEqual(expect.objectContaining({ oldValue: "Retail Manager", newValue: "Regional Retail Manager" }));
+    expect(updated.value.modifiedProperties).toContainEqual(
+      expect.objectContaining({ oldValue: "Retail Manager", newValue: "Regional Retail Manager" }),
+    );
     expect((await scimUser(inScopeUser.userPrincipalName)).title).toBe("Regional Retail Manager");
 
-    expect((await graph.delete(`/demo/service-principals/${scimApp.spId}/assignments/${inScopeUser.id}`)).status).toBe(204);
+    expect(
+      (await graph.delete(`/demo/service-principals/${scimApp.spId}/assignments/${inScopeUser.id}`)).status,
+    ).toBe(204);
     const unassigned = await provision();
     expect(unassigned.key.result).toBe("Success");
     expect((await scimUser(inScopeUser.userPrincipalName)).active).toBe(false);
 
-    expect((await graph.put(`/demo/service-principals/${scimApp.spId}/assignments/${inScopeUser.id}`)).status).toBe(201);
+    expect(
+      (await graph.put(`/demo/service-principals/${scimApp.spId}/assignments/${inScopeUser.id}`)).status,
+    ).toBe(201);
     await provision();
     expect((await scimUser(inScopeUser.userPrincipalName)).active).toBe(true);
 
@@ -62,7 +84,11 @@ describe("lifecycle of a user in a SCIM app, through the HTTP handler only", () 
   it("provisions a group with two of its members", async () => {
     const { id, memberIds } = DEMO_FIXTURES.groupWithMembers;
     const members = memberIds.slice(0, 2).map((objectId) => ({ objectId, objectTypeName: "User" }));
-    const answer = await graph.post(provisionPath(scimApp.spId, scimApp.jobId), { parameters: [{ ruleId: scimApp.ruleId, subjects: [{ objectId: id, objectTypeName: "Group", links: { members } }] }] });
+    const answer = await graph.post(provisionPath(scimApp.spId, scimApp.jobId), {
+      parameters: [
+        { ruleId: scimApp.ruleId, subjects: [{ objectId: id, objectTypeName: "Group", links: { members } }] },
+      ],
+    });
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.json.key).result).toBe("Success");
     const groups = await graph.get(`/demo/scim/${scimApp.targetId}/Groups`);
@@ -75,7 +101,10 @@ describe("lifecycle of a user in a SCIM app, through the HTTP handler only", () 
     expect(outOfScope.key.result).toBe("Skipped");
 
     const { rejectingApp, rejectedUser } = DEMO_FIXTURES;
-    const refused = await graph.post(provisionPath(rejectingApp.spId, rejectingApp.jobId), userSubjectBody(rejectingApp.ruleId, rejectedUser.id));
+    const refused = await graph.post(
+      provisionPath(rejectingApp.spId, rejectingApp.jobId),
+      userSubjectBody(rejectingApp.ruleId, rejectedUser.id),
+    );
     expect(refused.status).toBe(200);
     const key = JSON.parse(refused.json.key);
     expect(key.result).toBe("Failure");
@@ -84,8 +113,14 @@ describe("lifecycle of a user in a SCIM app, through the HTTP handler only", () 
 
   it("fails the quarantined app's run on the target's refusal of its credentials", async () => {
     const { quarantinedApp } = DEMO_FIXTURES;
-    const assigned = tenant.state().servicePrincipals.get(quarantinedApp.spId)?.assignments.find((a) => a.principalType === "User");
-    const answer = await graph.post(provisionPath(quarantinedApp.spId, quarantinedApp.jobId), userSubjectBody(quarantinedApp.ruleId, assigned?.principalId ?? ""));
+    const assigned = tenant
+      .state()
+      .servicePrincipals.get(quarantinedApp.spId)
+      ?.assignments.find((a) => a.principalType === "User");
+    const answer = await graph.post(
+      provisionPath(quarantinedApp.spId, quarantinedApp.jobId),
+      userSubjectBody(quarantinedApp.ruleId, assigned?.principalId ?? ""),
+    );
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.json.key).result).toBe("Failure");
     expect(answer.json.value).toContain("SystemForCrossDomainIdentityManagementInvalidCredentials");

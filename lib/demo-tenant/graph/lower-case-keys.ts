@@ -7,21 +7,32 @@ interface Keys {
   words: string;
 }
 
-// Computed once per object and property, and recomputed only when the value itself changes,
-// so searching thousands of users costs string comparisons, not thousands of toLowerCase calls.
-const cache = new WeakMap<object, Map<string, Keys>>();
+// Computed once per object and property, and recomputed only when the value itself changes, so
+// searching thousands of users costs string comparisons. Kept in a non-enumerable slot on the
+// object: one property read per lookup, invisible to JSON, spreads and equality checks.
+const SLOT = Symbol("lowerCaseKeys");
+type Slotted = { [SLOT]?: Record<string, Keys> };
 
-export const toSearchWords = (text: string) => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()}`;
+export const toSearchWords = (text: string) =>
+  ` ${text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()}`;
 
 function keysFor(item: object, property: string, value: string): Keys {
-  let perItem = cache.get(item);
-  if (!perItem) cache.set(item, (perItem = new Map()));
-  const cached = perItem.get(property);
+  let perItem = (item as Slotted)[SLOT];
+  if (!perItem) {
+    perItem = {};
+    Object.defineProperty(item, SLOT, { value: perItem, enumerable: false });
+  }
+  const cached = perItem[property];
   if (cached && cached.source === value) return cached;
   const keys = { source: value, lower: value.toLowerCase(), words: toSearchWords(value) };
-  perItem.set(property, keys);
+  perItem[property] = keys;
   return keys;
 }
 
-export const lowerCaseOf = (item: object, property: string, value: string) => keysFor(item, property, value).lower;
-export const searchWordsOf = (item: object, property: string, value: string) => keysFor(item, property, value).words;
+export const lowerCaseOf = (item: object, property: string, value: string) =>
+  keysFor(item, property, value).lower;
+export const searchWordsOf = (item: object, property: string, value: string) =>
+  keysFor(item, property, value).words;

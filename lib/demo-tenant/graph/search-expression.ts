@@ -13,7 +13,10 @@ export function compileSearch<T extends object>(text: string, spec: ResourceSpec
   const groups: ItemPredicate<T>[][] = [[]];
   for (;;) {
     const match = clausePattern.exec(rest);
-    if (!match) throw badRequest(`Syntax error: $search must be one or more quoted "property:value" clauses, got '${text}'.`);
+    if (!match)
+      throw badRequest(
+        `Syntax error: $search must be one or more quoted "property:value" clauses, got '${text}'.`,
+      );
     groups[groups.length - 1]!.push(clause(match[1]!, spec));
     rest = rest.slice(match[0].length);
     if (rest === "") break;
@@ -28,11 +31,15 @@ export function compileSearch<T extends object>(text: string, spec: ResourceSpec
 
 function clause<T extends object>(body: string, spec: ResourceSpec<T>): ItemPredicate<T> {
   const colon = body.indexOf(":");
-  if (colon <= 0) throw badRequest(`Syntax error: the $search clause "${body}" must name a property, as in "displayName:${body}".`);
+  if (colon <= 0)
+    throw badRequest(
+      `Syntax error: the $search clause "${body}" must name a property, as in "displayName:${body}".`,
+    );
   const name = body.slice(0, colon);
   const property = spec.searchable.find((p) => p.toLowerCase() === name.toLowerCase());
   const get = property ? spec.properties[property] : undefined;
-  if (!property || !get) throw unsupportedQuery(`Unsupported property '${name}' in $search on resource '${spec.typeName}'.`);
+  if (!property || !get)
+    throw unsupportedQuery(`Unsupported property '${name}' in $search on resource '${spec.typeName}'.`);
   const term = toSearchWords(body.slice(colon + 1));
   if (term.trim() === "") return () => true;
   return (item) => {

@@ -31,7 +31,11 @@ export function createProvisionThrottle(options: ThrottleOptions | false, now: (
   const records = new Map<string, JobRecord>();
   const record = (key: string): JobRecord => {
     let r = records.get(key);
-    if (!r) records.set(key, (r = { provisionOnDemandCalls: 0, throttled: 0, maxCallsInWindow: 0, admitted: [], attempts: [] }));
+    if (!r)
+      records.set(
+        key,
+        (r = { provisionOnDemandCalls: 0, throttled: 0, maxCallsInWindow: 0, admitted: [], attempts: [] }),
+      );
     return r;
   };
   const prune = (times: number[], at: number) => {
@@ -58,7 +62,11 @@ export function createProvisionThrottle(options: ThrottleOptions | false, now: (
     },
     stats(key: string): JobCallStats {
       const r = records.get(key);
-      return { provisionOnDemandCalls: r?.provisionOnDemandCalls ?? 0, throttled: r?.throttled ?? 0, maxCallsInWindow: r?.maxCallsInWindow ?? 0 };
+      return {
+        provisionOnDemandCalls: r?.provisionOnDemandCalls ?? 0,
+        throttled: r?.throttled ?? 0,
+        maxCallsInWindow: r?.maxCallsInWindow ?? 0,
+      };
     },
     reset() {
       records.clear();

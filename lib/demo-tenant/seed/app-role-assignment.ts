@@ -9,7 +9,9 @@ export function assignmentFor(
   principal: { kind: "User"; user: DirectoryUser } | { kind: "Group"; group: DirectoryGroup },
   createdDateTime: string,
 ): AppRoleAssignment {
-  const role = sp.appRoles.find((r) => r.isEnabled && r.allowedMemberTypes.includes("User") && r.displayName === "User");
+  const role = sp.appRoles.find(
+    (r) => r.isEnabled && r.allowedMemberTypes.includes("User") && r.displayName === "User",
+  );
   const principalObject = principal.kind === "User" ? principal.user : principal.group;
   return {
     id: random.guid(),

@@ -17,7 +17,14 @@ export const SEEDED_USER_COUNT = 5_200;
 const ON_PREMISES_ONLY_COUNT = 60;
 const MAX_GROUP_MEMBERS = 500;
 
-const PHONE_PREFIX: Record<string, string> = { US: "+1 312 555", GB: "+44 20 7946", DE: "+49 89 1234", FR: "+33 1 4567", JP: "+81 3 5555", AU: "+61 2 9876" };
+const PHONE_PREFIX: Record<string, string> = {
+  US: "+1 312 555",
+  GB: "+44 20 7946",
+  DE: "+49 89 1234",
+  FR: "+33 1 4567",
+  JP: "+81 3 5555",
+  AU: "+61 2 9876",
+};
 
 /** Hands out unique mail nicknames ("jonas.weber", "jonas.weber2", …). */
 function createAliasRegistry() {
@@ -67,7 +74,9 @@ function toDirectoryUser(draft: PersonDraft, random: SeededRandom): DirectoryUse
     postalCode: office.postalCode,
     streetAddress: office.streetAddress,
     mobilePhone: random.chance(0.6) ? `${phonePrefix} ${String(random.int(10000)).padStart(4, "0")}` : null,
-    businessPhones: random.chance(0.85) ? [`${phonePrefix} ${String(random.int(10000)).padStart(4, "0")}`] : [],
+    businessPhones: random.chance(0.85)
+      ? [`${phonePrefix} ${String(random.int(10000)).padStart(4, "0")}`]
+      : [],
     preferredLanguage: office.preferredLanguage,
     usageLocation: office.usageLocation,
     managerId: draft.managerId,
@@ -162,7 +171,10 @@ export function seedDirectory(random: SeededRandom): SeededDirectory {
   while (drafts.length < SEEDED_USER_COUNT) {
     const hasDepartment = random.chance(0.97);
     const department = hasDepartment ? random.pick(DEPARTMENTS).name : null;
-    const draft = newPerson(department, department ? staffTitle(department) : random.chance(0.5) ? "Consultant" : null);
+    const draft = newPerson(
+      department,
+      department ? staffTitle(department) : random.chance(0.5) ? "Consultant" : null,
+    );
     draft.managerId = managerFor(department);
     draft.softDeleted = random.chance(0.0015);
     drafts.push(draft);
@@ -172,7 +184,15 @@ export function seedDirectory(random: SeededRandom): SeededDirectory {
   for (const draft of drafts) users.set(draft.id, toDirectoryUser(draft, random));
 
   const onPremisesOnlyPeople: DirectoryUser[] = [];
-  const patti = { ...newPerson("Sales", "Sales Representative"), givenName: "Patti", surname: "Fernandez", alias: nextAlias("PattiF"), city: "Chicago", hasMail: true, accountEnabled: true };
+  const patti = {
+    ...newPerson("Sales", "Sales Representative"),
+    givenName: "Patti",
+    surname: "Fernandez",
+    alias: nextAlias("PattiF"),
+    city: "Chicago",
+    hasMail: true,
+    accountEnabled: true,
+  };
   patti.managerId = managerFor("Sales");
   onPremisesOnlyPeople.push(toDirectoryUser(patti, random));
   while (onPremisesOnlyPeople.length < ON_PREMISES_ONLY_COUNT) {
@@ -185,7 +205,13 @@ export function seedDirectory(random: SeededRandom): SeededDirectory {
   return { users, groups: seedGroups(random, users), onPremisesOnlyPeople };
 }
 
-function group(random: SeededRandom, displayName: string, memberIds: string[], kind: "security" | "unified", id = random.guid()): DirectoryGroup {
+function group(
+  random: SeededRandom,
+  displayName: string,
+  memberIds: string[],
+  kind: "security" | "unified",
+  id = random.guid(),
+): DirectoryGroup {
   const mailNickname = displayName.replace(/[^A-Za-z0-9]/g, "");
   const unified = kind === "unified";
   return {
@@ -203,12 +229,36 @@ function group(random: SeededRandom, displayName: string, memberIds: string[], k
 }
 
 const SMALL_GROUP_NAMES = [
-  "Sales Team Americas", "Sales Team APAC", "Marketing Leadership", "Finance Approvers", "IT Admins",
-  "Help Desk Operators", "Engineering On-Call", "Legal Reviewers", "Product Council", "Security Champions",
-  "New Hires", "Contractors", "Executive Assistants", "Travel Approvers", "Benefits Committee",
-  "Project Falcon", "Project Aurora", "Project Nimbus", "Project Atlas", "Project Helix",
-  "Diversity Council", "Green Team", "Hackathon 2026", "Data Governance Board", "Cloud Migration",
-  "Brand Refresh", "Customer Advisory Board", "Quarterly Planning", "Mentoring Circle", "Wellness Club",
+  "Sales Team Americas",
+  "Sales Team APAC",
+  "Marketing Leadership",
+  "Finance Approvers",
+  "IT Admins",
+  "Help Desk Operators",
+  "Engineering On-Call",
+  "Legal Reviewers",
+  "Product Council",
+  "Security Champions",
+  "New Hires",
+  "Contractors",
+  "Executive Assistants",
+  "Travel Approvers",
+  "Benefits Committee",
+  "Project Falcon",
+  "Project Aurora",
+  "Project Nimbus",
+  "Project Atlas",
+  "Project Helix",
+  "Diversity Council",
+  "Green Team",
+  "Hackathon 2026",
+  "Data Governance Board",
+  "Cloud Migration",
+  "Brand Refresh",
+  "Customer Advisory Board",
+  "Quarterly Planning",
+  "Mentoring Circle",
+  "Wellness Club",
 ] as const;
 
 function seedGroups(random: SeededRandom, users: Map<string, DirectoryUser>): Map<string, DirectoryGroup> {

@@ -31,7 +31,9 @@ export interface FixturePerson {
   syncedFromOnPremises: boolean;
 }
 
-const person = (p: Partial<FixturePerson> & Pick<FixturePerson, "id" | "givenName" | "surname" | "alias">): FixturePerson => ({
+const person = (
+  p: Partial<FixturePerson> & Pick<FixturePerson, "id" | "givenName" | "surname" | "alias">,
+): FixturePerson => ({
   department: "Sales",
   jobTitle: "Account Executive",
   city: "Chicago",
@@ -44,21 +46,113 @@ const person = (p: Partial<FixturePerson> & Pick<FixturePerson, "id" | "givenNam
 });
 
 export const FIXTURE_PEOPLE = {
-  adele: person({ id: "69bdd931-211b-469b-bd21-0c279cd91efd", givenName: "Adele", surname: "Vance", alias: "AdeleV", jobTitle: "Retail Manager", syncedFromOnPremises: true }),
-  alex: person({ id: "5efe6880-dab5-4099-ba7d-2fbbf8af3dc4", givenName: "Alex", surname: "Wilber", alias: "AlexW", department: "Engineering", jobTitle: "Software Engineer", city: "Seattle" }),
-  isaiah: person({ id: "9455b2d5-d288-4983-a386-4905335d3068", givenName: "Isaiah", surname: "Langer", alias: "IsaiahL", jobTitle: "Sales Representative" }),
-  johanna: person({ id: "c5dd5d68-c1f2-4b5e-a17f-ecea723e1697", givenName: "Johanna", surname: "Lorenz", alias: "JohannaL", department: "Marketing", jobTitle: "Marketing Specialist", city: "Munich", accountEnabled: false }),
-  lidia: person({ id: "65b0dd58-8c45-497e-af7a-d994dc4dcf03", givenName: "Lidia", surname: "Holloway", alias: "LidiaH", softDeleted: true }),
-  henrietta: person({ id: "09aaa69b-5d57-409a-bde5-8822f6643e86", givenName: "Henrietta", surname: "Mueller", alias: "HenriettaM", department: null, jobTitle: null, mail: false, employeeId: false }),
-  lynne: person({ id: "01af5ccc-71d0-45bc-8b84-3af7aa496087", givenName: "Lynne", surname: "Robbins", alias: "LynneR", city: "London", jobTitle: "Sales Manager" }),
-  diego: person({ id: "deea7e95-c1b7-4ea0-92b2-5c08fb83ed4b", givenName: "Diego", surname: "Siciliani", alias: "DiegoS", department: "Marketing", jobTitle: "Marketing Manager", city: "Paris" }),
-  megan: person({ id: "5930e14b-a8eb-4fb8-8dce-f64882db733d", givenName: "Megan", surname: "Bowen", alias: "MeganB", department: "Marketing", jobTitle: "Content Strategist", city: "London" }),
-  nestor: person({ id: "221e719a-ae9e-4841-be06-c855cb1867e2", givenName: "Nestor", surname: "Wilke", alias: "NestorW", city: "Munich" }),
-  pradeep: person({ id: "e0a6267e-3e21-4738-a3b0-5fbf372c871b", givenName: "Pradeep", surname: "Gupta", alias: "PradeepG", department: "Operations", jobTitle: "Contractor" }),
-  grady: person({ id: "f760b789-2442-410f-91b5-2c0d242f0ddf", givenName: "Grady", surname: "Archie", alias: "GradyA", department: "Operations", jobTitle: "Operations Analyst" }),
+  adele: person({
+    id: "69bdd931-211b-469b-bd21-0c279cd91efd",
+    givenName: "Adele",
+    surname: "Vance",
+    alias: "AdeleV",
+    jobTitle: "Retail Manager",
+    syncedFromOnPremises: true,
+  }),
+  alex: person({
+    id: "5efe6880-dab5-4099-ba7d-2fbbf8af3dc4",
+    givenName: "Alex",
+    surname: "Wilber",
+    alias: "AlexW",
+    department: "Engineering",
+    jobTitle: "Software Engineer",
+    city: "Seattle",
+  }),
+  isaiah: person({
+    id: "9455b2d5-d288-4983-a386-4905335d3068",
+    givenName: "Isaiah",
+    surname: "Langer",
+    alias: "IsaiahL",
+    jobTitle: "Sales Representative",
+  }),
+  johanna: person({
+    id: "c5dd5d68-c1f2-4b5e-a17f-ecea723e1697",
+    givenName: "Johanna",
+    surname: "Lorenz",
+    alias: "JohannaL",
+    department: "Marketing",
+    jobTitle: "Marketing Specialist",
+    city: "Munich",
+    accountEnabled: false,
+  }),
+  lidia: person({
+    id: "65b0dd58-8c45-497e-af7a-d994dc4dcf03",
+    givenName: "Lidia",
+    surname: "Holloway",
+    alias: "LidiaH",
+    softDeleted: true,
+  }),
+  henrietta: person({
+    id: "09aaa69b-5d57-409a-bde5-8822f6643e86",
+    givenName: "Henrietta",
+    surname: "Mueller",
+    alias: "HenriettaM",
+    department: null,
+    jobTitle: null,
+    mail: false,
+    employeeId: false,
+  }),
+  lynne: person({
+    id: "01af5ccc-71d0-45bc-8b84-3af7aa496087",
+    givenName: "Lynne",
+    surname: "Robbins",
+    alias: "LynneR",
+    city: "London",
+    jobTitle: "Sales Manager",
+  }),
+  diego: person({
+    id: "deea7e95-c1b7-4ea0-92b2-5c08fb83ed4b",
+    givenName: "Diego",
+    surname: "Siciliani",
+    alias: "DiegoS",
+    department: "Marketing",
+    jobTitle: "Marketing Manager",
+    city: "Paris",
+  }),
+  megan: person({
+    id: "5930e14b-a8eb-4fb8-8dce-f64882db733d",
+    givenName: "Megan",
+    surname: "Bowen",
+    alias: "MeganB",
+    department: "Marketing",
+    jobTitle: "Content Strategist",
+    city: "London",
+  }),
+  nestor: person({
+    id: "221e719a-ae9e-4841-be06-c855cb1867e2",
+    givenName: "Nestor",
+    surname: "Wilke",
+    alias: "NestorW",
+    city: "Munich",
+  }),
+  pradeep: person({
+    id: "e0a6267e-3e21-4738-a3b0-5fbf372c871b",
+    givenName: "Pradeep",
+    surname: "Gupta",
+    alias: "PradeepG",
+    department: "Operations",
+    jobTitle: "Contractor",
+  }),
+  grady: person({
+    id: "f760b789-2442-410f-91b5-2c0d242f0ddf",
+    givenName: "Grady",
+    surname: "Archie",
+    alias: "GradyA",
+    department: "Operations",
+    jobTitle: "Operations Analyst",
+  }),
 } satisfies Record<string, FixturePerson>;
 
-const userFixture = (p: FixturePerson) => ({ id: p.id, userPrincipalName: `${p.alias}@${CONTOSO_DOMAIN}`, displayName: `${p.givenName} ${p.surname}` });
+const userFixture = (p: FixturePerson) => ({
+  id: p.id,
+  userPrincipalName: `${p.alias}@${CONTOSO_DOMAIN}`,
+  displayName: `${p.givenName} ${p.surname}`,
+});
 
 const ONPREM_SUFFIX = "OU=Users,OU=Chicago,DC=corp,DC=contoso,DC=com";
 
@@ -79,8 +173,16 @@ export const DEMO_FIXTURES = {
     appId: "b872bbdb-53e0-465c-b9f6-f3a4ba67bbc0",
     displayName: "Contoso Learning Hub",
     jobs: [
-      { jobId: scimJobId("8e8f9f2e-6ba5-4ce2-a119-a34e852ac408"), ruleId: "03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8", targetId: "learning-hub" },
-      { jobId: scimJobId("8d1d24a5-0481-41fe-9f01-b9f0e8f3de44"), ruleId: "33f7c90d-bf71-41b1-bda6-aaf0ddbee5d8#V2", targetId: "learning-archive" },
+      {
+        jobId: scimJobId("8e8f9f2e-6ba5-4ce2-a119-a34e852ac408"),
+        ruleId: "03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8",
+        targetId: "learning-hub",
+      },
+      {
+        jobId: scimJobId("8d1d24a5-0481-41fe-9f01-b9f0e8f3de44"),
+        ruleId: "33f7c90d-bf71-41b1-bda6-aaf0ddbee5d8#V2",
+        targetId: "learning-archive",
+      },
     ],
   },
   /** Cloud Sync (AD → Entra ID) for corp.contoso.com. */
@@ -135,7 +237,12 @@ export const DEMO_FIXTURES = {
   groupWithMembers: {
     id: "37f3cab5-edc6-458b-a335-e87ec019f718",
     displayName: "Sales Team EMEA",
-    memberIds: [FIXTURE_PEOPLE.lynne.id, FIXTURE_PEOPLE.diego.id, FIXTURE_PEOPLE.megan.id, FIXTURE_PEOPLE.nestor.id],
+    memberIds: [
+      FIXTURE_PEOPLE.lynne.id,
+      FIXTURE_PEOPLE.diego.id,
+      FIXTURE_PEOPLE.megan.id,
+      FIXTURE_PEOPLE.nestor.id,
+    ],
   },
 } as const;
 

@@ -20,7 +20,15 @@ export function seedTenant(seed: number = DEFAULT_SEED): SeededTenant {
   const onPremises = seedOnPremises(random, users, onPremisesOnlyPeople);
   const { servicePrincipals, scimTargets } = seedApplications(random, { users, groups });
   return {
-    state: { tenantId: CONTOSO_TENANT_ID, displayName: "Contoso", defaultDomain: CONTOSO_DOMAIN, users, groups, servicePrincipals, onPremises },
+    state: {
+      tenantId: CONTOSO_TENANT_ID,
+      displayName: "Contoso",
+      defaultDomain: CONTOSO_DOMAIN,
+      users,
+      groups,
+      servicePrincipals,
+      onPremises,
+    },
     scimTargets,
   };
 }

@@ -6,7 +6,12 @@ import type { SeededRandom } from "./random";
 const NEVER = "0001-01-01T00:00:00Z";
 const MINUTE_MS = 60_000;
 
-function execution(random: SeededRandom, endedMinutesAgo: number, exported: number, state: SynchronizationTaskExecution["state"]): SynchronizationTaskExecution {
+function execution(
+  random: SeededRandom,
+  endedMinutesAgo: number,
+  exported: number,
+  state: SynchronizationTaskExecution["state"],
+): SynchronizationTaskExecution {
   const ended = SEED_REFERENCE_TIME - endedMinutesAgo * MINUTE_MS;
   const imported = random.between(20, 400);
   return {
@@ -28,7 +33,10 @@ function execution(random: SeededRandom, endedMinutesAgo: number, exported: numb
 }
 
 /** A job that has been running its regular cycle without trouble. */
-export function activeStatus(random: SeededRandom, entryCounts: { key: string; value: number }[]): SynchronizationStatus {
+export function activeStatus(
+  random: SeededRandom,
+  entryCounts: { key: string; value: number }[],
+): SynchronizationStatus {
   const last = execution(random, random.between(3, 35), 0, "Succeeded");
   const withExports = execution(random, random.between(60, 600), random.between(1, 12), "Succeeded");
   return {
@@ -40,7 +48,10 @@ export function activeStatus(random: SeededRandom, entryCounts: { key: string; v
     lastSuccessfulExecutionWithExports: withExports,
     progress: [],
     quarantine: null,
-    steadyStateFirstAchievedTime: synchronizationTimestamp(SEED_REFERENCE_TIME - random.between(30, 400) * 1440 * MINUTE_MS, random),
+    steadyStateFirstAchievedTime: synchronizationTimestamp(
+      SEED_REFERENCE_TIME - random.between(30, 400) * 1440 * MINUTE_MS,
+      random,
+    ),
     steadyStateLastAchievedTime: last.timeEnded,
     // Graph types these values as strings in the model but serves numbers; keep the model's type.
     synchronizedEntryCountByType: entryCounts.map((e) => ({ key: e.key, value: String(e.value) })),
@@ -54,7 +65,8 @@ export function quarantinedStatus(random: SeededRandom): SynchronizationStatus {
   const currentBegan = SEED_REFERENCE_TIME - 150 * MINUTE_MS;
   const error = {
     code: "SystemForCrossDomainIdentityManagementInvalidCredentials",
-    message: "Please provide a valid tenant URL for your application. The provided tenant URL returned 401 Unauthorized for the SCIM test request.",
+    message:
+      "Please provide a valid tenant URL for your application. The provided tenant URL returned 401 Unauthorized for the SCIM test request.",
     tenantActionable: true,
   };
   const failed = { ...execution(random, 150, 0, "Failed"), error };
@@ -88,5 +100,11 @@ export function synchronizationJob(
   settings: { name: string; value: string }[],
   interval = "PT40M",
 ): SynchronizationJob {
-  return { id, templateId, schedule: { expiration: null, interval, state: "Active" }, status, synchronizationJobSettings: settings };
+  return {
+    id,
+    templateId,
+    schedule: { expiration: null, interval, state: "Active" },
+    status,
+    synchronizationJobSettings: settings,
+  };
 }

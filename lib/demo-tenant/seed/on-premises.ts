@@ -18,7 +18,13 @@ function distinguishedName(user: DirectoryUser): string {
   return `CN=${user.displayName},OU=Users,OU=${user.city ?? "Chicago"},DC=corp,DC=contoso,DC=com`;
 }
 
-function adAttributes(user: DirectoryUser, dn: string, guid: Uint8Array, rid: number, managerDn: string | null): Record<string, string> {
+function adAttributes(
+  user: DirectoryUser,
+  dn: string,
+  guid: Uint8Array,
+  rid: number,
+  managerDn: string | null,
+): Record<string, string> {
   const attrs: Record<string, string | null> = {
     objectClass: "top, person, organizationalPerson, user",
     objectGUID: Buffer.from(guid).toString("base64"),
@@ -66,7 +72,11 @@ export function seedOnPremises(
   users: Map<string, DirectoryUser>,
   onPremisesOnlyPeople: DirectoryUser[],
 ): OnPremisesDirectory {
-  const directory: OnPremisesDirectory = { domainName: ON_PREMISES_DOMAIN, netBiosName: ON_PREMISES_NETBIOS, users: new Map() };
+  const directory: OnPremisesDirectory = {
+    domainName: ON_PREMISES_DOMAIN,
+    netBiosName: ON_PREMISES_NETBIOS,
+    users: new Map(),
+  };
   const synced: DirectoryUser[] = [];
   const adele = users.get(FIXTURE_PEOPLE.adele.id);
   if (adele) synced.push(adele);
@@ -76,7 +86,10 @@ export function seedOnPremises(
   }
 
   const dnById = new Map<string, string>();
-  const people = [...synced.map((u) => ({ user: u, cloud: true })), ...onPremisesOnlyPeople.map((u) => ({ user: u, cloud: false }))];
+  const people = [
+    ...synced.map((u) => ({ user: u, cloud: true })),
+    ...onPremisesOnlyPeople.map((u) => ({ user: u, cloud: false })),
+  ];
   const taken = new Set<string>();
   const accepted = people.filter(({ user }) => {
     const key = distinguishedName(user).toLowerCase();
@@ -92,7 +105,10 @@ export function seedOnPremises(
     const guid = random.bytes(16);
     const sid = `${DOMAIN_SID}-${++rid}`;
     const managerDn = user.managerId ? (dnById.get(user.managerId) ?? null) : null;
-    const entry: OnPremisesUser = { distinguishedName: dn, attributes: adAttributes(user, dn, guid, rid, managerDn) };
+    const entry: OnPremisesUser = {
+      distinguishedName: dn,
+      attributes: adAttributes(user, dn, guid, rid, managerDn),
+    };
     directory.users.set(dn.toLowerCase(), entry);
     if (cloud) {
       user.onPremisesDistinguishedName = dn;

@@ -35,12 +35,18 @@ describe("the seeded Contoso tenant", () => {
 
   it("has at least 200 service principals, of which exactly the five demo apps have jobs", () => {
     expect(state.servicePrincipals.size).toBeGreaterThanOrEqual(200);
-    const withJobs = [...state.servicePrincipals.values()].filter((sp) => sp.jobs.length > 0).map((sp) => sp.id);
+    const withJobs = [...state.servicePrincipals.values()]
+      .filter((sp) => sp.jobs.length > 0)
+      .map((sp) => sp.id);
     const f = DEMO_FIXTURES;
-    expect(withJobs.sort()).toEqual([f.scimApp.spId, f.twoJobApp.spId, f.cloudSync.spId, f.quarantinedApp.spId, f.rejectingApp.spId].sort());
+    expect(withJobs.sort()).toEqual(
+      [f.scimApp.spId, f.twoJobApp.spId, f.cloudSync.spId, f.quarantinedApp.spId, f.rejectingApp.spId].sort(),
+    );
     for (const spId of withJobs)
       for (const job of state.servicePrincipals.get(spId)!.jobs) {
-        expect(job.job.id).toMatch(/^(scim|AD2AADProvisioning)\.cd1187dd8c354ba5ad25335161c990d8\.[0-9a-f-]{36}$/);
+        expect(job.job.id).toMatch(
+          /^(scim|AD2AADProvisioning)\.cd1187dd8c354ba5ad25335161c990d8\.[0-9a-f-]{36}$/,
+        );
         expect(job.schema.id).toBe(job.job.id);
       }
   });
@@ -48,25 +54,47 @@ describe("the seeded Contoso tenant", () => {
   it("matches every fixture: rule ids in schemas, assignments, SCIM targets and the on-premises directory", () => {
     const f = DEMO_FIXTURES;
     const rules = (spId: string, jobId: string) =>
-      state.servicePrincipals.get(spId)!.jobs.find((j) => j.job.id === jobId)!.schema.synchronizationRules.map((r) => r.id);
+      state.servicePrincipals
+        .get(spId)!
+        .jobs.find((j) => j.job.id === jobId)!
+        .schema.synchronizationRules.map((r) => r.id);
     expect(rules(f.scimApp.spId, f.scimApp.jobId)).toContain(f.scimApp.ruleId);
     for (const job of f.twoJobApp.jobs) expect(rules(f.twoJobApp.spId, job.jobId)).toContain(job.ruleId);
     expect(f.cloudSync.ruleId).toBe(CLOUD_SYNC_RULE_ID);
     expect(rules(f.cloudSync.spId, f.cloudSync.jobId)).toContain(f.cloudSync.ruleId);
 
     const hrAssigned = state.servicePrincipals.get(f.scimApp.spId)!.assignments.map((a) => a.principalId);
-    expect(hrAssigned).toEqual(expect.arrayContaining([f.inScopeUser.id, f.outOfScopeUser.id, f.disabledUser.id, f.softDeletedUser.id, f.groupWithMembers.id]));
+    expect(hrAssigned).toEqual(
+      expect.arrayContaining([
+        f.inScopeUser.id,
+        f.outOfScopeUser.id,
+        f.disabledUser.id,
+        f.softDeletedUser.id,
+        f.groupWithMembers.id,
+      ]),
+    );
     expect(hrAssigned).not.toContain(f.unassignedUser.id);
     expect(state.users.get(f.disabledUser.id)!.accountEnabled).toBe(false);
     expect(state.users.get(f.softDeletedUser.id)!.deletedDateTime).not.toBeNull();
     expect(state.groups.get(f.groupWithMembers.id)!.memberIds).toEqual(f.groupWithMembers.memberIds);
 
-    expect(scimTargets.map((t) => t.id).sort()).toEqual([f.scimApp.targetId, ...f.twoJobApp.jobs.map((j) => j.targetId), f.quarantinedApp.targetId, f.rejectingApp.targetId].sort());
-    expect(scimTargets.find((t) => t.id === f.rejectingApp.targetId)!.rejections?.[0]?.attribute).toBe("title");
+    expect(scimTargets.map((t) => t.id).sort()).toEqual(
+      [
+        f.scimApp.targetId,
+        ...f.twoJobApp.jobs.map((j) => j.targetId),
+        f.quarantinedApp.targetId,
+        f.rejectingApp.targetId,
+      ].sort(),
+    );
+    expect(scimTargets.find((t) => t.id === f.rejectingApp.targetId)!.rejections?.[0]?.attribute).toBe(
+      "title",
+    );
 
     const adele = state.onPremises.users.get(f.cloudSync.syncedUserDn.toLowerCase());
     expect(adele?.attributes.userPrincipalName).toBe(f.inScopeUser.userPrincipalName);
-    expect(state.users.get(f.cloudSync.syncedUserEntraId)!.onPremisesImmutableId).toBe(adele?.attributes.objectGUID);
+    expect(state.users.get(f.cloudSync.syncedUserEntraId)!.onPremisesImmutableId).toBe(
+      adele?.attributes.objectGUID,
+    );
     const patti = state.onPremises.users.get(f.cloudSync.newUserDn.toLowerCase());
     expect(patti).toBeDefined();
     expect(users.some((u) => u.userPrincipalName === patti?.attributes.userPrincipalName)).toBe(false);
@@ -77,6 +105,8 @@ describe("the seeded Contoso tenant", () => {
     const again = seedTenant();
     expect([...again.state.users.values()].slice(0, 50)).toEqual(users.slice(0, 50));
     expect([...again.state.servicePrincipals.keys()]).toEqual([...state.servicePrincipals.keys()]);
-    expect([...seedTenant(1).state.users.keys()].slice(0, 50)).not.toEqual([...state.users.keys()].slice(0, 50));
+    expect([...seedTenant(1).state.users.keys()].slice(0, 50)).not.toEqual(
+      [...state.users.keys()].slice(0, 50),
+    );
   });
 });
