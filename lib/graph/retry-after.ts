@@ -10,7 +10,8 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
   if (value === null || value === undefined || value.trim() === "") return null;
   const seconds = SECONDS.exec(value);
   if (seconds) return Math.ceil(Number(seconds[1]) * 1000);
-  const at = Date.parse(value);
+  // An HTTP date names its day and month; Date.parse alone would take "-5" as a year.
+  const at = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(at)) return null;
   return Math.max(0, at - nowMs);
 }
