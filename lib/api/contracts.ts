@@ -95,3 +95,63 @@ export interface RunAccepted {
   id: string;
   status: RunStatus;
 }
+
+/** One row of the history: what was run, by whom, with what result (no payloads). */
+export interface RunListItem {
+  id: string;
+  status: RunStatus;
+  createdAt: string;
+  finishedAt: string | null;
+  actor: string;
+  servicePrincipalId: string;
+  jobId: string;
+  ruleId: string;
+  subjectKind: ProvisionSubject["kind"];
+  /** Object id, or the distinguished name. */
+  subjectKey: string;
+  labels: { application: string | null; subject: string | null };
+  outcome: string | null;
+  action: string | null;
+  errorCode: string | null;
+}
+
+export interface RunHistoryFilters {
+  servicePrincipalId?: string;
+  jobId?: string;
+  /** Object id, UPN or distinguished name (case-insensitive, exact or label contains). */
+  subject?: string;
+  outcome?: string;
+  action?: string;
+  actor?: string;
+  /** ISO time bounds, inclusive. */
+  from?: string;
+  to?: string;
+}
+
+export interface ShareCreated {
+  id: string;
+  url: string;
+  expiresAt: string | null;
+  redact: boolean;
+}
+
+/** GET /api/shares/{id}: the run as shared, read-only. */
+export interface SharedRun {
+  share: { id: string; createdAt: string; createdBy: string; expiresAt: string | null; redact: boolean };
+  run: RunView;
+}
+
+export interface RunComparison {
+  a: RunView;
+  b: RunView;
+  outcome: { a: string | null; b: string | null; same: boolean };
+  action: { a: string | null; b: string | null; same: boolean };
+  /** Steps by position and type, only where status or description differ (or one side lacks it). */
+  steps: {
+    type: string;
+    a: { status: string; description: string } | null;
+    b: { status: string; description: string } | null;
+  }[];
+  /** Attribute values that differ: as imported from the source, and as sent to the target. */
+  attributes: { name: string; where: "source" | "target"; a: string | null; b: string | null }[];
+}

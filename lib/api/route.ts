@@ -1,30 +1,42 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
+import { authenticate, requireRole, type Caller, type ConsoleRole } from "@/lib/auth/caller";
 import { ApiError, toErrorResponse } from "./errors";
+import { fromGraphError } from "./graph-errors";
 
 export interface RouteContext<Params> {
   request: NextRequest;
   params: Params;
   requestId: string;
+  caller: Caller;
 }
 
 type Handler<Params> = (context: RouteContext<Params>) => Promise<Response> | Response;
 
+export interface RouteOptions {
+  /** The app role the route needs; "public" only for health. */
+  role: ConsoleRole | "public";
+}
+
+const nobody: Caller = { id: "anonymous", displayName: "Anonymous", roles: [] };
+
 /**
- * Wraps a route handler: gives it a request id, and maps whatever it throws to the one error
- * shape. Authentication joins here, so no handler can forget it.
+ * Wraps a route handler: authenticates the caller and checks the role before the handler runs,
+ * gives it a request id, and maps whatever it throws to the one error shape.
  */
-export function apiRoute<Params = Record<string, never>>(handler: Handler<Params>) {
+export function apiRoute<Params = Record<string, never>>(options: RouteOptions, handler: Handler<Params>) {
   return async (request: NextRequest, segment: { params: Promise<Params> }): Promise<Response> => {
-    const requestId = request.headers.get("x-request-id")?.slice(0, 64) || crypto.randomUUID();
+    const requestId = crypto.randomUUID();
     try {
+      const caller = options.role === "public" ? nobody : await authenticate(request);
+      if (options.role !== "public") requireRole(caller, options.role);
       const params = (await segment?.params) ?? ({} as Params);
-      const response = await handler({ request, params, requestId });
+      const response = await handler({ request, params, requestId, caller });
       response.headers.set("x-request-id", requestId);
       return response;
     } catch (thrown) {
-      return toErrorResponse(thrown, requestId);
+      return toErrorResponse(fromGraphError(thrown), requestId);
     }
   };
 }

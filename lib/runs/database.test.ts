@@ -11,7 +11,7 @@ describe.each(testDatabases())("%s", (name, database) => {
     const applied = await sql<{ name: string }>`select name from schema_migrations order by name`.execute(
       second,
     );
-    expect(applied.rows.map((row) => row.name)).toEqual(["0001_runs"]);
+    expect(applied.rows.map((row) => row.name)).toEqual(["0001_runs", "0002_shares_and_audit"]);
     await Promise.all([first.destroy(), second.destroy()]);
   });
 });

@@ -1,3 +1,9 @@
 export { openDatabase, openPostgresDatabase, openSqliteDatabase, type RunsDatabase } from "./database";
 export { createRunService, type ProvisionCaller, type RunLabeler, type RunService } from "./run-service";
-export { interruptUnfinishedRuns } from "./run-store";
+export { findRun, interruptUnfinishedRuns, purgeRuns } from "./run-store";
+export { findPreviousRun, listRuns } from "./history";
+export { appendAudit, listAudit, purgeAudit, type AuditAction, type AuditEntry } from "./audit";
+export { createShare, listShares, MAX_SHARE_DAYS, openShare, revokeShare, sharedRunView } from "./shares";
+export { DEFAULT_REDACTED_ATTRIBUTES, REDACTED, redactSensitive, sensitiveAttributeTest } from "./redaction";
+export { compareRuns } from "./compare";
+export { csvField, runAsCsv, runAsJson } from "./export";

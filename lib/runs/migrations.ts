@@ -1,10 +1,19 @@
 import "server-only";
-import { sql, type Kysely, type Migration } from "kysely";
+import { sql, type Kysely } from "kysely";
+
+export type Dialect = "sqlite" | "postgres";
+
+interface Migration {
+  up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
+}
+
+/** No audit entry younger than this can be deleted, whatever the retention setting says. */
+export const AUDIT_MINIMUM_AGE_DAYS = 365;
 
 // Migrations live in code, in order; each runs once per database (SQLite and PostgreSQL alike).
 export const migrations: Record<string, Migration> = {
   "0001_runs": {
-    async up(db: Kysely<unknown>) {
+    async up(db) {
       await db.schema
         .createTable("runs")
         .addColumn("id", "text", (c) => c.primaryKey())
@@ -42,13 +51,73 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex("runs_status").on("runs").column("status").execute();
     },
   },
+  "0002_shares_and_audit": {
+    async up(db, dialect) {
+      await db.schema
+        .createTable("shares")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("run_id", "text", (c) => c.notNull().references("runs.id").onDelete("cascade"))
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("created_by", "text", (c) => c.notNull())
+        .addColumn("expires_at", "text")
+        .addColumn("revoked_at", "text")
+        .addColumn("revoked_by", "text")
+        .addColumn("redact", "integer", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("shares_run").on("shares").column("run_id").execute();
+      await db.schema
+        .createTable("audit_log")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("at", "text", (c) => c.notNull())
+        .addColumn("actor", "text", (c) => c.notNull())
+        .addColumn("action", "text", (c) => c.notNull())
+        .addColumn("target", "text")
+        .addColumn("detail", "text")
+        .addColumn("graph_request_id", "text")
+        .execute();
+      await db.schema.createIndex("audit_log_at").on("audit_log").columns(["at desc", "id desc"]).execute();
+      await db.schema.createIndex("runs_actor").on("runs").columns(["actor", "created_at"]).execute();
+      await db.schema.createIndex("runs_outcome").on("runs").columns(["outcome", "created_at"]).execute();
+      await appendOnlyAuditLog(db, dialect);
+    },
+  },
 };
+
+/** The audit log refuses every UPDATE, and any DELETE of an entry younger than the minimum age. */
+async function appendOnlyAuditLog(db: Kysely<unknown>, dialect: Dialect) {
+  const days = AUDIT_MINIMUM_AGE_DAYS;
+  if (dialect === "sqlite") {
+    await sql`create trigger audit_log_no_update before update on audit_log
+      begin select raise(abort, 'the audit log is append-only'); end`.execute(db);
+    await sql
+      .raw(
+        `create trigger audit_log_no_early_delete before delete on audit_log
+         when old.at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-${days} days')
+         begin select raise(abort, 'the audit log is append-only'); end`,
+      )
+      .execute(db);
+    return;
+  }
+  await sql
+    .raw(
+      `create function audit_log_append_only() returns trigger language plpgsql as $$
+       begin
+         if tg_op = 'DELETE' and old.at < to_char((now() at time zone 'utc') - interval '${days} days', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') then
+           return old;
+         end if;
+         raise exception 'the audit log is append-only';
+       end $$`,
+    )
+    .execute(db);
+  await sql`create trigger audit_log_append_only before update or delete on audit_log
+    for each row execute function audit_log_append_only()`.execute(db);
+}
 
 /**
  * Applies what has not been applied yet, in name order. On PostgreSQL an advisory lock makes
  * instances that start together take turns.
  */
-export async function migrate(db: Kysely<unknown>, dialect: "sqlite" | "postgres"): Promise<void> {
+export async function migrate(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   await db.connection().execute(async (connection) => {
     if (dialect === "postgres") await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(connection);
     try {
@@ -66,7 +135,7 @@ export async function migrate(db: Kysely<unknown>, dialect: "sqlite" | "postgres
       for (const name of Object.keys(migrations).sort()) {
         if (applied.has(name)) continue;
         await connection.transaction().execute(async (trx) => {
-          await migrations[name]!.up(trx);
+          await migrations[name]!.up(trx, dialect);
           await sql`insert into schema_migrations (name, applied_at) values (${name}, ${new Date().toISOString()})`.execute(
             trx,
           );

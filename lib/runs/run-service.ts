@@ -6,6 +6,7 @@ import {
   parseProvisionOnDemandResponse,
   type ProvisionOnDemandRequestBody,
 } from "@/lib/provisioning";
+import { appendAudit } from "./audit";
 import type { RunsDatabase } from "./database";
 import { findRun, findRunByIdempotencyKey, insertRun, updateRun, type RunRow } from "./run-store";
 import { toRunView, type QueueInfo } from "./run-view";
@@ -85,6 +86,13 @@ export function createRunService(deps: RunServiceDependencies): RunService {
         application_label: resolved?.application ?? null,
         subject_label: result.reports[0]?.reportableIdentifier ?? resolved?.subject ?? null,
       });
+      await appendAudit(deps.db, {
+        actor: row.actor,
+        action: "run.completed",
+        target: row.id,
+        detail: { outcome: result.outcome, errorCode: result.errorCode },
+        graphRequestId: answer.requestId,
+      });
     } catch (error) {
       const failure = describeFailure(error);
       const resolved = await labels;
@@ -97,6 +105,13 @@ export function createRunService(deps: RunServiceDependencies): RunService {
         graph_request_id: failure.requestId,
         application_label: resolved?.application ?? null,
         subject_label: resolved?.subject ?? null,
+      });
+      await appendAudit(deps.db, {
+        actor: row.actor,
+        action: "run.failed",
+        target: row.id,
+        detail: { errorCode: failure.code },
+        graphRequestId: failure.requestId,
       });
     } finally {
       queues.delete(row.id);
@@ -145,6 +160,17 @@ export function createRunService(deps: RunServiceDependencies): RunService {
         if (winner) return sameRunOrConflict(winner, request);
         throw error;
       }
+      await appendAudit(deps.db, {
+        actor,
+        action: "run.requested",
+        target: row.id,
+        detail: {
+          servicePrincipalId: request.servicePrincipalId,
+          jobId: request.jobId,
+          ruleId: request.ruleId,
+          subject: request.subject,
+        },
+      });
       const task = execute(row, body, request);
       inFlight.set(row.id, task);
       void task.finally(() => inFlight.delete(row.id));

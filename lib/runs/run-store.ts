@@ -42,3 +42,14 @@ export async function interruptUnfinishedRuns(db: RunsDatabase, at: string): Pro
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** Deletes runs (and their shares) older than the retention period. */
+export async function purgeRuns(db: RunsDatabase, retentionDays: number, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
+  await db
+    .deleteFrom("shares")
+    .where("run_id", "in", (eb) => eb.selectFrom("runs").select("id").where("created_at", "<", cutoff))
+    .execute();
+  const result = await db.deleteFrom("runs").where("created_at", "<", cutoff).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

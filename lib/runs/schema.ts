@@ -27,7 +27,34 @@ export interface RunsTable {
   error_message: string | null;
 }
 
+export interface SharesTable {
+  /** 128 random bits, base64url: the link is the capability, so it must not be guessable. */
+  id: string;
+  run_id: string;
+  created_at: string;
+  created_by: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  /** 1 when sensitive attribute values are redacted before the run is sent. */
+  redact: number;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor: string;
+  /** run.requested, share.created, share.revoked, demo.changed, … */
+  action: string;
+  target: string | null;
+  /** JSON text with what was done. */
+  detail: string | null;
+  graph_request_id: string | null;
+}
+
 export interface Database {
   runs: RunsTable;
+  shares: SharesTable;
+  audit_log: AuditLogTable;
   schema_migrations: { name: string; applied_at: string };
 }

@@ -1,7 +1,7 @@
 import { ApiError, apiRoute } from "@/lib/api";
 
 // Any /api path no route claims: the one error shape, never Next's HTML 404 page.
-const notFound = apiRoute(({ request }) => {
+const notFound = apiRoute({ role: "public" }, ({ request }) => {
   throw new ApiError("not_found", `No API route answers ${request.method} ${request.nextUrl.pathname}.`);
 });
 

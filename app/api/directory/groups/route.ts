@@ -1,0 +1,8 @@
+import { apiRoute, readQuery } from "@/lib/api";
+import { searchDirectoryGroups } from "@/lib/console/catalog";
+import { directorySearchQuery } from "../search-query";
+
+// GET /api/directory/groups?search= – groups by name, for the group picker.
+export const GET = apiRoute({ role: "Console.Reader" }, async ({ request }) =>
+  Response.json(await searchDirectoryGroups(readQuery(request, directorySearchQuery).search)),
+);

@@ -1,0 +1,7 @@
+import { apiRoute } from "@/lib/api";
+import { listJobSummaries } from "@/lib/console/catalog";
+
+// GET /api/service-principals/{spId}/jobs – its synchronization jobs with status and quarantine.
+export const GET = apiRoute<{ spId: string }>({ role: "Console.Reader" }, async ({ params }) =>
+  Response.json(await listJobSummaries(params.spId)),
+);

@@ -1,0 +1,53 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { processSingleton } from "@/lib/process-singleton";
+import {
+  createRunService,
+  interruptUnfinishedRuns,
+  openDatabase,
+  purgeAudit,
+  purgeRuns,
+  type RunService,
+  type RunsDatabase,
+} from "@/lib/runs";
+import { findProvisioningApp, subjectLabel } from "./catalog";
+import { graphClient } from "./graph";
+
+/** The runs database of this process, opened once; runs a previous process left unfinished are marked interrupted. */
+export function runsDatabase(): Promise<RunsDatabase> {
+  return processSingleton("runs-database", async () => {
+    const settings = env();
+    const db = await openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.DATA_DIR });
+    const interrupted = await interruptUnfinishedRuns(db, new Date().toISOString());
+    if (interrupted > 0)
+      console.warn(
+        `[console] ${interrupted} run(s) were in flight when the console stopped; marked interrupted.`,
+      );
+    const purge = async () => {
+      await purgeRuns(db, settings.RUN_RETENTION_DAYS);
+      await purgeAudit(db, settings.AUDIT_RETENTION_DAYS);
+    };
+    await purge();
+    setInterval(
+      () => void purge().catch((error: unknown) => console.error("[console] retention purge failed", error)),
+      86_400_000,
+    ).unref();
+    return db;
+  });
+}
+
+export function runService(): Promise<RunService> {
+  return processSingleton("run-service", async () =>
+    createRunService({
+      db: await runsDatabase(),
+      graph: graphClient(),
+      labeler: async (request) => {
+        const [app, subject] = await Promise.all([
+          findProvisioningApp(request.servicePrincipalId).catch(() => null),
+          subjectLabel(request.subject).catch(() => null),
+        ]);
+        return { application: app?.displayName ?? null, subject };
+      },
+    }),
+  );
+}

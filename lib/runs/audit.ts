@@ -1,0 +1,82 @@
+import "server-only";
+import type { Page } from "@/lib/api/contracts";
+import { decodeCursor, encodeCursor } from "./cursor";
+import type { RunsDatabase } from "./database";
+import { AUDIT_MINIMUM_AGE_DAYS } from "./migrations";
+
+export type AuditAction =
+  | "run.requested"
+  | "run.completed"
+  | "run.failed"
+  | "share.created"
+  | "share.revoked"
+  | "demo.changed";
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: string;
+  action: AuditAction;
+  target: string | null;
+  detail: Record<string, unknown> | null;
+  graphRequestId: string | null;
+}
+
+/** Appends one entry; entries are never changed or deleted (the database refuses it). */
+export async function appendAudit(
+  db: RunsDatabase,
+  entry: Omit<AuditEntry, "id" | "at" | "graphRequestId"> & { at?: string; graphRequestId?: string | null },
+): Promise<void> {
+  await db
+    .insertInto("audit_log")
+    .values({
+      id: crypto.randomUUID(),
+      at: entry.at ?? new Date().toISOString(),
+      actor: entry.actor,
+      action: entry.action,
+      target: entry.target,
+      detail: entry.detail ? JSON.stringify(entry.detail) : null,
+      graph_request_id: entry.graphRequestId ?? null,
+    })
+    .execute();
+}
+
+export async function listAudit(
+  db: RunsDatabase,
+  query: { cursor?: string; limit: number },
+): Promise<Page<AuditEntry>> {
+  const after = decodeCursor(query.cursor);
+  let select = db.selectFrom("audit_log").selectAll();
+  if (after) {
+    select = select.where((eb) =>
+      eb.or([eb("at", "<", after.at), eb.and([eb("at", "=", after.at), eb("id", "<", after.id)])]),
+    );
+  }
+  const rows = await select
+    .orderBy("at", "desc")
+    .orderBy("id", "desc")
+    .limit(query.limit + 1)
+    .execute();
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      at: row.at,
+      actor: row.actor,
+      action: row.action as AuditAction,
+      target: row.target,
+      detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null,
+      graphRequestId: row.graph_request_id,
+    })),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.at, id: last.id }) : null,
+  };
+}
+
+/** Deletes entries older than the retention period (never younger than the database allows). */
+export async function purgeAudit(db: RunsDatabase, retentionDays: number, now = new Date()): Promise<number> {
+  const days = Math.max(retentionDays, AUDIT_MINIMUM_AGE_DAYS) + 1; // a day's margin over the trigger's bound
+  const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+  const result = await db.deleteFrom("audit_log").where("at", "<", cutoff).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,0 +1,117 @@
+import "server-only";
+import type { Page, RunHistoryFilters, RunListItem, RunStatus } from "@/lib/api/contracts";
+import { sql } from "kysely";
+import type { ProvisionSubject } from "@/lib/provisioning";
+import { decodeCursor, encodeCursor } from "./cursor";
+import type { RunsDatabase } from "./database";
+import type { RunRow } from "./run-store";
+
+/** The history, newest first, filtered, one keyset page at a time (fast at any depth). */
+export async function listRuns(
+  db: RunsDatabase,
+  filters: RunHistoryFilters,
+  page: { cursor?: string; limit: number },
+): Promise<Page<RunListItem>> {
+  const after = decodeCursor(page.cursor);
+  let query = db.selectFrom("runs").select(listColumns);
+  if (filters.servicePrincipalId)
+    query = query.where("service_principal_id", "=", filters.servicePrincipalId);
+  if (filters.jobId) query = query.where("job_id", "=", filters.jobId);
+  if (filters.outcome) query = query.where("outcome", "=", filters.outcome);
+  if (filters.action) query = query.where("action", "=", filters.action);
+  if (filters.actor) query = query.where("actor", "=", filters.actor);
+  if (filters.from) query = query.where("created_at", ">=", filters.from);
+  if (filters.to) query = query.where("created_at", "<=", filters.to);
+  if (filters.subject) {
+    const subject = filters.subject.toLowerCase();
+    query = query.where((eb) =>
+      eb.or([
+        eb(eb.fn("lower", ["subject_key"]), "=", subject),
+        sql<boolean>`lower(subject_label) like ${`%${escapeLike(subject)}%`} escape '\\'`,
+      ]),
+    );
+  }
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb("created_at", "<", after.at),
+        eb.and([eb("created_at", "=", after.at), eb("id", "<", after.id)]),
+      ]),
+    );
+  }
+  const rows = await query
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(page.limit + 1)
+    .execute();
+  const items = rows.slice(0, page.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(toListItem),
+    nextCursor: rows.length > page.limit && last ? encodeCursor({ at: last.created_at, id: last.id }) : null,
+  };
+}
+
+/** The run of the same object on the same job just before this one, if any. */
+export async function findPreviousRun(db: RunsDatabase, run: RunRow): Promise<string | null> {
+  const previous = await db
+    .selectFrom("runs")
+    .select("id")
+    .where("service_principal_id", "=", run.service_principal_id)
+    .where("job_id", "=", run.job_id)
+    .where("subject_key", "=", run.subject_key)
+    .where((eb) =>
+      eb.or([
+        eb("created_at", "<", run.created_at),
+        eb.and([eb("created_at", "=", run.created_at), eb("id", "<", run.id)]),
+      ]),
+    )
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return previous?.id ?? null;
+}
+
+const listColumns = [
+  "id",
+  "status",
+  "created_at",
+  "finished_at",
+  "actor",
+  "service_principal_id",
+  "job_id",
+  "rule_id",
+  "subject_kind",
+  "subject_key",
+  "application_label",
+  "subject_label",
+  "outcome",
+  "action",
+  "error_code",
+] as const;
+
+type ListRow = Pick<RunRow, (typeof listColumns)[number]>;
+
+function toListItem(row: ListRow): RunListItem {
+  return {
+    id: row.id,
+    status: row.status as RunStatus,
+    createdAt: row.created_at,
+    finishedAt: row.finished_at,
+    actor: row.actor,
+    servicePrincipalId: row.service_principal_id,
+    jobId: row.job_id,
+    ruleId: row.rule_id,
+    subjectKind: row.subject_kind as ProvisionSubject["kind"],
+    subjectKey: row.subject_key,
+    labels: { application: row.application_label, subject: row.subject_label },
+    outcome: row.outcome,
+    action: row.action,
+    errorCode: row.error_code,
+  };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
