@@ -3,7 +3,12 @@ import type { Sleep } from "./clock";
 import { createDirectory } from "./directory";
 import { createDiscovery } from "./discovery";
 import { createGraphReader } from "./graph-reader";
-import { createGraphTransport, type GraphFetch, type GraphVersion, type RetryOptions } from "./graph-transport";
+import {
+  createGraphTransport,
+  type GraphFetch,
+  type GraphVersion,
+  type RetryOptions,
+} from "./graph-transport";
 import { createMemoryPacingLimiter, PROVISION_ON_DEMAND_PACE, type PacingLimiter } from "./pacing";
 import { createProvisionOnDemand } from "./provision-on-demand";
 import { createServicePrincipals } from "./service-principals";
@@ -38,13 +43,24 @@ export type GraphClient = ReturnType<typeof createGraphClient>;
 export function createGraphClient(options: GraphClientOptions) {
   const readMs = options.timeouts?.readMs ?? DEFAULT_TIMEOUTS.readMs;
   const provisionMs = options.timeouts?.provisionMs ?? DEFAULT_TIMEOUTS.provisionMs;
-  for (const [name, ms] of [["timeouts.readMs", readMs], ["timeouts.provisionMs", provisionMs]] as const)
-    if (!Number.isFinite(ms) || ms <= 0) throw new RangeError(`${name} must be a positive number of milliseconds, got ${ms}.`);
+  for (const [name, ms] of [
+    ["timeouts.readMs", readMs],
+    ["timeouts.provisionMs", provisionMs],
+  ] as const)
+    if (!Number.isFinite(ms) || ms <= 0)
+      throw new RangeError(`${name} must be a positive number of milliseconds, got ${ms}.`);
 
   const transport = createGraphTransport(options);
   const reader = createGraphReader(transport, readMs);
-  const limiter = options.limiter ?? createMemoryPacingLimiter({ ...PROVISION_ON_DEMAND_PACE, now: options.now, sleep: options.sleep });
-  const discovery = createDiscovery({ transport, reader, readTimeoutMs: readMs, cacheMs: options.discoveryCacheMs });
+  const limiter =
+    options.limiter ??
+    createMemoryPacingLimiter({ ...PROVISION_ON_DEMAND_PACE, now: options.now, sleep: options.sleep });
+  const discovery = createDiscovery({
+    transport,
+    reader,
+    readTimeoutMs: readMs,
+    cacheMs: options.discoveryCacheMs,
+  });
 
   return {
     ...createServicePrincipals(transport, reader),

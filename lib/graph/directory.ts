@@ -1,7 +1,14 @@
 import "server-only";
 import { GraphError } from "./graph-error";
 import type { GraphReader } from "./graph-reader";
-import { groupSchema, memberSchema, userSchema, type DirectoryGroup, type DirectoryUser, type GroupMember } from "./graph-schemas";
+import {
+  groupSchema,
+  memberSchema,
+  userSchema,
+  type DirectoryGroup,
+  type DirectoryUser,
+  type GroupMember,
+} from "./graph-schemas";
 import { graphPath } from "./graph-transport";
 import { requireId, searchClauses, topOf } from "./query-input";
 
@@ -34,12 +41,18 @@ const isNotFound = (error: unknown) => error instanceof GraphError && error.stat
 export function createDirectory(reader: GraphReader) {
   async function getUser(idOrUpn: string, signal?: AbortSignal): Promise<DirectoryUser> {
     const id = requireId(idOrUpn, "user id or userPrincipalName");
-    return reader.one(userSchema, `user ${id}`, graphPath("users", id), { query: { $select: USER_SELECT }, signal });
+    return reader.one(userSchema, `user ${id}`, graphPath("users", id), {
+      query: { $select: USER_SELECT },
+      signal,
+    });
   }
 
   async function getGroup(groupId: string, signal?: AbortSignal): Promise<DirectoryGroup> {
     const id = requireId(groupId, "group id");
-    return reader.one(groupSchema, `group ${id}`, graphPath("groups", id), { query: { $select: GROUP_SELECT }, signal });
+    return reader.one(groupSchema, `group ${id}`, graphPath("groups", id), {
+      query: { $select: GROUP_SELECT },
+      signal,
+    });
   }
 
   /** An object id is looked up directly; an unknown one finds nothing rather than failing. */
@@ -63,8 +76,15 @@ export function createDirectory(reader: GraphReader) {
   ): Promise<Found<T>> {
     const term = text.trim();
     const top = topOf(options.top, 25);
-    const query = term === "" ? { $select: select, $top: top } : { $search: searchClauses(properties, term), $select: select, $top: top };
-    const page = await reader.page(schema, what, path, { query, eventual: term !== "", signal: options.signal });
+    const query =
+      term === ""
+        ? { $select: select, $top: top }
+        : { $search: searchClauses(properties, term), $select: select, $top: top };
+    const page = await reader.page(schema, what, path, {
+      query,
+      eventual: term !== "",
+      signal: options.signal,
+    });
     return { items: page.items as T[], truncated: page.nextLink !== null };
   }
 
@@ -75,7 +95,15 @@ export function createDirectory(reader: GraphReader) {
     /** Users whose name, userPrincipalName or mail starts a word with `text`; an object id is fetched directly. */
     async searchUsers(text: string, options: SearchOptions = {}): Promise<Found<DirectoryUser>> {
       if (OBJECT_ID.test(text.trim())) return byId(() => getUser(text.trim(), options.signal));
-      return search<DirectoryUser>(userSchema, "the user search", "/users", USER_SELECT, ["displayName", "userPrincipalName", "mail"], text, options);
+      return search<DirectoryUser>(
+        userSchema,
+        "the user search",
+        "/users",
+        USER_SELECT,
+        ["displayName", "userPrincipalName", "mail"],
+        text,
+        options,
+      );
     },
 
     /** The user with exactly this userPrincipalName, or null. */
@@ -86,7 +114,15 @@ export function createDirectory(reader: GraphReader) {
 
     async searchGroups(text: string, options: SearchOptions = {}): Promise<Found<DirectoryGroup>> {
       if (OBJECT_ID.test(text.trim())) return byId(() => getGroup(text.trim(), options.signal));
-      return search<DirectoryGroup>(groupSchema, "the group search", "/groups", GROUP_SELECT, ["displayName"], text, options);
+      return search<DirectoryGroup>(
+        groupSchema,
+        "the group search",
+        "/groups",
+        GROUP_SELECT,
+        ["displayName"],
+        text,
+        options,
+      );
     },
 
     /** The group's user members (other directory objects are left out), optionally searched. */
@@ -103,8 +139,13 @@ export function createDirectory(reader: GraphReader) {
       const path = graphPath("groups", id, "members");
       const found = options.followPages
         ? await reader.all(memberSchema, `the members of group ${id}`, path, { ...read, maxItems: top })
-        : await reader.page(memberSchema, `the members of group ${id}`, path, read).then((p) => ({ items: p.items, truncated: p.nextLink !== null }));
-      return { items: found.items.filter((m) => m["@odata.type"] === undefined || m["@odata.type"] === USER_TYPE), truncated: found.truncated };
+        : await reader
+            .page(memberSchema, `the members of group ${id}`, path, read)
+            .then((p) => ({ items: p.items, truncated: p.nextLink !== null }));
+      return {
+        items: found.items.filter((m) => m["@odata.type"] === undefined || m["@odata.type"] === USER_TYPE),
+        truncated: found.truncated,
+      };
     },
   };
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createDemoTenant, DEMO_FIXTURES } from "@/lib/demo-tenant";
 import { createGraphClient } from "./client";
-import { graphErrorJson, instantSleep, json, NEVER_MS, scriptedGraph, type SeenRequest } from "./testing/scripted-graph";
+import {
+  graphErrorJson,
+  instantSleep,
+  json,
+  NEVER_MS,
+  scriptedGraph,
+  type SeenRequest,
+} from "./testing/scripted-graph";
 
 const BASE = "https://graph.microsoft.com";
 
@@ -10,7 +17,9 @@ function recordingTenant() {
   const seen: { method: string; path: string; batchSize: number }[] = [];
   const fetch = async (request: Request) => {
     const url = new URL(request.url);
-    const batchSize = url.pathname.endsWith("/$batch") ? ((await request.clone().json()) as { requests: unknown[] }).requests.length : 0;
+    const batchSize = url.pathname.endsWith("/$batch")
+      ? ((await request.clone().json()) as { requests: unknown[] }).requests.length
+      : 0;
     seen.push({ method: request.method, path: url.pathname, batchSize });
     return tenant.handle(request);
   };
@@ -28,7 +37,9 @@ describe("discovery of applications with provisioning (demo tenant)", () => {
     expect(found.servicePrincipalCount).toBe(tenant.state().servicePrincipals.size);
     expect(found.unchecked).toEqual([]);
     const learningHub = found.items.find((a) => a.id === DEMO_FIXTURES.twoJobApp.spId)!;
-    expect(learningHub.jobs.map((j) => j.id).sort()).toEqual(DEMO_FIXTURES.twoJobApp.jobs.map((j) => j.jobId).sort());
+    expect(learningHub.jobs.map((j) => j.id).sort()).toEqual(
+      DEMO_FIXTURES.twoJobApp.jobs.map((j) => j.jobId).sort(),
+    );
 
     const batches = seen.filter((r) => r.path === "/v1.0/$batch");
     expect(batches.length).toBe(Math.ceil(found.servicePrincipalCount / 20));
@@ -44,8 +55,14 @@ describe("discovery of applications with provisioning (demo tenant)", () => {
     const afterFirst = seen.length;
 
     const scim = await client.discoverProvisioningApps({ search: "(scim)" });
-    expect(scim.items.map((a) => a.displayName).sort()).toEqual(["Contoso HR Portal (SCIM)", "Northwind Expenses (SCIM)", "Tailspin Travel (SCIM)"]);
-    expect((await client.discoverProvisioningApps({ search: "CORP.CONTOSO" })).items.map((a) => a.id)).toEqual([DEMO_FIXTURES.cloudSync.spId]);
+    expect(scim.items.map((a) => a.displayName).sort()).toEqual([
+      "Contoso HR Portal (SCIM)",
+      "Northwind Expenses (SCIM)",
+      "Tailspin Travel (SCIM)",
+    ]);
+    expect(
+      (await client.discoverProvisioningApps({ search: "CORP.CONTOSO" })).items.map((a) => a.id),
+    ).toEqual([DEMO_FIXTURES.cloudSync.spId]);
     expect(seen.length).toBe(afterFirst);
 
     now += 61_000;
@@ -56,7 +73,10 @@ describe("discovery of applications with provisioning (demo tenant)", () => {
   it("lets concurrent callers share one discovery", async () => {
     const { fetch, seen } = recordingTenant();
     const client = createGraphClient({ fetch, baseUrl: BASE });
-    const [a, b] = await Promise.all([client.discoverProvisioningApps(), client.discoverProvisioningApps({ search: "learning" })]);
+    const [a, b] = await Promise.all([
+      client.discoverProvisioningApps(),
+      client.discoverProvisioningApps({ search: "learning" }),
+    ]);
     expect(seen.filter((r) => r.path === "/v1.0/servicePrincipals")).toHaveLength(1);
     expect(b.items.every((app) => a.items.some((x) => x.id === app.id))).toBe(true);
     expect(b.items).toHaveLength(1);
@@ -64,7 +84,12 @@ describe("discovery of applications with provisioning (demo tenant)", () => {
 });
 
 describe("discovery when probes fail", () => {
-  const sps = ["visible", "forbidden", "missing", "throttled", "broken"].map((id) => ({ id, appId: `app-${id}`, displayName: `App ${id}`, tags: [] }));
+  const sps = ["visible", "forbidden", "missing", "throttled", "broken"].map((id) => ({
+    id,
+    appId: `app-${id}`,
+    displayName: `App ${id}`,
+    tags: [],
+  }));
   const jobs = (id: string) => ({ value: [{ id: `scim.${id}.1`, templateId: "scim" }] });
 
   function fakeGraph() {
@@ -77,13 +102,26 @@ describe("discovery when probes fail", () => {
           const sp = url.split("/")[2]!;
           switch (sp) {
             case "forbidden":
-              return { id, status: 403, body: { error: { code: "Authorization_RequestDenied", message: "Insufficient privileges." } } };
+              return {
+                id,
+                status: 403,
+                body: { error: { code: "Authorization_RequestDenied", message: "Insufficient privileges." } },
+              };
             case "missing":
-              return { id, status: 404, body: { error: { code: "Request_ResourceNotFound", message: "gone" } } };
+              return {
+                id,
+                status: 404,
+                body: { error: { code: "Request_ResourceNotFound", message: "gone" } },
+              };
             case "throttled":
               if (throttledOnce) return { id, status: 200, body: jobs(sp) };
               throttledOnce = true;
-              return { id, status: 429, headers: { "Retry-After": "2.128" }, body: { error: { code: "TooManyRequests", message: "Please retry again later." } } };
+              return {
+                id,
+                status: 429,
+                headers: { "Retry-After": "2.128" },
+                body: { error: { code: "TooManyRequests", message: "Please retry again later." } },
+              };
             case "broken":
               return { id, status: 200, body: "<html>" };
             default:
@@ -97,7 +135,12 @@ describe("discovery when probes fail", () => {
   it("keeps going: 403 is reported as not checked, 404 as no jobs, 429 retried after Retry-After, odd answers reported", async () => {
     const graph = fakeGraph();
     const clock = instantSleep();
-    const client = createGraphClient({ fetch: graph.fetch, baseUrl: BASE, sleep: clock.sleep, timeouts: { readMs: NEVER_MS } });
+    const client = createGraphClient({
+      fetch: graph.fetch,
+      baseUrl: BASE,
+      sleep: clock.sleep,
+      timeouts: { readMs: NEVER_MS },
+    });
     const found = await client.discoverProvisioningApps();
     expect(found.items.map((a) => a.id)).toEqual(["throttled", "visible"]);
     expect(found.unchecked.map((u) => [u.id, u.status, u.code])).toEqual([
@@ -111,10 +154,15 @@ describe("discovery when probes fail", () => {
 
   it("does not cache a discovery that failed", async () => {
     let fail = true;
-    const graph = scriptedGraph(() => (fail ? graphErrorJson(403, "Authorization_RequestDenied", "no") : json({ value: [] })));
+    const graph = scriptedGraph(() =>
+      fail ? graphErrorJson(403, "Authorization_RequestDenied", "no") : json({ value: [] }),
+    );
     const client = createGraphClient({ fetch: graph.fetch, baseUrl: BASE });
     await expect(client.discoverProvisioningApps()).rejects.toMatchObject({ status: 403 });
     fail = false;
-    await expect(client.discoverProvisioningApps()).resolves.toMatchObject({ items: [], servicePrincipalCount: 0 });
+    await expect(client.discoverProvisioningApps()).resolves.toMatchObject({
+      items: [],
+      servicePrincipalCount: 0,
+    });
   });
 });

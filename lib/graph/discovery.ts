@@ -76,14 +76,22 @@ export function createDiscovery(options: DiscoveryOptions) {
   const concurrency = Math.max(1, options.concurrency ?? 3);
   let cached: { at: number; discovery: Promise<Discovery> } | null = null;
 
-  async function probeBatch(sps: ServicePrincipal[], apps: ProvisioningApp[], unchecked: UncheckedServicePrincipal[]) {
+  async function probeBatch(
+    sps: ServicePrincipal[],
+    apps: ProvisioningApp[],
+    unchecked: UncheckedServicePrincipal[],
+  ) {
     let pending = sps.map((sp, index) => ({ sp, id: String(index) }));
     for (let attempt = 1; pending.length > 0; attempt++) {
       const answer = await transport.call({
         method: "POST",
         target: "/$batch",
         body: {
-          requests: pending.map(({ sp, id }) => ({ id, method: "GET", url: graphPath("servicePrincipals", sp.id, "synchronization", "jobs") })),
+          requests: pending.map(({ sp, id }) => ({
+            id,
+            method: "GET",
+            url: graphPath("servicePrincipals", sp.id, "synchronization", "jobs"),
+          })),
         },
         timeoutMs: options.readTimeoutMs,
         timeoutName: "read timeout",
@@ -95,21 +103,39 @@ export function createDiscovery(options: DiscoveryOptions) {
       let waitMs = 0;
       for (const entry of pending) {
         const item = byId.get(entry.id);
-        const outcome = item ? readProbe(entry.sp, item, answer.clientRequestId, transport.now()) : missingAnswer(entry.sp);
+        const outcome = item
+          ? readProbe(entry.sp, item, answer.clientRequestId, transport.now())
+          : missingAnswer(entry.sp);
         if (outcome.kind === "none") continue;
         if (outcome.kind === "jobs") {
           if (outcome.jobs.length > 0)
-            apps.push({ id: entry.sp.id, appId: entry.sp.appId ?? null, displayName: entry.sp.displayName ?? null, tags: entry.sp.tags ?? [], jobs: outcome.jobs });
+            apps.push({
+              id: entry.sp.id,
+              appId: entry.sp.appId ?? null,
+              displayName: entry.sp.displayName ?? null,
+              tags: entry.sp.tags ?? [],
+              jobs: outcome.jobs,
+            });
           continue;
         }
         const { error } = outcome;
         const delay = error.retryAfterMs ?? transport.backoffMs(attempt);
-        if (outcome.kind === "retry" && attempt < transport.retry.maxAttempts && delay <= transport.retry.maxRetryAfterMs) {
+        if (
+          outcome.kind === "retry" &&
+          attempt < transport.retry.maxAttempts &&
+          delay <= transport.retry.maxRetryAfterMs
+        ) {
           again.push(entry);
           waitMs = Math.max(waitMs, delay);
           continue;
         }
-        unchecked.push({ id: entry.sp.id, displayName: entry.sp.displayName ?? null, status: error.status, code: error.code, message: error.message });
+        unchecked.push({
+          id: entry.sp.id,
+          displayName: entry.sp.displayName ?? null,
+          status: error.status,
+          code: error.code,
+          message: error.message,
+        });
       }
       pending = again;
       if (pending.length > 0) await transport.sleep(waitMs);
@@ -117,12 +143,18 @@ export function createDiscovery(options: DiscoveryOptions) {
   }
 
   async function discoverNow(): Promise<Discovery> {
-    const listed = await reader.all(servicePrincipalSchema, "the list of service principals", "/servicePrincipals", {
-      query: { $select: SP_SELECT, $top: 999 },
-      maxItems: maxServicePrincipals,
-    });
+    const listed = await reader.all(
+      servicePrincipalSchema,
+      "the list of service principals",
+      "/servicePrincipals",
+      {
+        query: { $select: SP_SELECT, $top: 999 },
+        maxItems: maxServicePrincipals,
+      },
+    );
     const batches: ServicePrincipal[][] = [];
-    for (let i = 0; i < listed.items.length; i += BATCH_SIZE) batches.push(listed.items.slice(i, i + BATCH_SIZE));
+    for (let i = 0; i < listed.items.length; i += BATCH_SIZE)
+      batches.push(listed.items.slice(i, i + BATCH_SIZE));
     const apps: ProvisioningApp[] = [];
     const unchecked: UncheckedServicePrincipal[] = [];
     let next = 0;
@@ -153,40 +185,75 @@ export function createDiscovery(options: DiscoveryOptions) {
 
   return {
     /** Applications with provisioning whose name contains `search` (case-insensitive), or whose id or appId is `search`. */
-    async discover({ search, refresh = false }: { search?: string; refresh?: boolean } = {}): Promise<Discovery> {
+    async discover({
+      search,
+      refresh = false,
+    }: { search?: string; refresh?: boolean } = {}): Promise<Discovery> {
       const discovery = await current(refresh);
       const term = search?.trim().toLowerCase() ?? "";
       if (term === "") return discovery;
       return {
         ...discovery,
         items: discovery.items.filter(
-          (app) => (app.displayName ?? "").toLowerCase().includes(term) || app.id.toLowerCase() === term || app.appId?.toLowerCase() === term,
+          (app) =>
+            (app.displayName ?? "").toLowerCase().includes(term) ||
+            app.id.toLowerCase() === term ||
+            app.appId?.toLowerCase() === term,
         ),
       };
     },
   };
 }
 
-type Probe = { kind: "jobs"; jobs: SynchronizationJob[] } | { kind: "none" } | { kind: "retry" | "failed"; error: GraphError };
+type Probe =
+  | { kind: "jobs"; jobs: SynchronizationJob[] }
+  | { kind: "none" }
+  | { kind: "retry" | "failed"; error: GraphError };
 
 function readProbe(sp: ServicePrincipal, item: BatchItem, clientRequestId: string, nowMs: number): Probe {
-  const ids = { requestId: headerOf(item.headers, "request-id"), clientRequestId, date: headerOf(item.headers, "date") };
+  const ids = {
+    requestId: headerOf(item.headers, "request-id"),
+    clientRequestId,
+    date: headerOf(item.headers, "date"),
+  };
   if (item.status >= 200 && item.status < 300) {
     const parsed = jobsSchema.safeParse(item.body);
     if (parsed.success) return { kind: "jobs", jobs: parsed.data.value };
     return {
       kind: "failed",
-      error: new GraphError({ status: item.status, code: UNEXPECTED_RESPONSE, message: `The jobs of service principal ${sp.id} are not in the expected shape.`, ...ids, body: item.body }),
+      error: new GraphError({
+        status: item.status,
+        code: UNEXPECTED_RESPONSE,
+        message: `The jobs of service principal ${sp.id} are not in the expected shape.`,
+        ...ids,
+        body: item.body,
+      }),
     };
   }
   // No synchronization resource at all: the service principal simply has no provisioning.
   if (item.status === 404) return { kind: "none" };
-  const error = graphErrorFromAnswer(item.status, item.body ?? null, ids, parseRetryAfter(headerOf(item.headers, "retry-after"), nowMs));
-  return { kind: item.status === 429 || item.status === 503 || item.status === 504 ? "retry" : "failed", error };
+  const error = graphErrorFromAnswer(
+    item.status,
+    item.body ?? null,
+    ids,
+    parseRetryAfter(headerOf(item.headers, "retry-after"), nowMs),
+  );
+  return {
+    kind: item.status === 429 || item.status === 503 || item.status === 504 ? "retry" : "failed",
+    error,
+  };
 }
 
 function missingAnswer(sp: ServicePrincipal): Probe {
-  return { kind: "failed", error: new GraphError({ status: 502, code: UNEXPECTED_RESPONSE, message: `The $batch answer had no response for service principal ${sp.id}.` }) };
+  return {
+    kind: "failed",
+    error: new GraphError({
+      status: 502,
+      code: UNEXPECTED_RESPONSE,
+      message: `The $batch answer had no response for service principal ${sp.id}.`,
+    }),
+  };
 }
 
-const byName = (a: string | null, b: string | null) => (a ?? "").localeCompare(b ?? "", undefined, { sensitivity: "base" });
+const byName = (a: string | null, b: string | null) =>
+  (a ?? "").localeCompare(b ?? "", undefined, { sensitivity: "base" });

@@ -60,7 +60,8 @@ export function decodeBody(text: string): { body: unknown; json: boolean } {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-const text = (value: unknown): string | null => (typeof value === "string" && value.trim() !== "" ? value : null);
+const text = (value: unknown): string | null =>
+  typeof value === "string" && value.trim() !== "" ? value : null;
 
 export interface AnswerIds {
   requestId: string | null;

@@ -51,11 +51,21 @@ export function createGraphReader(transport: GraphTransport, readTimeoutMs: numb
       idempotent: true,
     });
 
-  async function one<T extends z.ZodType>(schema: T, what: string, target: string, options?: ReadOptions): Promise<z.infer<T>> {
+  async function one<T extends z.ZodType>(
+    schema: T,
+    what: string,
+    target: string,
+    options?: ReadOptions,
+  ): Promise<z.infer<T>> {
     return readAnswer(await get(target, options), schema, what);
   }
 
-  async function page<T extends z.ZodType>(item: T, what: string, target: string | URL, options?: ReadOptions): Promise<PageOf<z.infer<T>>> {
+  async function page<T extends z.ZodType>(
+    item: T,
+    what: string,
+    target: string | URL,
+    options?: ReadOptions,
+  ): Promise<PageOf<z.infer<T>>> {
     const body = readAnswer(await get(target, options), collectionSchema(item), what);
     const link = body["@odata.nextLink"];
     return { items: body.value, nextLink: link ? transport.sameOriginLink(link) : null };
@@ -72,12 +82,20 @@ export function createGraphReader(transport: GraphTransport, readTimeoutMs: numb
     let next: string | URL | null = target;
     let first = true;
     while (next !== null && items.length < options.maxItems) {
-      const current: PageOf<z.infer<T>> = await page(item, what, next, first ? options : { eventual: options.eventual, signal: options.signal });
+      const current: PageOf<z.infer<T>> = await page(
+        item,
+        what,
+        next,
+        first ? options : { eventual: options.eventual, signal: options.signal },
+      );
       items.push(...current.items);
       next = current.nextLink;
       first = false;
     }
-    return { items: items.slice(0, options.maxItems), truncated: next !== null || items.length > options.maxItems };
+    return {
+      items: items.slice(0, options.maxItems),
+      truncated: next !== null || items.length > options.maxItems,
+    };
   }
 
   return { get, one, page, all };

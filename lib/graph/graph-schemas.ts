@@ -18,13 +18,17 @@ const quarantineSchema = z.looseObject({
   reason: nullableText,
   seriesBegan: nullableText,
   seriesCount: z.number().nullish(),
-  error: z.looseObject({ code: nullableText, message: nullableText, tenantActionable: z.boolean().nullish() }).nullish(),
+  error: z
+    .looseObject({ code: nullableText, message: nullableText, tenantActionable: z.boolean().nullish() })
+    .nullish(),
 });
 
 export const synchronizationJobSchema = z.looseObject({
   id: z.string().min(1),
   templateId: nullableText,
-  schedule: z.looseObject({ expiration: nullableText, interval: nullableText, state: nullableText }).nullish(),
+  schedule: z
+    .looseObject({ expiration: nullableText, interval: nullableText, state: nullableText })
+    .nullish(),
   status: z
     .looseObject({
       code: nullableText,
@@ -44,7 +48,13 @@ export const synchronizationRuleSchema = z.looseObject({
   targetDirectoryName: nullableText,
   metadata: z.array(stringPairSchema).nullish(),
   objectMappings: z
-    .array(z.looseObject({ enabled: z.boolean().nullish(), sourceObjectName: nullableText, targetObjectName: nullableText }))
+    .array(
+      z.looseObject({
+        enabled: z.boolean().nullish(),
+        sourceObjectName: nullableText,
+        targetObjectName: nullableText,
+      }),
+    )
     .nullish(),
 });
 

@@ -3,7 +3,15 @@ import { buildProvisionOnDemandRequest } from "@/lib/provisioning";
 import { createGraphClient, type GraphClientOptions } from "./client";
 import { GraphError } from "./graph-error";
 import { createMemoryPacingLimiter } from "./pacing";
-import { graphErrorJson, inTurn, instantSleep, json, NEVER_MS, scriptedGraph, type Reply } from "./testing/scripted-graph";
+import {
+  graphErrorJson,
+  inTurn,
+  instantSleep,
+  json,
+  NEVER_MS,
+  scriptedGraph,
+  type Reply,
+} from "./testing/scripted-graph";
 
 const JOB_ID = "scim.4b8c18bd2f9f4227af559f1061cf9c32.4ba261ce-4a4c-4e44-8a2e-0bd7c2ae0e7a";
 const BODY = buildProvisionOnDemandRequest({ ruleId: "rule#V2", subject: { kind: "user", objectId: "u1" } });
@@ -36,12 +44,21 @@ async function failure(promise: Promise<unknown>): Promise<GraphError> {
 describe("request ids", () => {
   it("sends a client-request-id and keeps Graph's request-id and Date", async () => {
     const { client, seen } = clientFor(() =>
-      json({ id: "u1", displayName: "Adele Vance" }, 200, { "request-id": "graph-request-1", Date: "Wed, 01 May 2024 10:00:00 GMT" }),
+      json({ id: "u1", displayName: "Adele Vance" }, 200, {
+        "request-id": "graph-request-1",
+        Date: "Wed, 01 May 2024 10:00:00 GMT",
+      }),
     );
     const answer = await client.provisionOnDemand("sp-1", JOB_ID, BODY);
     const sent = seen[0]!.headers.get("client-request-id");
     expect(sent).toMatch(/^[0-9a-f-]{36}$/);
-    expect(answer).toMatchObject({ status: 200, requestId: "graph-request-1", clientRequestId: sent, date: "Wed, 01 May 2024 10:00:00 GMT", attempts: 1 });
+    expect(answer).toMatchObject({
+      status: 200,
+      requestId: "graph-request-1",
+      clientRequestId: sent,
+      date: "Wed, 01 May 2024 10:00:00 GMT",
+      attempts: 1,
+    });
   });
 
   it("sends the bearer token from getAccessToken, and none in demo mode", async () => {
@@ -57,22 +74,40 @@ describe("request ids", () => {
     const { client, seen } = clientFor(() => json({ value: [] }));
     await client.provisionOnDemand("sp/1", JOB_ID, BODY);
     await client.getSchema("sp-1", "job#1?x");
-    expect(seen[0]!.url.pathname).toBe(`/v1.0/servicePrincipals/sp%2F1/synchronization/jobs/${JOB_ID}/provisionOnDemand`);
-    expect(seen[1]!.url.pathname).toBe("/v1.0/servicePrincipals/sp-1/synchronization/jobs/job%231%3Fx/schema");
+    expect(seen[0]!.url.pathname).toBe(
+      `/v1.0/servicePrincipals/sp%2F1/synchronization/jobs/${JOB_ID}/provisionOnDemand`,
+    );
+    expect(seen[1]!.url.pathname).toBe(
+      "/v1.0/servicePrincipals/sp-1/synchronization/jobs/job%231%3Fx/schema",
+    );
   });
 });
 
 describe("error mapping", () => {
   it("reads Graph's error object with its code, message and request ids", async () => {
-    const { client } = clientFor(() => graphErrorJson(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation."));
+    const { client } = clientFor(() =>
+      graphErrorJson(
+        403,
+        "Authorization_RequestDenied",
+        "Insufficient privileges to complete the operation.",
+      ),
+    );
     const error = await failure(client.listJobs("sp-1"));
-    expect(error).toMatchObject({ status: 403, code: "Authorization_RequestDenied", message: "Insufficient privileges to complete the operation.", requestId: "inner-request-id", date: "2024-05-01T10:00:00" });
+    expect(error).toMatchObject({
+      status: 403,
+      code: "Authorization_RequestDenied",
+      message: "Insufficient privileges to complete the operation.",
+      requestId: "inner-request-id",
+      date: "2024-05-01T10:00:00",
+    });
     expect(error.body).toMatchObject({ error: { code: "Authorization_RequestDenied" } });
   });
 
   it("turns an HTML 502 from a proxy into UnexpectedResponse keeping the page", async () => {
     const html = "<html><body><h1>502 Bad Gateway</h1></body></html>";
-    const { client } = clientFor(() => new Response(html, { status: 502, headers: { "Content-Type": "text/html" } }));
+    const { client } = clientFor(
+      () => new Response(html, { status: 502, headers: { "Content-Type": "text/html" } }),
+    );
     const error = await failure(client.getJob("sp-1", JOB_ID));
     expect(error).toMatchObject({ status: 502, code: "UnexpectedResponse", body: html });
     expect(error.message).toContain("HTML");
@@ -118,20 +153,23 @@ describe("retries", () => {
     ["fractional seconds", "2.128", 2_128],
     ["an HTTP date", new Date(Date.now() + 5_000).toUTCString(), 5_000],
   ];
-  it.each(retryAfterForms)("waits Retry-After given as %s before retrying a 429", async (_form, value, expected) => {
-    const { client, waits, seen } = clientFor(
-      inTurn(
-        () => graphErrorJson(429, "TooManyRequests", "Please retry again later.", { "Retry-After": value }),
-        () => json({ key: "{}", value: "{}" }),
-      ),
-    );
-    const answer = await client.provisionOnDemand("sp-1", JOB_ID, BODY);
-    expect(answer.attempts).toBe(2);
-    expect(seen).toHaveLength(2);
-    expect(waits).toHaveLength(1);
-    expect(waits[0]!).toBeGreaterThan(expected - 1_500);
-    expect(waits[0]!).toBeLessThanOrEqual(expected);
-  });
+  it.each(retryAfterForms)(
+    "waits Retry-After given as %s before retrying a 429",
+    async (_form, value, expected) => {
+      const { client, waits, seen } = clientFor(
+        inTurn(
+          () => graphErrorJson(429, "TooManyRequests", "Please retry again later.", { "Retry-After": value }),
+          () => json({ key: "{}", value: "{}" }),
+        ),
+      );
+      const answer = await client.provisionOnDemand("sp-1", JOB_ID, BODY);
+      expect(answer.attempts).toBe(2);
+      expect(seen).toHaveLength(2);
+      expect(waits).toHaveLength(1);
+      expect(waits[0]!).toBeGreaterThan(expected - 1_500);
+      expect(waits[0]!).toBeLessThanOrEqual(expected);
+    },
+  );
 
   it("retries 503 and 504 with growing, bounded backoff and then gives up with the last error", async () => {
     const { client, waits, seen } = clientFor(
@@ -170,9 +208,12 @@ describe("retries", () => {
   });
 
   it("gives up on a Retry-After longer than it is willing to wait, telling how long Graph asked for", async () => {
-    const { client, seen } = clientFor(() => graphErrorJson(429, "TooManyRequests", "later", { "Retry-After": "600" }), {
-      retry: { maxRetryAfterMs: 30_000 },
-    });
+    const { client, seen } = clientFor(
+      () => graphErrorJson(429, "TooManyRequests", "later", { "Retry-After": "600" }),
+      {
+        retry: { maxRetryAfterMs: 30_000 },
+      },
+    );
     const error = await failure(client.listJobs("sp-1"));
     expect(error).toMatchObject({ status: 429, retryAfterMs: 600_000 });
     expect(seen).toHaveLength(1);
@@ -211,7 +252,10 @@ describe("timeouts", () => {
   it("gives provisionOnDemand its own, longer limit per attempt", async () => {
     const client = createGraphClient({
       // Every answer takes 60 ms: beyond the read limit, within the provisioning one.
-      fetch: () => new Promise<Response>((resolve) => setTimeout(() => resolve(json({ id: "job-1", key: "{}", value: "{}" })), 60)),
+      fetch: () =>
+        new Promise<Response>((resolve) =>
+          setTimeout(() => resolve(json({ id: "job-1", key: "{}", value: "{}" })), 60),
+        ),
       baseUrl: "https://graph.microsoft.com",
       timeouts: { readMs: 20, provisionMs: 2_000 },
     });
@@ -222,7 +266,10 @@ describe("timeouts", () => {
   });
 
   it("ends at once when the caller aborts", async () => {
-    const client = createGraphClient({ fetch: () => new Promise<Response>(() => undefined), baseUrl: "https://graph.microsoft.com" });
+    const client = createGraphClient({
+      fetch: () => new Promise<Response>(() => undefined),
+      baseUrl: "https://graph.microsoft.com",
+    });
     const controller = new AbortController();
     const call = client.provisionOnDemand("sp-1", JOB_ID, BODY, { signal: controller.signal });
     controller.abort(new Error("operator cancelled"));
@@ -232,7 +279,9 @@ describe("timeouts", () => {
 
 describe("client options", () => {
   it("rejects a base URL that already names the version", () => {
-    expect(() => createGraphClient({ fetch: async () => json({}), baseUrl: "https://graph.microsoft.com/v1.0" })).toThrow(/version/);
+    expect(() =>
+      createGraphClient({ fetch: async () => json({}), baseUrl: "https://graph.microsoft.com/v1.0" }),
+    ).toThrow(/version/);
   });
 
   it("uses the version it is given", async () => {

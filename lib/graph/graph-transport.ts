@@ -1,6 +1,13 @@
 import "server-only";
 import { systemSleep, type Sleep } from "./clock";
-import { decodeBody, GraphError, graphErrorFromAnswer, NETWORK_ERROR, TIMEOUT, UNEXPECTED_RESPONSE } from "./graph-error";
+import {
+  decodeBody,
+  GraphError,
+  graphErrorFromAnswer,
+  NETWORK_ERROR,
+  TIMEOUT,
+  UNEXPECTED_RESPONSE,
+} from "./graph-error";
 import { parseRetryAfter } from "./retry-after";
 
 export type GraphFetch = (request: Request) => Promise<Response>;
@@ -55,7 +62,12 @@ export interface GraphAnswer {
   attempts: number;
 }
 
-export const DEFAULT_RETRY = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 } as const;
+export const DEFAULT_RETRY = {
+  maxAttempts: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 60_000,
+} as const;
 
 /** `/servicePrincipals/{id}/…` with every id encoded as an opaque segment (job ids have dots, rule ids `#`). */
 export function graphPath(...segments: string[]): string {
@@ -77,7 +89,9 @@ export function createGraphTransport(options: TransportOptions) {
 
   function urlOf(target: string | URL, query: GraphCallSpec["query"]): URL {
     if (target instanceof URL) return target;
-    const pairs = Object.entries(query ?? {}).filter((entry): entry is [string, string | number] => entry[1] !== undefined);
+    const pairs = Object.entries(query ?? {}).filter(
+      (entry): entry is [string, string | number] => entry[1] !== undefined,
+    );
     // Values encoded with encodeURIComponent: Graph wants %20, not the "+" URLSearchParams would write.
     const search = pairs.map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join("&");
     return new URL(`${root}${target}${search ? `?${search}` : ""}`);
@@ -89,7 +103,11 @@ export function createGraphTransport(options: TransportOptions) {
     try {
       url = new URL(link, `${root}/`);
     } catch {
-      throw new GraphError({ status: 502, code: UNEXPECTED_RESPONSE, message: `Microsoft Graph returned a next-page link that is not a URL: ${link}` });
+      throw new GraphError({
+        status: 502,
+        code: UNEXPECTED_RESPONSE,
+        message: `Microsoft Graph returned a next-page link that is not a URL: ${link}`,
+      });
     }
     if (url.origin !== base.origin || !url.pathname.startsWith(`${base.pathname}/${version}/`))
       throw new GraphError({
@@ -120,7 +138,12 @@ export function createGraphTransport(options: TransportOptions) {
     return error.retryAfterMs <= retry.maxRetryAfterMs ? error.retryAfterMs : null;
   }
 
-  async function attemptOnce(spec: GraphCallSpec, url: URL, clientRequestId: string, attempt: number): Promise<GraphAnswer> {
+  async function attemptOnce(
+    spec: GraphCallSpec,
+    url: URL,
+    clientRequestId: string,
+    attempt: number,
+  ): Promise<GraphAnswer> {
     const { signal } = spec;
     if (signal?.aborted) throw signal.reason;
     const controller = new AbortController();
@@ -159,8 +182,14 @@ export function createGraphTransport(options: TransportOptions) {
         clientRequestId: response.headers.get("client-request-id") ?? clientRequestId,
         date: response.headers.get("Date"),
       };
-      if (response.status >= 200 && response.status < 300) return { status: response.status, body: decoded, json, ...ids, attempts: attempt };
-      throw graphErrorFromAnswer(response.status, decoded, ids, parseRetryAfter(response.headers.get("Retry-After"), now()));
+      if (response.status >= 200 && response.status < 300)
+        return { status: response.status, body: decoded, json, ...ids, attempts: attempt };
+      throw graphErrorFromAnswer(
+        response.status,
+        decoded,
+        ids,
+        parseRetryAfter(response.headers.get("Retry-After"), now()),
+      );
     } catch (error) {
       if (timedOut)
         throw new GraphError({
@@ -208,11 +237,18 @@ function parseBaseUrl(baseUrl: string): { origin: string; pathname: string } {
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new TypeError(`Graph baseUrl must be an absolute URL such as https://graph.microsoft.com, got "${baseUrl}".`);
+    throw new TypeError(
+      `Graph baseUrl must be an absolute URL such as https://graph.microsoft.com, got "${baseUrl}".`,
+    );
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new TypeError(`Graph baseUrl must use https, got "${baseUrl}".`);
-  if (url.search || url.hash) throw new TypeError(`Graph baseUrl must not carry a query or fragment, got "${baseUrl}".`);
-  if (/\/(v1\.0|beta)\/?$/i.test(url.pathname)) throw new TypeError(`Graph baseUrl must not include the version (set "version" instead), got "${baseUrl}".`);
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new TypeError(`Graph baseUrl must use https, got "${baseUrl}".`);
+  if (url.search || url.hash)
+    throw new TypeError(`Graph baseUrl must not carry a query or fragment, got "${baseUrl}".`);
+  if (/\/(v1\.0|beta)\/?$/i.test(url.pathname))
+    throw new TypeError(
+      `Graph baseUrl must not include the version (set "version" instead), got "${baseUrl}".`,
+    );
   return { origin: url.origin, pathname: url.pathname.replace(/\/+$/, "") };
 }
 

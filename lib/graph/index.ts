@@ -11,7 +11,11 @@ export {
   type PacingSnapshot,
   type PacingWait,
 } from "./pacing";
-export { pacingKey, type ProvisionOnDemandAnswer, type ProvisionOnDemandOptions } from "./provision-on-demand";
+export {
+  pacingKey,
+  type ProvisionOnDemandAnswer,
+  type ProvisionOnDemandOptions,
+} from "./provision-on-demand";
 export type { Discovery, ProvisioningApp, UncheckedServicePrincipal } from "./discovery";
 export type { Found, MemberListOptions, SearchOptions } from "./directory";
 export type { ServicePrincipalListOptions, ServicePrincipalPage } from "./service-principals";

@@ -53,10 +53,13 @@ interface Lane {
 
 export function createMemoryPacingLimiter(options: MemoryPacingOptions): PacingLimiter {
   const { limit, windowMs } = options;
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`Pacing limit must be a whole number ≥ 1, got ${limit}.`);
-  if (!Number.isFinite(windowMs) || windowMs <= 0) throw new RangeError(`Pacing windowMs must be a positive number, got ${windowMs}.`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError(`Pacing limit must be a whole number ≥ 1, got ${limit}.`);
+  if (!Number.isFinite(windowMs) || windowMs <= 0)
+    throw new RangeError(`Pacing windowMs must be a positive number, got ${windowMs}.`);
   const marginMs = options.marginMs ?? Math.ceil(windowMs * 0.02);
-  if (!Number.isFinite(marginMs) || marginMs < 0) throw new RangeError(`Pacing marginMs must be ≥ 0, got ${marginMs}.`);
+  if (!Number.isFinite(marginMs) || marginMs < 0)
+    throw new RangeError(`Pacing marginMs must be ≥ 0, got ${marginMs}.`);
   const spacing = windowMs + marginMs;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? systemSleep;

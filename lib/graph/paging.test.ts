@@ -33,7 +33,10 @@ describe("service principals, page by page", () => {
 
   it("searches by name with ConsistencyLevel: eventual, on later pages too", async () => {
     const { client, seen } = fakeClient((_r, i) =>
-      json({ value: [{ id: `sp-${i}`, displayName: "Contoso" }], ...(i === 0 ? { "@odata.nextLink": `${BASE}/v1.0/servicePrincipals?$search=x&$skiptoken=abc` } : {}) }),
+      json({
+        value: [{ id: `sp-${i}`, displayName: "Contoso" }],
+        ...(i === 0 ? { "@odata.nextLink": `${BASE}/v1.0/servicePrincipals?$search=x&$skiptoken=abc` } : {}),
+      }),
     );
     const first = await client.listServicePrincipals({ search: 'Con"toso' });
     await client.listServicePrincipals({ cursor: first.nextCursor! });
@@ -51,21 +54,40 @@ describe("service principals, page by page", () => {
   it("refuses a cursor it did not hand out, without calling Graph", async () => {
     const { client, seen } = fakeClient(() => json({ value: [] }));
     const forged = Buffer.from("/users?$top=1").toString("base64url");
-    for (const cursor of [forged, "not a cursor!", Buffer.from("https://evil.example/v1.0/servicePrincipals").toString("base64url")]) {
-      await expect(client.listServicePrincipals({ cursor })).rejects.toMatchObject({ status: 400, code: "InvalidCursor" });
+    for (const cursor of [
+      forged,
+      "not a cursor!",
+      Buffer.from("https://evil.example/v1.0/servicePrincipals").toString("base64url"),
+    ]) {
+      await expect(client.listServicePrincipals({ cursor })).rejects.toMatchObject({
+        status: 400,
+        code: "InvalidCursor",
+      });
     }
     expect(seen).toHaveLength(0);
   });
 
   it("never follows a next-page link to another origin (the token would go with it)", async () => {
-    const { client, seen } = fakeClient(() => json({ value: [{ id: "sp-1" }], "@odata.nextLink": "https://evil.example/v1.0/servicePrincipals?$skiptoken=1" }));
+    const { client, seen } = fakeClient(() =>
+      json({
+        value: [{ id: "sp-1" }],
+        "@odata.nextLink": "https://evil.example/v1.0/servicePrincipals?$skiptoken=1",
+      }),
+    );
     const error = await client.listServicePrincipals().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphError);
     expect(error).toMatchObject({ code: "UnexpectedResponse" });
     expect((error as GraphError).message).toContain("https://evil.example");
 
-    const members = fakeClient(() => json({ value: [{ id: "u1" }], "@odata.nextLink": "http://graph.microsoft.com/v1.0/groups/g/members?$skiptoken=1" }));
-    await expect(members.client.listGroupMembers("g", { followPages: true, top: 10 })).rejects.toMatchObject({ code: "UnexpectedResponse" });
+    const members = fakeClient(() =>
+      json({
+        value: [{ id: "u1" }],
+        "@odata.nextLink": "http://graph.microsoft.com/v1.0/groups/g/members?$skiptoken=1",
+      }),
+    );
+    await expect(members.client.listGroupMembers("g", { followPages: true, top: 10 })).rejects.toMatchObject({
+      code: "UnexpectedResponse",
+    });
     expect([...seen, ...members.seen].every((r) => r.url.origin === BASE)).toBe(true);
   });
 });
@@ -96,7 +118,14 @@ describe("group members", () => {
     const searched = await client.listGroupMembers(groupWithMembers.id, { search: "diego" });
     expect(searched.items.map((m) => m.displayName)).toEqual(["Diego Siciliani"]);
 
-    const mixed = fakeClient(() => json({ value: [{ "@odata.type": "#microsoft.graph.group", id: "g2" }, { "@odata.type": "#microsoft.graph.user", id: "u1" }] }));
+    const mixed = fakeClient(() =>
+      json({
+        value: [
+          { "@odata.type": "#microsoft.graph.group", id: "g2" },
+          { "@odata.type": "#microsoft.graph.user", id: "u1" },
+        ],
+      }),
+    );
     expect((await mixed.client.listGroupMembers("g")).items.map((m) => m.id)).toEqual(["u1"]);
   });
 });
@@ -116,7 +145,9 @@ describe("users and groups", () => {
   it("sends the three search clauses with ConsistencyLevel: eventual", async () => {
     const { client: fake, seen } = fakeClient(() => json({ value: [] }));
     await fake.searchUsers("ad", { top: 7 });
-    expect(seen[0]!.url.searchParams.get("$search")).toBe('"displayName:ad" OR "userPrincipalName:ad" OR "mail:ad"');
+    expect(seen[0]!.url.searchParams.get("$search")).toBe(
+      '"displayName:ad" OR "userPrincipalName:ad" OR "mail:ad"',
+    );
     expect(seen[0]!.url.searchParams.get("$top")).toBe("7");
     expect(seen[0]!.headers.get("ConsistencyLevel")).toBe("eventual");
     await expect(fake.searchUsers("ad", { top: 0 })).rejects.toThrow(/top/);
@@ -125,7 +156,10 @@ describe("users and groups", () => {
   it("gets a user by UPN and finds none for an unknown one", async () => {
     expect((await client.getUser(adele.userPrincipalName)).id).toBe(adele.id);
     expect(await client.findUserByPrincipalName("nobody@contoso.com")).toBeNull();
-    await expect(client.getUser("nobody@contoso.com")).rejects.toMatchObject({ status: 404, code: "Request_ResourceNotFound" });
+    await expect(client.getUser("nobody@contoso.com")).rejects.toMatchObject({
+      status: 404,
+      code: "Request_ResourceNotFound",
+    });
   });
 
   it("finds groups by name and by id", async () => {

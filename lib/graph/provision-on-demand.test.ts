@@ -26,12 +26,17 @@ function busiestWindow(starts: number[], windowMs: number): number {
   return most;
 }
 
-const userBody = (ruleId: string) => buildProvisionOnDemandRequest({ ruleId, subject: { kind: "user", objectId: inScopeUser.id } });
+const userBody = (ruleId: string) =>
+  buildProvisionOnDemandRequest({ ruleId, subject: { kind: "user", objectId: inScopeUser.id } });
 
 describe("provisionOnDemand pacing against the demo tenant", () => {
   it("runs 12 calls on one job without a 429: never more than 5 start in any second, queue positions reported", async () => {
     const tenant = createDemoTenant({ throttle: { limit: 5, windowMs: 1_000 } });
-    const client = createGraphClient({ fetch: tenant.handle, baseUrl: BASE, limiter: createMemoryPacingLimiter({ limit: 5, windowMs: 1_000 }) });
+    const client = createGraphClient({
+      fetch: tenant.handle,
+      baseUrl: BASE,
+      limiter: createMemoryPacingLimiter({ limit: 5, windowMs: 1_000 }),
+    });
     const t0 = Date.now();
     const sent: number[] = [];
     const queued: { position: number; startsInMs: number }[][] = Array.from({ length: 12 }, () => []);
@@ -59,11 +64,19 @@ describe("provisionOnDemand pacing against the demo tenant", () => {
 
   it("does not hold a call on one job behind a full queue on another", async () => {
     const tenant = createDemoTenant({ throttle: { limit: 5, windowMs: 1_000 } });
-    const client = createGraphClient({ fetch: tenant.handle, baseUrl: BASE, limiter: createMemoryPacingLimiter({ limit: 5, windowMs: 1_000 }) });
+    const client = createGraphClient({
+      fetch: tenant.handle,
+      baseUrl: BASE,
+      limiter: createMemoryPacingLimiter({ limit: 5, windowMs: 1_000 }),
+    });
     const [jobA, jobB] = twoJobApp.jobs;
-    const onA = Array.from({ length: 8 }, () => client.provisionOnDemand(twoJobApp.spId, jobA.jobId, userBody(jobA.ruleId)));
+    const onA = Array.from({ length: 8 }, () =>
+      client.provisionOnDemand(twoJobApp.spId, jobA.jobId, userBody(jobA.ruleId)),
+    );
     let queuedOnB = false;
-    const onB = client.provisionOnDemand(twoJobApp.spId, jobB.jobId, userBody(jobB.ruleId), { onQueued: () => (queuedOnB = true) });
+    const onB = client.provisionOnDemand(twoJobApp.spId, jobB.jobId, userBody(jobB.ruleId), {
+      onQueued: () => (queuedOnB = true),
+    });
     await vi.advanceTimersByTimeAsync(0);
     await expect(onB).resolves.toMatchObject({ status: 200 });
     expect(queuedOnB).toBe(false);

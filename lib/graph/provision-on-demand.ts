@@ -26,7 +26,11 @@ export interface ProvisionOnDemandAnswer {
 /** The pacing key: Graph's limit of 5 calls per 10 seconds applies to one job. */
 export const pacingKey = (spId: string, jobId: string) => `${spId}/${jobId}`;
 
-export function createProvisionOnDemand(transport: GraphTransport, limiter: PacingLimiter, provisionTimeoutMs: number) {
+export function createProvisionOnDemand(
+  transport: GraphTransport,
+  limiter: PacingLimiter,
+  provisionTimeoutMs: number,
+) {
   return async function provisionOnDemand(
     spId: string,
     jobId: string,
@@ -36,7 +40,9 @@ export function createProvisionOnDemand(transport: GraphTransport, limiter: Paci
     const sp = requireId(spId, "service principal id");
     const job = requireId(jobId, "job id");
     if (typeof body !== "object" || body === null || !Array.isArray(body.parameters))
-      throw new TypeError("The provisionOnDemand body must be built with buildProvisionOnDemandRequest: { parameters: [...] }.");
+      throw new TypeError(
+        "The provisionOnDemand body must be built with buildProvisionOnDemandRequest: { parameters: [...] }.",
+      );
     const { signal, onQueued, onSent } = options;
     const answer = await transport.call({
       method: "POST",

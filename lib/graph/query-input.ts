@@ -5,7 +5,8 @@ export const MAX_PAGE_SIZE = 999;
 /** Ids are opaque; they only have to be non-empty text without control characters. */
 export function requireId(value: unknown, label: string): string {
   if (typeof value !== "string" || value.trim() === "") throw new TypeError(`The ${label} is required.`);
-  if (/[\u0000-\u001f\u007f]/.test(value)) throw new TypeError(`The ${label} contains a control character.`);
+  if ([...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
+    throw new TypeError(`The ${label} contains a control character.`);
   return value.trim();
 }
 

@@ -26,12 +26,17 @@ export interface ServicePrincipalListOptions {
  * the host the token is sent to.
  */
 export function createServicePrincipals(transport: GraphTransport, reader: GraphReader) {
-  const encodeCursor = (link: URL) => Buffer.from(transport.relativeToVersion(link), "utf8").toString("base64url");
+  const encodeCursor = (link: URL) =>
+    Buffer.from(transport.relativeToVersion(link), "utf8").toString("base64url");
 
   function decodeCursor(cursor: string): URL {
     const relative = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, "base64url").toString("utf8") : "";
     if (relative !== LIST_PATH && !relative.startsWith(`${LIST_PATH}?`))
-      throw new GraphError({ status: 400, code: "InvalidCursor", message: "The cursor is not one this console handed out; start again from the first page." });
+      throw new GraphError({
+        status: 400,
+        code: "InvalidCursor",
+        message: "The cursor is not one this console handed out; start again from the first page.",
+      });
     return transport.sameOriginLink(`${transport.root}${relative}`);
   }
 
@@ -39,17 +44,25 @@ export function createServicePrincipals(transport: GraphTransport, reader: Graph
     async listServicePrincipals(options: ServicePrincipalListOptions = {}): Promise<ServicePrincipalPage> {
       let target: string | URL = LIST_PATH;
       let query: Record<string, string | number> | undefined;
-      let eventual = false;
+      let eventual: boolean;
       if (options.cursor) {
         target = decodeCursor(options.cursor);
         // A page of a search needs the same consistency header as the first page.
         eventual = target.searchParams.has("$search");
       } else {
         const term = options.search?.trim() ?? "";
-        query = { $select: SP_SELECT, $top: topOf(options.top, 100), ...(term ? { $search: searchClauses(["displayName"], term) } : {}) };
+        query = {
+          $select: SP_SELECT,
+          $top: topOf(options.top, 100),
+          ...(term ? { $search: searchClauses(["displayName"], term) } : {}),
+        };
         eventual = term !== "";
       }
-      const page = await reader.page(servicePrincipalSchema, "the list of service principals", target, { query, eventual, signal: options.signal });
+      const page = await reader.page(servicePrincipalSchema, "the list of service principals", target, {
+        query,
+        eventual,
+        signal: options.signal,
+      });
       return { items: page.items, nextCursor: page.nextLink ? encodeCursor(page.nextLink) : null };
     },
   };

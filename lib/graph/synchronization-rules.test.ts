@@ -6,7 +6,8 @@ import { rulesOfSchema } from "./synchronization-rules";
 
 // Shaped like the schema Graph returns for a SCIM gallery app (trimmed to what rules need).
 const schemaAnswer = {
-  "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#servicePrincipals('x')/synchronization/jobs('y')/schema/$entity",
+  "@odata.context":
+    "https://graph.microsoft.com/v1.0/$metadata#servicePrincipals('x')/synchronization/jobs('y')/schema/$entity",
   id: "scim",
   version: "Date:2024-05-01T10:00:00Z~###~Version:12",
   directories: [],
@@ -22,9 +23,24 @@ const schemaAnswer = {
         { key: "SupportsProvisionOnDemand", value: "True" },
       ],
       objectMappings: [
-        { enabled: true, name: "Provision Azure Active Directory Users", sourceObjectName: "User", targetObjectName: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User" },
-        { enabled: true, name: "Provision Azure Active Directory Groups", sourceObjectName: "Group", targetObjectName: "urn:ietf:params:scim:schemas:core:2.0:Group" },
-        { enabled: false, name: "Provision contacts", sourceObjectName: "Contact", targetObjectName: "Contact" },
+        {
+          enabled: true,
+          name: "Provision Azure Active Directory Users",
+          sourceObjectName: "User",
+          targetObjectName: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+        },
+        {
+          enabled: true,
+          name: "Provision Azure Active Directory Groups",
+          sourceObjectName: "Group",
+          targetObjectName: "urn:ietf:params:scim:schemas:core:2.0:Group",
+        },
+        {
+          enabled: false,
+          name: "Provision contacts",
+          sourceObjectName: "Contact",
+          targetObjectName: "Contact",
+        },
         { enabled: true, name: "Users again", sourceObjectName: "user", targetObjectName: "User" },
       ],
     },
@@ -52,16 +68,35 @@ describe("rules from a synchronization schema", () => {
         supportsProvisionOnDemand: true,
         objectTypes: ["User", "Group"],
       },
-      { id: "rule-without-pod", name: "rule-without-pod", sourceDirectoryName: "Azure Active Directory", targetDirectoryName: "customappsso", supportsProvisionOnDemand: false, objectTypes: [] },
-      { id: "bare-rule", name: "bare-rule", sourceDirectoryName: null, targetDirectoryName: null, supportsProvisionOnDemand: false, objectTypes: [] },
+      {
+        id: "rule-without-pod",
+        name: "rule-without-pod",
+        sourceDirectoryName: "Azure Active Directory",
+        targetDirectoryName: "customappsso",
+        supportsProvisionOnDemand: false,
+        objectTypes: [],
+      },
+      {
+        id: "bare-rule",
+        name: "bare-rule",
+        sourceDirectoryName: null,
+        targetDirectoryName: null,
+        supportsProvisionOnDemand: false,
+        objectTypes: [],
+      },
     ]);
   });
 
   it("reads the rules of the demo tenant's jobs through Graph", async () => {
-    const client = createGraphClient({ fetch: createDemoTenant().handle, baseUrl: "https://graph.microsoft.com" });
+    const client = createGraphClient({
+      fetch: createDemoTenant().handle,
+      baseUrl: "https://graph.microsoft.com",
+    });
     const { cloudSync, twoJobApp } = DEMO_FIXTURES;
     const cloudRules = await client.listRules(cloudSync.spId, cloudSync.jobId);
-    expect(cloudRules.find((r) => r.id === cloudSync.ruleId)).toMatchObject({ supportsProvisionOnDemand: true });
+    expect(cloudRules.find((r) => r.id === cloudSync.ruleId)).toMatchObject({
+      supportsProvisionOnDemand: true,
+    });
     const archive = twoJobApp.jobs[1];
     const archiveRules = await client.listRules(twoJobApp.spId, archive.jobId);
     expect(archiveRules.map((r) => r.id)).toContain(archive.ruleId);

@@ -16,7 +16,12 @@ export function scriptedGraph(reply: Reply): { fetch: GraphFetch; seen: SeenRequ
   const seen: SeenRequest[] = [];
   const fetch: GraphFetch = async (request) => {
     const text = await request.text();
-    const entry = { method: request.method, url: new URL(request.url), headers: request.headers, body: text ? (JSON.parse(text) as unknown) : undefined };
+    const entry = {
+      method: request.method,
+      url: new URL(request.url),
+      headers: request.headers,
+      body: text ? (JSON.parse(text) as unknown) : undefined,
+    };
     seen.push(entry);
     return reply(entry, seen.length - 1);
   };
@@ -31,8 +36,27 @@ export function inTurn(...replies: (() => Response)[]): Reply {
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...headers } });
 
-export const graphErrorJson = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
-  json({ error: { code, message, innerError: { date: "2024-05-01T10:00:00", "request-id": "inner-request-id", "client-request-id": "x" } } }, status, headers);
+export const graphErrorJson = (
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+) =>
+  json(
+    {
+      error: {
+        code,
+        message,
+        innerError: {
+          date: "2024-05-01T10:00:00",
+          "request-id": "inner-request-id",
+          "client-request-id": "x",
+        },
+      },
+    },
+    status,
+    headers,
+  );
 
 /** Timeouts at or above this never fire under `instantSleep`. */
 export const NEVER_MS = 600_000;
@@ -41,7 +65,10 @@ export const NEVER_MS = 600_000;
  * Records the waits asked for and returns at once, so retry tests need no real time. Waits of
  * NEVER_MS or more (timeouts in those tests) only end when aborted.
  */
-export function instantSleep(): { sleep: (ms: number, signal?: AbortSignal) => Promise<void>; waits: number[] } {
+export function instantSleep(): {
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  waits: number[];
+} {
   const waits: number[] = [];
   return {
     waits,
