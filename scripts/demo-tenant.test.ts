@@ -111,3 +111,41 @@ describe("scripts/demo-tenant.ts run as the npm script runs it", () => {
     expect(exitCode).toBe(0);
   }, 60_000);
 });
+
+describe("a job pointed at an external SCIM app", () => {
+  it("provisions over real HTTP to the base URL and token given in scimTargets", async () => {
+    const { scimApp, inScopeUser } = DEMO_FIXTURES;
+    const external = createDemoTenant({ throttle: false });
+    const externalTarget = external.state().servicePrincipals.get(scimApp.spId)?.jobs[0]?.target;
+    const token = externalTarget?.kind === "scim" ? externalTarget.bearerToken : null;
+    const server = await startDemoTenantServer(external.handle, { port: 0, host: "127.0.0.1" });
+    try {
+      const tenant = createDemoTenant({
+        throttle: false,
+        scimTargets: {
+          [scimApp.targetId]: { baseUrl: `${server.url}/scim/${scimApp.targetId}/`, bearerToken: token },
+        },
+      });
+      const response = await tenant.handle(
+        new Request(
+          `https://graph.microsoft.com/v1.0/servicePrincipals/${scimApp.spId}/synchronization/jobs/${encodeURIComponent(scimApp.jobId)}/provisionOnDemand`,
+          {
+            method: "POST",
+            body: JSON.stringify({
+              parameters: [
+                { ruleId: scimApp.ruleId, subjects: [{ objectId: inScopeUser.id, objectTypeName: "User" }] },
+              ],
+            }),
+          },
+        ),
+      );
+      expect(JSON.parse(((await response.json()) as { key: string }).key).result).toBe("Success");
+      expect(external.scim.list(scimApp.targetId, "Users").map((u) => u.userName)).toEqual([
+        inScopeUser.userPrincipalName,
+      ]);
+      expect(tenant.scim.list(scimApp.targetId, "Users")).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+});

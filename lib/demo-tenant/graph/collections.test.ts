@@ -158,6 +158,15 @@ describe("GET /servicePrincipals", () => {
     ]);
   });
 
+  it("finds a service principal by its appId alternate key", async () => {
+    const { appId, spId, jobId } = DEMO_FIXTURES.scimApp;
+    const sp = await graph.get(`/v1.0/servicePrincipals(appId='${appId}')?$select=id`);
+    expect(sp.json.id).toBe(spId);
+    const jobs = await graph.get(`/v1.0/servicePrincipals(appId='${appId}')/synchronization/jobs`);
+    expect(jobs.json.value[0].id).toBe(jobId);
+    expect((await graph.get("/v1.0/servicePrincipals(appId='nope')")).status).toBe(404);
+  });
+
   it("lists the two jobs of the two-job app, the Cloud Sync job and the quarantined one as Graph shows them", async () => {
     const two = await graph.get(
       `/v1.0/servicePrincipals/${DEMO_FIXTURES.twoJobApp.spId}/synchronization/jobs`,

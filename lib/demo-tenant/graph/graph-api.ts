@@ -12,7 +12,7 @@ import {
   type GraphResult,
   type GraphVersion,
 } from "./graph-call";
-import { GraphError } from "./graph-error";
+import { GraphError, resourceNotFound } from "./graph-error";
 import { provisionOnDemand, type ProvisionOnDemandDeps } from "./provision-on-demand";
 import { resolveRoute, type Route } from "./routes";
 
@@ -58,7 +58,7 @@ export function createGraphApi(deps: GraphApiDeps) {
 
   async function dispatch(call: GraphCall): Promise<GraphResult> {
     try {
-      const { handler, params } = resolveRoute(routes, call);
+      const { handler, params } = resolveRoute(routes, withAlternateKey(call, t()));
       return await handler(call, params);
     } catch (error) {
       if (error instanceof GraphError) return errorResult(error, call.ids);
@@ -99,3 +99,17 @@ export function createGraphApi(deps: GraphApiDeps) {
 }
 
 export type GraphApi = ReturnType<typeof createGraphApi>;
+
+const APP_ID_KEY = /^servicePrincipals\(appId='(.*)'\)$/i;
+
+/** `servicePrincipals(appId='…')`, Graph's alternate key, becomes `servicePrincipals/{id}`. */
+function withAlternateKey(call: GraphCall, tenant: TenantState): GraphCall {
+  const match = APP_ID_KEY.exec(call.segments[0] ?? "");
+  if (!match) return call;
+  const appId = match[1]!.replaceAll("''", "'");
+  const sp = [...tenant.servicePrincipals.values()].find(
+    (candidate) => candidate.appId.toLowerCase() === appId.toLowerCase(),
+  );
+  if (!sp) throw resourceNotFound(appId);
+  return { ...call, segments: ["servicePrincipals", sp.id, ...call.segments.slice(1)] };
+}

@@ -126,3 +126,24 @@ describe("lifecycle of a user in a SCIM app, through the HTTP handler only", () 
     expect(answer.json.value).toContain("SystemForCrossDomainIdentityManagementInvalidCredentials");
   });
 });
+
+describe("Cloud Sync by distinguished name, through the HTTP handler only", () => {
+  it("finds a synced user already in step, then carries an AD change into Entra ID", async () => {
+    expect((await graph.post("/demo/reset")).status).toBe(200); // the tests above changed Adele in Entra ID
+    const { cloudSync } = DEMO_FIXTURES;
+    const path = provisionPath(cloudSync.spId, cloudSync.jobId);
+    const inStep = await graph.post(path, userSubjectBody(cloudSync.ruleId, cloudSync.syncedUserDn, "user"));
+    expect(JSON.parse(inStep.json.key).details.errorCode).toBe("RedundantExport");
+
+    await graph.patch(`/demo/on-premises/users/${encodeURIComponent(cloudSync.syncedUserDn)}`, {
+      title: "Store Director",
+    });
+    const updated = await graph.post(path, userSubjectBody(cloudSync.ruleId, cloudSync.syncedUserDn, "user"));
+    expect(JSON.parse(updated.json.value)).toMatchObject({
+      action: "Update",
+      modifiedProperties: [{ displayName: "JobTitle", newValue: "Store Director" }],
+    });
+    const user = await graph.get(`/v1.0/users/${cloudSync.syncedUserEntraId}?$select=jobTitle`);
+    expect(user.json.jobTitle).toBe("Store Director");
+  });
+});
