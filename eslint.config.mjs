@@ -58,6 +58,7 @@ export default tseslint.config(
       "e2e/**",
       "playwright.config.ts",
       "**/*.test.ts",
+      "**/test-*.ts",
     ],
     rules: {
       "no-restricted-properties": [

@@ -50,7 +50,7 @@ export async function forwardToDemoControls(
       headers: { "content-type": "application/json" },
     });
   }
-  const body = (await answer.json().catch(() => null)) as {
+  const problem = (await answer.json().catch(() => null)) as {
     error?: { code?: string; message?: string };
   } | null;
   const code =
@@ -61,7 +61,7 @@ export async function forwardToDemoControls(
         : answer.status >= 500
           ? "internal_error"
           : "bad_request";
-  throw new ApiError(code, body?.error?.message ?? `The demo tenant answered ${answer.status}.`);
+  throw new ApiError(code, problem?.error?.message ?? `The demo tenant answered ${answer.status}.`);
 }
 
 function safeJson(text: string): unknown {
