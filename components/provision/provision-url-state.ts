@@ -30,12 +30,19 @@ export interface ParsedProvisionLink {
 
 const MAX_ID_LENGTH = 1024;
 const MAX_DN_LENGTH = 2048;
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
+function hasControlCharacter(text: string): boolean {
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+}
 
 /** Ids are opaque (job and rule ids are not GUIDs), so only emptiness, length and control characters are refused. */
 function usableId(value: string | null): string | null {
   const id = value?.trim() ?? "";
-  if (id === "" || id.length > MAX_ID_LENGTH || CONTROL_CHARACTER.test(id)) return null;
+  if (id === "" || id.length > MAX_ID_LENGTH || hasControlCharacter(id)) return null;
   return id;
 }
 
@@ -81,7 +88,7 @@ export function parseProvisionLink(params: SearchParamsLike): ParsedProvisionLin
     }
   } else {
     const dn = params.get("dn") ?? "";
-    if (dn.length > MAX_DN_LENGTH || CONTROL_CHARACTER.test(dn)) {
+    if (dn.length > MAX_DN_LENGTH || hasControlCharacter(dn)) {
       notices.push("The distinguished name in the link is too long or contains control characters and was ignored.");
     } else {
       state.distinguishedName = dn.trim();

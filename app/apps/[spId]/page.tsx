@@ -1,0 +1,9 @@
+import type { Metadata } from "next";
+import { AppJobs } from "@/components/jobs/AppJobs";
+
+export const metadata: Metadata = { title: "Jobs" };
+
+export default async function AppJobsPage({ params }: { params: Promise<{ spId: string }> }) {
+  const { spId } = await params;
+  return <AppJobs spId={spId} />;
+}

@@ -1,0 +1,32 @@
+"use client";
+import type { ReactNode } from "react";
+import type { DirectoryUserSummary } from "@/lib/api/contracts";
+import { DirectoryObjectPicker } from "./DirectoryObjectPicker";
+import { directoryQueries } from "./queries";
+
+const userDetail = (user: DirectoryUserSummary) =>
+  [user.userPrincipalName, user.mail && user.mail.toLowerCase() !== user.userPrincipalName?.toLowerCase() ? user.mail : null]
+    .filter(Boolean)
+    .join(" · ") || null;
+
+/** Find an Entra user by name, user principal name or mail. */
+export function UserPicker(props: {
+  label?: string;
+  selectedId: string | null;
+  onChange: (user: DirectoryUserSummary | null) => void;
+  helperText?: ReactNode;
+}) {
+  return (
+    <DirectoryObjectPicker
+      label={props.label ?? "User"}
+      selectedId={props.selectedId}
+      onChange={props.onChange}
+      search={directoryQueries.users}
+      byId={directoryQueries.user}
+      detail={userDetail}
+      placeholder="Type a name, user principal name or mail"
+      noMatchText="No user matches. Try part of the name, the UPN or the mail address."
+      helperText={props.helperText}
+    />
+  );
+}

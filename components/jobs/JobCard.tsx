@@ -1,0 +1,90 @@
+"use client";
+import type { ReactNode } from "react";
+import Box from "@mui/material/Box";
+import Paper from "@mui/material/Paper";
+import Stack from "@mui/material/Stack";
+import Typography from "@mui/material/Typography";
+import PlayArrow from "@mui/icons-material/PlayArrow";
+import { LinkButton } from "@/components/LinkButton";
+import { provisionHref } from "@/components/apps/app-links";
+import type { JobSummary } from "@/lib/api/contracts";
+import { CopyableId } from "./CopyableId";
+import { JobStatusChip } from "./JobStatusChip";
+import { QuarantineExplanation } from "./QuarantineExplanation";
+import { TimeText } from "./TimeText";
+import { templateLabel } from "./job-template";
+import { intervalInWords } from "./schedule-interval";
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <>
+      <Typography component="dt" variant="body2" sx={{ color: "text.secondary" }}>
+        {term}
+      </Typography>
+      <Typography component="dd" variant="body2" sx={{ m: 0, minWidth: 0 }}>
+        {children}
+      </Typography>
+    </>
+  );
+}
+
+function scheduleText(schedule: JobSummary["schedule"]): string {
+  if (!schedule?.interval) return "No schedule";
+  const words = intervalInWords(schedule.interval) ?? `interval ${schedule.interval}`;
+  const state = schedule.state && schedule.state.toLowerCase() !== "active" ? ` (schedule ${schedule.state.toLowerCase()})` : "";
+  return `Runs ${words}${state}`;
+}
+
+/** One synchronization job: what it is, how it is doing, and the way to provision on demand with it. */
+export function JobCard({ spId, job }: { spId: string; job: JobSummary }) {
+  const last = job.status.lastExecution;
+  return (
+    <Paper component="article" variant="outlined" sx={{ p: 2.5 }} aria-labelledby={`job-${job.id}`}>
+      <Stack direction={{ xs: "column", sm: "row" }} sx={{ gap: 2, justifyContent: "space-between", alignItems: { sm: "flex-start" } }}>
+        <Box sx={{ minWidth: 0 }}>
+          <Typography variant="h6" component="h2" id={`job-${job.id}`}>
+            {templateLabel(job.templateId)}
+          </Typography>
+          <Box sx={{ mt: 0.5 }}>
+            <JobStatusChip code={job.status.code} />
+          </Box>
+        </Box>
+        <LinkButton href={provisionHref(spId, job.id)} variant="contained" startIcon={<PlayArrow aria-hidden />} sx={{ flexShrink: 0 }}>
+          Provision on demand
+        </LinkButton>
+      </Stack>
+      <Box
+        component="dl"
+        sx={{ display: "grid", gridTemplateColumns: { xs: "1fr", sm: "max-content 1fr" }, columnGap: 3, rowGap: 1, mt: 2, mb: 0 }}
+      >
+        <Fact term="Job id">
+          <CopyableId id={job.id} label="job id" />
+        </Fact>
+        <Fact term="Template">
+          <code>{job.templateId}</code>
+        </Fact>
+        <Fact term="Status code">{job.status.code}</Fact>
+        <Fact term="Schedule">{scheduleText(job.schedule)}</Fact>
+        <Fact term="Last execution">
+          {last && (last.state || last.timeBegan) ? (
+            <>
+              {last.state ?? "Unknown state"}
+              {(last.timeEnded ?? last.timeBegan) && (
+                <>
+                  , {last.timeEnded ? "ended" : "began"} <TimeText iso={last.timeEnded ?? last.timeBegan} />
+                </>
+              )}
+            </>
+          ) : (
+            "Never run"
+          )}
+        </Fact>
+      </Box>
+      {job.quarantine && (
+        <Box sx={{ mt: 2 }}>
+          <QuarantineExplanation quarantine={job.quarantine} />
+        </Box>
+      )}
+    </Paper>
+  );
+}

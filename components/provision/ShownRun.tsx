@@ -1,0 +1,35 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import Alert from "@mui/material/Alert";
+import Box from "@mui/material/Box";
+import Skeleton from "@mui/material/Skeleton";
+import { RunProgress, RunResult } from "@/components/run-result";
+import { describeProgress } from "@/components/run-result/progress-text";
+import { visuallyHidden } from "@/components/run-result/visually-hidden";
+import { isRunInProgress, runQueries } from "@/components/runs/queries";
+
+/**
+ * One run of this page: its progress while queued or running, then the full result. The live region
+ * stays mounted so the end of the run is announced even though the progress panel goes away.
+ */
+export function ShownRun(props: { runId: string; onRunAgain: () => void; runAgainPending: boolean; provisionAnotherHref: string }) {
+  const { runId, ...actions } = props;
+  const run = useQuery(runQueries.detail(runId));
+  const finished = run.data && !isRunInProgress(run.data.status) ? describeProgress(run.data, Date.now(), Date.now()).announcement : "";
+  return (
+    <>
+      <Box role="status" aria-live="polite" sx={visuallyHidden}>
+        {finished}
+      </Box>
+      {run.isError ? (
+        <Alert severity="error">The run&apos;s status could not be loaded: {run.error.message}</Alert>
+      ) : !run.data ? (
+        <Skeleton variant="rounded" height={96} />
+      ) : isRunInProgress(run.data.status) ? (
+        <RunProgress run={run.data} receivedAt={run.dataUpdatedAt} />
+      ) : (
+        <RunResult run={run.data} {...actions} />
+      )}
+    </>
+  );
+}
