@@ -1,17 +1,10 @@
 import "server-only";
 import type { TenantState } from "../model";
 import { collectionCount, collectionPage, entityResult } from "./collection-query";
-import {
-  activeUsers,
-  findGroup,
-  findJob,
-  findServicePrincipal,
-  findUser,
-  groupMembers,
-} from "./directory-lookup";
-import { jsonResult, type GraphCall, type GraphResult } from "./graph-call";
+import { activeUsers, findGroup, findServicePrincipal, findUser, groupMembers } from "./directory-lookup";
+import type { GraphCall } from "./graph-call";
 import { resourceNotFound } from "./graph-error";
-import { contextUrl, quoteKey } from "./odata";
+import { quoteKey } from "./odata";
 import {
   appRoleAssignmentResource,
   groupResource,
@@ -21,16 +14,16 @@ import {
 
 const USER_TYPE = "#microsoft.graph.user";
 
-// GET handlers for users, groups, service principals and their synchronization jobs.
+// GET handlers for users, groups, service principals and app role assignments.
 export const directoryRoutes = {
   listServicePrincipals: (call: GraphCall, t: TenantState) =>
-    collectionPage(t.servicePrincipals.values(), call, servicePrincipalResource(t), {
+    collectionPage(t.servicePrincipals.values(), call, servicePrincipalResource, {
       contextFragment: "servicePrincipals",
     }),
   countServicePrincipals: (call: GraphCall, t: TenantState) =>
-    collectionCount(t.servicePrincipals.values(), call, servicePrincipalResource(t)),
+    collectionCount(t.servicePrincipals.values(), call, servicePrincipalResource),
   getServicePrincipal: (call: GraphCall, t: TenantState, id: string) =>
-    entityResult(findServicePrincipal(t, id), call, servicePrincipalResource(t), "servicePrincipals"),
+    entityResult(findServicePrincipal(t, id), call, servicePrincipalResource, "servicePrincipals"),
   appRoleAssignedTo: (call: GraphCall, t: TenantState, id: string) => {
     const sp = findServicePrincipal(t, id);
     return collectionPage(sp.assignments, call, appRoleAssignmentResource, {
@@ -62,39 +55,4 @@ export const directoryRoutes = {
     }),
   countMembers: (call: GraphCall, t: TenantState, id: string) =>
     collectionCount(groupMembers(t, findGroup(t, id)), call, userResource),
-};
-
-export const synchronizationRoutes = {
-  listJobs(call: GraphCall, t: TenantState, spId: string): GraphResult {
-    const sp = findServicePrincipal(t, spId);
-    return jsonResult({
-      "@odata.context": contextUrl(
-        call.version,
-        `servicePrincipals(${quoteKey(sp.id)})/synchronization/jobs`,
-      ),
-      value: sp.jobs.map((j) => j.job),
-    });
-  },
-  getJob(call: GraphCall, t: TenantState, spId: string, jobId: string): GraphResult {
-    const sp = findServicePrincipal(t, spId);
-    const job = findJob(sp, jobId);
-    return jsonResult({
-      "@odata.context": contextUrl(
-        call.version,
-        `servicePrincipals(${quoteKey(sp.id)})/synchronization/jobs/$entity`,
-      ),
-      ...job.job,
-    });
-  },
-  getSchema(call: GraphCall, t: TenantState, spId: string, jobId: string): GraphResult {
-    const sp = findServicePrincipal(t, spId);
-    const job = findJob(sp, jobId);
-    return jsonResult({
-      "@odata.context": contextUrl(
-        call.version,
-        `servicePrincipals(${quoteKey(sp.id)})/synchronization/jobs(${quoteKey(job.job.id)})/schema/$entity`,
-      ),
-      ...job.schema,
-    });
-  },
 };

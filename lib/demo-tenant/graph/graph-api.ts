@@ -1,7 +1,8 @@
 import "server-only";
 import type { TenantState } from "../model";
 import { runBatch } from "./batch";
-import { directoryRoutes as d, synchronizationRoutes as s } from "./directory-routes";
+import { directoryRoutes as d } from "./directory-routes";
+import { synchronizationRoutes as s } from "./synchronization-routes";
 import {
   decodeSegments,
   errorResult,

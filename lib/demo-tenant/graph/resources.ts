@@ -1,11 +1,5 @@
 import "server-only";
-import type {
-  AppRoleAssignment,
-  DirectoryGroup,
-  DirectoryUser,
-  ServicePrincipal,
-  TenantState,
-} from "../model";
+import type { AppRoleAssignment, DirectoryGroup, DirectoryUser, ServicePrincipal } from "../model";
 
 /** What the shared collection query needs to know about one kind of Graph resource. */
 export interface ResourceSpec<T> {
@@ -122,35 +116,31 @@ export const groupResource: ResourceSpec<DirectoryGroup> = {
   searchable: ["displayName", "description", "mail", "mailNickname"],
 };
 
-/** Service principals, given the tenant for the properties Graph derives from it. */
-export function servicePrincipalResource(tenant: TenantState): ResourceSpec<ServicePrincipal> {
-  return {
-    typeName: "ServicePrincipal",
-    odataType: "microsoft.graph.servicePrincipal",
-    properties: {
-      id: (sp) => sp.id,
-      deletedDateTime: () => null,
-      accountEnabled: (sp) => sp.accountEnabled,
-      appDisplayName: (sp) => sp.appDisplayName,
-      appId: (sp) => sp.appId,
-      appOwnerOrganizationId: () => tenant.tenantId,
-      appRoleAssignmentRequired: (sp) => sp.appRoleAssignmentRequired,
-      createdDateTime: (sp) => sp.createdDateTime,
-      description: () => null,
-      displayName: (sp) => sp.displayName,
-      homepage: () => null,
-      notes: () => null,
-      preferredSingleSignOnMode: () => null,
-      servicePrincipalNames: (sp) => [sp.appId],
-      servicePrincipalType: (sp) => sp.servicePrincipalType,
-      signInAudience: () => "AzureADMyOrg",
-      tags: (sp) => sp.tags,
-      appRoles: (sp) => sp.appRoles,
-    },
-    filterable: ["id", "appId", "displayName", "accountEnabled", "servicePrincipalType"],
-    searchable: ["displayName", "appDisplayName", "description"],
-  };
-}
+export const servicePrincipalResource: ResourceSpec<ServicePrincipal> = {
+  typeName: "ServicePrincipal",
+  odataType: "microsoft.graph.servicePrincipal",
+  properties: {
+    id: (sp) => sp.id,
+    deletedDateTime: () => null,
+    accountEnabled: (sp) => sp.accountEnabled,
+    appDisplayName: (sp) => sp.appDisplayName,
+    appId: (sp) => sp.appId,
+    appRoleAssignmentRequired: (sp) => sp.appRoleAssignmentRequired,
+    createdDateTime: (sp) => sp.createdDateTime,
+    description: () => null,
+    displayName: (sp) => sp.displayName,
+    homepage: () => null,
+    notes: () => null,
+    preferredSingleSignOnMode: () => null,
+    servicePrincipalNames: (sp) => [sp.appId],
+    servicePrincipalType: (sp) => sp.servicePrincipalType,
+    signInAudience: () => "AzureADMyOrg",
+    tags: (sp) => sp.tags,
+    appRoles: (sp) => sp.appRoles,
+  },
+  filterable: ["id", "appId", "displayName", "accountEnabled", "servicePrincipalType"],
+  searchable: ["displayName", "appDisplayName", "description"],
+};
 
 export const appRoleAssignmentResource: ResourceSpec<AppRoleAssignment> = {
   typeName: "AppRoleAssignment",

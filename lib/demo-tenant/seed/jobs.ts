@@ -53,7 +53,7 @@ export function activeStatus(
       random,
     ),
     steadyStateLastAchievedTime: last.timeEnded,
-    // Graph types these values as strings in the model but serves numbers; keep the model's type.
+    // Graph serves these counts as numbers; the shared model types them as strings.
     synchronizedEntryCountByType: entryCounts.map((e) => ({ key: e.key, value: String(e.value) })),
     troubleshootingUrl: null,
   };
