@@ -1,0 +1,158 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import Box from "@mui/material/Box";
+import Button from "@mui/material/Button";
+import Chip from "@mui/material/Chip";
+import MenuItem from "@mui/material/MenuItem";
+import Stack from "@mui/material/Stack";
+import TextField from "@mui/material/TextField";
+import SearchIcon from "@mui/icons-material/Search";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { appQueries } from "@/components/apps/queries";
+import type { RunHistoryFilters } from "@/lib/api/contracts";
+import { OUTCOMES } from "@/lib/provisioning";
+import { dateInputToIso, hasFilters, isoToDateInput, RUN_ACTIONS } from "./history-filters";
+
+const ANY = "";
+
+/** The applications to filter by: the first page of the catalogue, plus the one in the URL if it is not on it. */
+function useApplicationOptions(selected: string | undefined) {
+  const apps = useInfiniteQuery({ ...appQueries.list(""), select: (data) => data.pages[0]?.items ?? [] });
+  const options = (apps.data ?? []).map((app) => ({ id: app.id, label: app.displayName }));
+  if (selected && !options.some((option) => option.id === selected)) options.push({ id: selected, label: selected });
+  return options;
+}
+
+/**
+ * The history's filters. Choices in a list apply at once; typed text applies on Enter or "Search",
+ * so the URL (and the query) does not change on every keystroke.
+ */
+export function HistoryFilterForm({
+  filters,
+  onApply,
+}: {
+  filters: RunHistoryFilters;
+  onApply: (filters: RunHistoryFilters) => void;
+}) {
+  const [draft, setDraft] = useState(filters);
+  const [shown, setShown] = useState(filters);
+  // The URL changed (back button, Clear): show what it now says.
+  if (shown !== filters) {
+    setShown(filters);
+    setDraft(filters);
+  }
+  const applications = useApplicationOptions(filters.servicePrincipalId);
+
+  const applyNow = (change: Partial<RunHistoryFilters>) => {
+    const next = { ...draft, ...change };
+    setDraft(next);
+    onApply(next);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onApply(draft);
+  };
+
+  return (
+    <Box component="form" role="search" aria-label="Filter the history" onSubmit={submit} noValidate>
+      <Box
+        sx={{
+          display: "grid",
+          gap: 2,
+          gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr", md: "repeat(4, 1fr)" },
+          alignItems: "start",
+        }}
+      >
+        <TextField
+          label="Object"
+          helperText="Object id, UPN or distinguished name"
+          value={draft.subject ?? ""}
+          onChange={(event) => setDraft({ ...draft, subject: event.target.value || undefined })}
+          size="small"
+          sx={{ gridColumn: { md: "span 2" } }}
+        />
+        <TextField
+          label="Who ran it"
+          helperText="Exact operator id"
+          value={draft.actor ?? ""}
+          onChange={(event) => setDraft({ ...draft, actor: event.target.value || undefined })}
+          size="small"
+        />
+        <TextField
+          select
+          label="Application"
+          value={draft.servicePrincipalId ?? ANY}
+          onChange={(event) => applyNow({ servicePrincipalId: event.target.value || undefined })}
+          size="small"
+        >
+          <MenuItem value={ANY}>All applications</MenuItem>
+          {applications.map((app) => (
+            <MenuItem key={app.id} value={app.id}>
+              {app.label}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          label="Outcome"
+          value={draft.outcome ?? ANY}
+          onChange={(event) => applyNow({ outcome: event.target.value || undefined })}
+          size="small"
+        >
+          <MenuItem value={ANY}>Any outcome</MenuItem>
+          {OUTCOMES.map((outcome) => (
+            <MenuItem key={outcome} value={outcome}>
+              {outcome}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          label="Action"
+          value={draft.action ?? ANY}
+          onChange={(event) => applyNow({ action: event.target.value || undefined })}
+          size="small"
+        >
+          <MenuItem value={ANY}>Any action</MenuItem>
+          {RUN_ACTIONS.map((action) => (
+            <MenuItem key={action} value={action}>
+              {action}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          type="date"
+          label="From"
+          value={isoToDateInput(draft.from)}
+          onChange={(event) => applyNow({ from: dateInputToIso(event.target.value, "from") })}
+          size="small"
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <TextField
+          type="date"
+          label="To"
+          value={isoToDateInput(draft.to)}
+          onChange={(event) => applyNow({ to: dateInputToIso(event.target.value, "to") })}
+          size="small"
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+      </Box>
+      <Stack direction="row" spacing={1} sx={{ mt: 2, alignItems: "center", flexWrap: "wrap", rowGap: 1 }}>
+        <Button type="submit" variant="contained" startIcon={<SearchIcon aria-hidden />}>
+          Search
+        </Button>
+        <Button type="button" onClick={() => onApply({})} disabled={!hasFilters(filters) && !hasFilters(draft)}>
+          Clear filters
+        </Button>
+        {filters.jobId && (
+          <>
+            <Chip label={`Job: ${filters.jobId}`} variant="outlined" />
+            <Button type="button" size="small" onClick={() => applyNow({ jobId: undefined })}>
+              Any job
+            </Button>
+          </>
+        )}
+      </Stack>
+    </Box>
+  );
+}

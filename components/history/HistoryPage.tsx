@@ -1,0 +1,133 @@
+"use client";
+import Alert from "@mui/material/Alert";
+import AlertTitle from "@mui/material/AlertTitle";
+import Box from "@mui/material/Box";
+import Button from "@mui/material/Button";
+import CircularProgress from "@mui/material/CircularProgress";
+import Stack from "@mui/material/Stack";
+import Typography from "@mui/material/Typography";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useMemo } from "react";
+import { ApiClientError } from "@/components/api/api-fetch";
+import { LinkButton } from "@/components/LinkButton";
+import { visuallyHidden } from "@/components/run-result/visually-hidden";
+import type { RunHistoryFilters } from "@/lib/api/contracts";
+import { HistoryFilterForm } from "./HistoryFilterForm";
+import { filtersFromSearchParams, hasFilters, isEmptyRange, searchParamsFromFilters } from "./history-filters";
+import { HistoryTable } from "./HistoryTable";
+import { historyQueries } from "./queries";
+
+function Loading({ text }: { text: string }) {
+  return (
+    <Box role="status" sx={{ display: "flex", alignItems: "center", gap: 1.5 }}>
+      <CircularProgress size={20} aria-hidden />
+      <Typography>{text}</Typography>
+    </Box>
+  );
+}
+
+function ErrorAlert({ error, onRetry }: { error: Error; onRetry: () => void }) {
+  return (
+    <Alert
+      severity="error"
+      action={
+        <Button color="inherit" size="small" onClick={onRetry}>
+          Try again
+        </Button>
+      }
+    >
+      <AlertTitle>The history could not be loaded</AlertTitle>
+      {error.message}
+      {error instanceof ApiClientError && error.requestId && (
+        <Box sx={{ mt: 0.5 }}>
+          Request id <code>{error.requestId}</code>
+        </Box>
+      )}
+    </Alert>
+  );
+}
+
+/** Every run, newest first, filtered by what the URL says; "Load more" follows the keyset cursor. */
+export function HistoryPage() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const query = searchParams.toString();
+  const filters = useMemo(() => filtersFromSearchParams(new URLSearchParams(query)), [query]);
+  const history = useInfiniteQuery({ ...historyQueries.list(filters), enabled: !isEmptyRange(filters) });
+
+  const apply = (next: RunHistoryFilters) => {
+    const text = searchParamsFromFilters(next).toString();
+    // Replace, not push: a date typed digit by digit would otherwise leave a trail of entries.
+    router.replace(text ? `${pathname}?${text}` : pathname, { scroll: false });
+  };
+
+  const runs = history.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = hasFilters(filters);
+
+  return (
+    <Stack spacing={3}>
+      <Box>
+        <Typography variant="h4" component="h1">
+          History
+        </Typography>
+        <Typography sx={{ color: "text.secondary", mt: 0.5 }}>
+          Every provision-on-demand run made from this console, newest first. Open a run to see its steps,
+          share it or compare it with the run before.
+        </Typography>
+      </Box>
+      <HistoryFilterForm filters={filters} onApply={apply} />
+      {isEmptyRange(filters) ? (
+        <Alert severity="warning">The “To” date is before the “From” date, so no run can match.</Alert>
+      ) : history.isPending ? (
+        <Loading text="Loading the history…" />
+      ) : history.isError && !history.data ? (
+        <ErrorAlert error={history.error} onRetry={() => void history.refetch()} />
+      ) : runs.length === 0 ? (
+        <Alert
+          severity="info"
+          action={
+            filtered ? (
+              <Button color="inherit" size="small" onClick={() => apply({})}>
+                Clear filters
+              </Button>
+            ) : (
+              <LinkButton color="inherit" size="small" href="/">
+                Run one
+              </LinkButton>
+            )
+          }
+        >
+          {filtered ? "No run matches these filters." : "No run has been made yet."}
+        </Alert>
+      ) : (
+        <Stack spacing={2} sx={{ alignItems: "flex-start" }}>
+          <HistoryTable
+            runs={runs}
+            caption={`${runs.length}${history.hasNextPage ? "+" : ""} run${runs.length === 1 ? "" : "s"}${filtered ? " matching the filters" : ""}, newest first. Select a row to open the run.`}
+          />
+          {history.isFetchNextPageError && history.error && (
+            <ErrorAlert error={history.error} onRetry={() => void history.fetchNextPage()} />
+          )}
+          {history.hasNextPage ? (
+            <Button
+              variant="outlined"
+              onClick={() => void history.fetchNextPage()}
+              disabled={history.isFetchingNextPage}
+            >
+              {history.isFetchingNextPage ? "Loading more…" : "Load more"}
+            </Button>
+          ) : (
+            <Typography variant="body2" sx={{ color: "text.secondary" }}>
+              That is all of them.
+            </Typography>
+          )}
+          <Box role="status" sx={visuallyHidden}>
+            {history.isFetchingNextPage ? "" : `${runs.length} runs shown.`}
+          </Box>
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+import { infiniteQueryOptions } from "@tanstack/react-query";
+import { apiFetch, apiPath, withQuery } from "@/components/api/api-fetch";
+import { runKeys } from "@/components/runs/queries";
+import type { Page, RunHistoryFilters, RunListItem } from "@/lib/api/contracts";
+
+/** Rows per page of the history. */
+export const HISTORY_PAGE_SIZE = 50;
+
+export const historyKeys = {
+  all: [...runKeys.all, "history"] as const,
+  list: (filters: RunHistoryFilters) => [...historyKeys.all, filters] as const,
+};
+
+export const historyQueries = {
+  /** The history, newest first, one keyset page at a time. */
+  list: (filters: RunHistoryFilters) =>
+    infiniteQueryOptions({
+      queryKey: historyKeys.list(filters),
+      queryFn: ({ pageParam, signal }) =>
+        apiFetch<Page<RunListItem>>(
+          withQuery(apiPath("runs"), { ...filters, cursor: pageParam, limit: HISTORY_PAGE_SIZE }),
+          { signal },
+        ),
+      initialPageParam: null as string | null,
+      getNextPageParam: (last) => last.nextCursor,
+    }),
+};
+
+/** Where the browser downloads a run: the server names the file (Content-Disposition). */
+export function runExportHref(runId: string, format: "json" | "csv"): string {
+  return withQuery(apiPath("runs", runId, "export"), { format });
+}
+
+/** The page of one run. */
+export function runPageHref(runId: string): string {
+  return `/runs/${encodeURIComponent(runId)}`;
+}
