@@ -89,26 +89,30 @@ describe("scripts/demo-tenant.ts run as the npm script runs it", () => {
       ["--conditions=react-server", "--import", "tsx", "scripts/demo-tenant.ts", "--port", "0"],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
-    let output = "";
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /at (http:\/\/\S+)/.exec(output);
-        if (match?.[1]) resolve(match[1]);
+    try {
+      let output = "";
+      child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on("data", (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /at (http:\/\/\S+)/.exec(output);
+          if (match?.[1]) resolve(match[1]);
+        });
+        child.once("exit", (code) => reject(new Error(`exited with ${code}: ${output}`)));
       });
-      child.once("exit", (code) => reject(new Error(`exited with ${code}: ${output}`)));
-    });
-    expect(output.trim().split("\n")).toHaveLength(1);
-    const response = await fetch(
-      `${url}/v1.0/users/${DEMO_FIXTURES.inScopeUser.userPrincipalName}?$select=displayName`,
-    );
-    expect(((await response.json()) as { displayName: string }).displayName).toBe("Adele Vance");
-    const exitCode = await new Promise<number | null>((resolve) => {
-      child.once("exit", (code) => resolve(code));
-      child.kill("SIGTERM");
-    });
-    expect(exitCode).toBe(0);
+      expect(output.trim().split("\n")).toHaveLength(1);
+      const response = await fetch(
+        `${url}/v1.0/users/${DEMO_FIXTURES.inScopeUser.userPrincipalName}?$select=displayName`,
+      );
+      expect(((await response.json()) as { displayName: string }).displayName).toBe("Adele Vance");
+      const exitCode = await new Promise<number | null>((resolve) => {
+        child.once("exit", (code) => resolve(code));
+        child.kill("SIGTERM");
+      });
+      expect(exitCode).toBe(0);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL"); // never leave a server behind when an expectation fails
+    }
   }, 60_000);
 });
 
