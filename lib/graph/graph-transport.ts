@@ -45,8 +45,8 @@ export interface GraphCallSpec {
   /** Names the limit in a timeout's message, e.g. "read timeout". */
   timeoutName: string;
   signal?: AbortSignal;
-  /** Awaited before every attempt, retries included: where pacing waits for its turn. */
-  beforeAttempt?: () => Promise<void>;
+  /** Awaited before every attempt, retries included: where pacing waits for its turn. Told when Graph answers. */
+  beforeAttempt?: () => Promise<{ answered(): void } | void>;
   /** Failures to reach Graph are retried only when sending twice is harmless. */
   idempotent: boolean;
 }
@@ -146,7 +146,17 @@ export function createGraphTransport(options: TransportOptions) {
   ): Promise<GraphAnswer> {
     const { signal } = spec;
     if (signal?.aborted) throw signal.reason;
+    // The request is built before waiting for a turn, so a call the limiter releases reaches Graph at once.
     const controller = new AbortController();
+    const headers = new Headers({ Accept: "application/json", "client-request-id": clientRequestId });
+    const token = await options.getAccessToken?.();
+    if (token) headers.set("Authorization", `Bearer ${token}`);
+    if (spec.eventual) headers.set("ConsistencyLevel", "eventual");
+    if (spec.body !== undefined) headers.set("Content-Type", "application/json");
+    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    const request = new Request(url, { method: spec.method, headers, body, signal: controller.signal });
+    const turn = await spec.beforeAttempt?.();
+
     const onCallerAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener("abort", onCallerAbort, { once: true });
     const timer = new AbortController();
@@ -164,17 +174,8 @@ export function createGraphTransport(options: TransportOptions) {
     );
     aborted.catch(() => undefined);
     try {
-      const headers = new Headers({ Accept: "application/json", "client-request-id": clientRequestId });
-      const token = await options.getAccessToken?.();
-      if (token) headers.set("Authorization", `Bearer ${token}`);
-      if (spec.eventual) headers.set("ConsistencyLevel", "eventual");
-      let body: string | undefined;
-      if (spec.body !== undefined) {
-        headers.set("Content-Type", "application/json");
-        body = JSON.stringify(spec.body);
-      }
-      const request = new Request(url, { method: spec.method, headers, body, signal: controller.signal });
       const response = await Promise.race([options.fetch(request), aborted]);
+      turn?.answered();
       const text = await Promise.race([response.text(), aborted]);
       const { body: decoded, json } = decodeBody(text);
       const ids = {
@@ -207,6 +208,7 @@ export function createGraphTransport(options: TransportOptions) {
         clientRequestId,
       });
     } finally {
+      turn?.answered();
       timer.abort();
       signal?.removeEventListener("abort", onCallerAbort);
     }
@@ -217,7 +219,6 @@ export function createGraphTransport(options: TransportOptions) {
     const url = urlOf(spec.target, spec.query);
     const clientRequestId = crypto.randomUUID();
     for (let attempt = 1; ; attempt++) {
-      await spec.beforeAttempt?.();
       try {
         return await attemptOnce(spec, url, clientRequestId, attempt);
       } catch (error) {

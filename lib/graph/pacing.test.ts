@@ -22,7 +22,7 @@ function busiestWindow(starts: number[], windowMs: number): number {
 
 describe("memory pacing limiter", () => {
   it("releases 12 calls on one job at most 5 per 1000 ms, in order, all of them", async () => {
-    const limiter = createMemoryPacingLimiter({ limit: 5, windowMs: 1_000, marginMs: 0 });
+    const limiter = createMemoryPacingLimiter({ limit: 5, windowMs: 1_000, arrivalAllowanceMs: 0 });
     const t0 = Date.now();
     const starts: number[] = [];
     const order: number[] = [];
@@ -47,16 +47,28 @@ describe("memory pacing limiter", () => {
     expect(waits[11]![1]).toEqual({ position: 2, waitMs: 1_000 });
   });
 
-  it("keeps a margin so a call is never released exactly at the window's edge", async () => {
-    const limiter = createMemoryPacingLimiter({ limit: 1, windowMs: 1_000 });
+  it("counts a call from its answer, or from its release plus the arrival allowance when no answer came", async () => {
+    const limiter = createMemoryPacingLimiter({ limit: 1, windowMs: 1_000, arrivalAllowanceMs: 50 });
     const t0 = Date.now();
-    await limiter.acquire("job");
-    let second = -1;
-    void limiter.acquire("job").then(() => (second = Date.now() - t0));
-    await vi.advanceTimersByTimeAsync(1_000);
-    expect(second).toBe(-1);
-    await vi.advanceTimersByTimeAsync(20);
-    expect(second).toBe(1_020);
+    const startTimes: number[] = [];
+    const take = () => limiter.acquire("job").then((permit) => (startTimes.push(Date.now() - t0), permit));
+
+    await take(); // never answered: counts from 0 + 50
+    const second = take();
+    await vi.advanceTimersByTimeAsync(1_049);
+    expect(startTimes).toEqual([0]);
+    await vi.advanceTimersByTimeAsync(1);
+    const permit = await second;
+    expect(startTimes).toEqual([0, 1_050]);
+
+    const third = take();
+    await vi.advanceTimersByTimeAsync(10);
+    permit.answered(); // answered 10 ms after release: the next may go a window after that
+    await vi.advanceTimersByTimeAsync(999);
+    expect(startTimes).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    await third;
+    expect(startTimes).toEqual([0, 1_050, 2_060]);
   });
 
   it("does not make calls on different jobs wait for each other", async () => {
@@ -70,7 +82,7 @@ describe("memory pacing limiter", () => {
   });
 
   it("drops an aborted waiter and moves the ones behind it up", async () => {
-    const limiter = createMemoryPacingLimiter({ limit: 1, windowMs: 1_000, marginMs: 0 });
+    const limiter = createMemoryPacingLimiter({ limit: 1, windowMs: 1_000, arrivalAllowanceMs: 0 });
     await limiter.acquire("job");
     const controller = new AbortController();
     const first = limiter.acquire("job", { signal: controller.signal });
@@ -81,12 +93,12 @@ describe("memory pacing limiter", () => {
     await expect(first).rejects.toThrow("cancelled");
     expect(positions).toEqual([2, 1]);
     await vi.advanceTimersByTimeAsync(1_000);
-    await expect(second).resolves.toBeUndefined();
+    await expect(second).resolves.toHaveProperty("answered");
     expect(await limiter.snapshot("job")).toEqual({ queued: 0, startedInWindow: 1 });
   });
 
   it("frees the window as time passes", async () => {
-    const limiter = createMemoryPacingLimiter({ limit: 2, windowMs: 1_000, marginMs: 0 });
+    const limiter = createMemoryPacingLimiter({ limit: 2, windowMs: 1_000, arrivalAllowanceMs: 0 });
     await limiter.acquire("job");
     await limiter.acquire("job");
     expect(await limiter.snapshot("job")).toEqual({ queued: 0, startedInWindow: 2 });

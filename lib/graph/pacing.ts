@@ -11,8 +11,13 @@ export interface PacingWait {
 export interface PacingSnapshot {
   /** Calls waiting for their turn. */
   queued: number;
-  /** Calls started within the current window. */
+  /** Calls that still count against the current window. */
   startedInWindow: number;
+}
+
+/** A call's turn. `answered()` says Graph has answered, so the call was counted by then at the latest. */
+export interface PacingPermit {
+  answered(): void;
 }
 
 /**
@@ -20,16 +25,22 @@ export interface PacingSnapshot {
  * window. A Redis-backed implementation shares the same budget across console instances.
  */
 export interface PacingLimiter {
-  /** Resolves when the caller may start; rejects with the signal's reason when aborted while waiting. */
-  acquire(key: string, options?: { signal?: AbortSignal; onWait?(info: PacingWait): void }): Promise<void>;
+  /** Resolves when the caller may send; rejects with the signal's reason when aborted while waiting. */
+  acquire(
+    key: string,
+    options?: { signal?: AbortSignal; onWait?(info: PacingWait): void },
+  ): Promise<PacingPermit>;
   snapshot(key: string): Promise<PacingSnapshot>;
 }
 
 export interface MemoryPacingOptions {
   limit: number;
   windowMs: number;
-  /** Added to every window so jitter between our clock and Graph's never costs a 429; 2% of the window by default. */
-  marginMs?: number;
+  /**
+   * How late after its release Graph may count a call (the time to reach Graph). A call's window
+   * runs from its answer or from release plus this allowance, whichever is first; 5% of the window by default.
+   */
+  arrivalAllowanceMs?: number;
   now?: () => number;
   sleep?: Sleep;
 }
@@ -38,15 +49,20 @@ export interface MemoryPacingOptions {
 export const PROVISION_ON_DEMAND_PACE = { limit: 5, windowMs: 10_000 } as const;
 
 interface Waiter {
-  resolve(): void;
+  resolve(permit: PacingPermit): void;
   reject(reason: unknown): void;
   onWait: ((info: PacingWait) => void) | undefined;
   reportedPosition: number;
   detach(): void;
 }
 
+/** A released call; it stops counting `windowMs` after `countsFrom`. */
+interface Slot {
+  countsFrom: number;
+}
+
 interface Lane {
-  starts: number[];
+  slots: Slot[];
   queue: Waiter[];
   timer: AbortController | null;
 }
@@ -57,43 +73,58 @@ export function createMemoryPacingLimiter(options: MemoryPacingOptions): PacingL
     throw new RangeError(`Pacing limit must be a whole number ≥ 1, got ${limit}.`);
   if (!Number.isFinite(windowMs) || windowMs <= 0)
     throw new RangeError(`Pacing windowMs must be a positive number, got ${windowMs}.`);
-  const marginMs = options.marginMs ?? Math.ceil(windowMs * 0.02);
-  if (!Number.isFinite(marginMs) || marginMs < 0)
-    throw new RangeError(`Pacing marginMs must be ≥ 0, got ${marginMs}.`);
-  const spacing = windowMs + marginMs;
+  const allowanceMs = options.arrivalAllowanceMs ?? Math.ceil(windowMs * 0.05);
+  if (!Number.isFinite(allowanceMs) || allowanceMs < 0)
+    throw new RangeError(`Pacing arrivalAllowanceMs must be ≥ 0, got ${allowanceMs}.`);
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? systemSleep;
   const lanes = new Map<string, Lane>();
 
   const lane = (key: string): Lane => {
     let found = lanes.get(key);
-    if (!found) lanes.set(key, (found = { starts: [], queue: [], timer: null }));
+    if (!found) lanes.set(key, (found = { slots: [], queue: [], timer: null }));
     return found;
   };
 
   const prune = (l: Lane, at: number) => {
-    while (l.starts.length > 0 && l.starts[0]! + spacing <= at) l.starts.shift();
+    l.slots = l.slots.filter((slot) => slot.countsFrom + windowMs > at);
   };
+
+  function release(key: string, l: Lane, at: number): PacingPermit {
+    const slot = { countsFrom: at + allowanceMs };
+    l.slots.push(slot);
+    let answered = false;
+    return {
+      answered() {
+        if (answered) return;
+        answered = true;
+        const when = now();
+        if (when >= slot.countsFrom) return;
+        // Answered before the allowance ran out: the window can start from the answer instead.
+        slot.countsFrom = when;
+        if (l.queue.length > 0) pump(key, l);
+      },
+    };
+  }
 
   function pump(key: string, l: Lane) {
     const at = now();
     prune(l, at);
-    while (l.queue.length > 0 && l.starts.length < limit) {
+    while (l.queue.length > 0 && l.slots.length < limit) {
       const waiter = l.queue.shift()!;
-      l.starts.push(at);
       waiter.detach();
-      waiter.resolve();
+      waiter.resolve(release(key, l, at));
     }
     l.timer?.abort();
     l.timer = null;
     if (l.queue.length === 0) {
-      if (l.starts.length === 0) lanes.delete(key);
+      if (l.slots.length === 0) lanes.delete(key);
       return;
     }
-    reportPositions(l, at);
+    const freeAt = reportPositions(l, at);
     const timer = new AbortController();
     l.timer = timer;
-    sleep(Math.max(1, l.starts[0]! + spacing - at), timer.signal).then(
+    sleep(Math.max(1, freeAt - at), timer.signal).then(
       () => {
         if (l.timer === timer) pump(key, l);
       },
@@ -101,12 +132,13 @@ export function createMemoryPacingLimiter(options: MemoryPacingOptions): PacingL
     );
   }
 
-  /** Each waiter's start is one window after the start `limit` places ahead of it. */
-  function reportPositions(l: Lane, at: number) {
-    const slots = [...l.starts];
+  /** Each waiter starts one window after the slot `limit` places ahead of it; returns when the first may go. */
+  function reportPositions(l: Lane, at: number): number {
+    const ends = l.slots.map((slot) => slot.countsFrom + windowMs).sort((a, b) => a - b);
     l.queue.forEach((waiter, index) => {
-      const startsAt = Math.max(at, slots[slots.length - limit]! + spacing);
-      slots.push(startsAt);
+      const startsAt = Math.max(at, ends[index]!);
+      ends.push(startsAt + allowanceMs + windowMs);
+      ends.sort((a, b) => a - b);
       const position = index + 1;
       if (position === waiter.reportedPosition) return;
       waiter.reportedPosition = position;
@@ -116,11 +148,12 @@ export function createMemoryPacingLimiter(options: MemoryPacingOptions): PacingL
         // A listener's failure must not stall the queue.
       }
     });
+    return Math.min(...l.slots.map((slot) => slot.countsFrom + windowMs));
   }
 
   return {
     acquire(key, { signal, onWait } = {}) {
-      return new Promise<void>((resolve, reject) => {
+      return new Promise<PacingPermit>((resolve, reject) => {
         if (signal?.aborted) {
           reject(signal.reason);
           return;
@@ -149,7 +182,7 @@ export function createMemoryPacingLimiter(options: MemoryPacingOptions): PacingL
       const l = lanes.get(key);
       if (!l) return { queued: 0, startedInWindow: 0 };
       prune(l, now());
-      return { queued: l.queue.length, startedInWindow: l.starts.length };
+      return { queued: l.queue.length, startedInWindow: l.slots.length };
     },
   };
 }

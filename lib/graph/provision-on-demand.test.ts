@@ -96,7 +96,7 @@ describe("provisionOnDemand after a 429 it did not cause", () => {
     const client = createGraphClient({
       fetch: graph.fetch,
       baseUrl: BASE,
-      limiter: createMemoryPacingLimiter({ limit: 1, windowMs: 1_000, marginMs: 0 }),
+      limiter: createMemoryPacingLimiter({ limit: 1, windowMs: 1_000, arrivalAllowanceMs: 0 }),
     });
     const t0 = Date.now();
     const sent: number[] = [];

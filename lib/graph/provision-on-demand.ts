@@ -53,11 +53,12 @@ export function createProvisionOnDemand(
       signal,
       idempotent: false,
       beforeAttempt: async () => {
-        await limiter.acquire(pacingKey(sp, job), {
+        const permit = await limiter.acquire(pacingKey(sp, job), {
           signal,
           onWait: onQueued && ((info) => onQueued({ position: info.position, startsInMs: info.waitMs })),
         });
         onSent?.();
+        return permit;
       },
     });
     const { status, requestId, clientRequestId, date, attempts } = answer;
