@@ -1,6 +1,7 @@
 // npm run test:e2e — builds the console and runs the Playwright suite in Debian's Chromium.
 // Extra arguments go to Playwright (e.g. `npm run test:e2e -- e2e/shell.spec.ts`).
 import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import { ensureChromium } from "./chromium.mjs";
 
 ensureChromium();
@@ -11,4 +12,6 @@ if (process.env.SKIP_BUILD !== "1") {
   const built = run("npx", ["next", "build"]);
   if (built !== 0) process.exit(built);
 }
+// Each run starts from an empty console database.
+rmSync("test-results/e2e-data", { recursive: true, force: true });
 process.exit(run("npx", ["playwright", "test", ...process.argv.slice(2)]));
