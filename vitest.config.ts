@@ -10,7 +10,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "app/**/*.test.ts",
+      "components/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "e2e/**/*.test.ts", // test infrastructure's own unit tests; browser tests are *.spec.ts
+    ],
     environment: "node",
     testTimeout: 20_000,
     pool: "forks",
