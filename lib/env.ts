@@ -29,7 +29,14 @@ const schema = z
     /** Runs older than this many days are purged. */
     RUN_RETENTION_DAYS: positiveInt(365),
     /** Audit entries older than this many days are purged (kept longer than runs). */
-    AUDIT_RETENTION_DAYS: positiveInt(2555),
+    AUDIT_RETENTION_DAYS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number()
+        .int()
+        .min(365, "must be at least 365: the audit log keeps a year at least")
+        .default(2555),
+    ),
     /** Comma-separated attribute names whose values shared links redact; replaces the default list. */
     SHARE_REDACTED_ATTRIBUTES: optionalString,
 
