@@ -8,7 +8,7 @@ import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
-import type { ModifiedProperty, PropertyChange } from "@/lib/provisioning";
+import type { ModifiedProperty, Outcome, PropertyChange } from "@/lib/provisioning";
 import { StatusChip, type ChipTone } from "./OutcomeChip";
 import { filterProperties } from "./property-filter";
 import { visuallyHidden } from "./visually-hidden";
@@ -21,29 +21,38 @@ const CHANGE_TONE: Record<PropertyChange, ChipTone> = {
   unknown: "neutral",
 };
 
+function Note({ children }: { children: string }) {
+  return (
+    <Box component="span" sx={{ color: "text.secondary", fontStyle: "italic" }}>
+      {children}
+    </Box>
+  );
+}
+
 function Value({ value }: { value: string | null }) {
-  if (value === null || value === "") {
-    return (
-      <Box component="span" sx={{ color: "text.secondary", fontStyle: "italic", fontFamily: "inherit" }}>
-        empty
-      </Box>
-    );
-  }
-  return <>{value}</>;
+  if (value === null || value === "") return <Note>empty</Note>;
+  return (
+    <Box component="span" sx={{ fontFamily: "monospace" }}>
+      {value}
+    </Box>
+  );
 }
 
 interface ModifiedPropertiesProps {
   properties: readonly ModifiedProperty[];
-  /** A skipped object: nothing was written, so the table shows what was compared, without change kinds. */
-  skipped: boolean;
+  /** How the object went: a skipped one had nothing written, a failed one maybe not everything. */
+  outcome: Outcome;
   caption: string;
 }
 
 /** The attributes the service reported for the object: old → new with the kind of change, filterable. */
-export function ModifiedProperties({ properties, skipped, caption }: ModifiedPropertiesProps) {
+export function ModifiedProperties({ properties, outcome, caption }: ModifiedPropertiesProps) {
   const [filter, setFilter] = useState("");
   const tableId = useId();
   const shown = filterProperties(properties, filter);
+  const skipped = outcome === "Skipped";
+  // Cloud Sync reports only new values: a column of "unknown" would say nothing.
+  const changesKnown = !skipped && properties.some((property) => property.change !== "unknown");
 
   return (
     <Box>
@@ -51,6 +60,17 @@ export function ModifiedProperties({ properties, skipped, caption }: ModifiedPro
         <Typography sx={{ mb: 1.5 }}>
           Nothing was changed in the target: the service skipped this object, so none of the values below was
           written. They are what the service read and compared.
+        </Typography>
+      )}
+      {outcome === "Failure" && properties.length > 0 && (
+        <Typography sx={{ mb: 1.5 }}>
+          Provisioning failed for this object: these are the values the service meant to write, and the target
+          may not have them.
+        </Typography>
+      )}
+      {!skipped && !changesKnown && properties.length > 0 && (
+        <Typography sx={{ mb: 1.5 }}>
+          The service reported only the new values, so whether each one changed is not known.
         </Typography>
       )}
       {properties.length === 0 ? (
@@ -78,12 +98,12 @@ export function ModifiedProperties({ properties, skipped, caption }: ModifiedPro
                     Property
                   </TableCell>
                   <TableCell component="th" scope="col">
-                    {skipped ? "Value in the target" : "Previous value"}
+                    {skipped ? "Previous value as reported" : "Previous value"}
                   </TableCell>
                   <TableCell component="th" scope="col">
                     {skipped ? "Value from the source" : "New value"}
                   </TableCell>
-                  {!skipped && (
+                  {changesKnown && (
                     <TableCell component="th" scope="col">
                       Change
                     </TableCell>
@@ -96,25 +116,20 @@ export function ModifiedProperties({ properties, skipped, caption }: ModifiedPro
                     <TableCell component="th" scope="row" sx={{ fontWeight: 500, overflowWrap: "anywhere" }}>
                       {property.name}
                     </TableCell>
-                    <TableCell sx={{ fontFamily: "monospace", overflowWrap: "anywhere" }}>
+                    <TableCell sx={{ overflowWrap: "anywhere" }}>
                       {property.oldValueReported ? (
                         <Value value={property.oldValue} />
                       ) : (
-                        <Box
-                          component="span"
-                          sx={{ color: "text.secondary", fontStyle: "italic", fontFamily: "inherit" }}
-                        >
-                          previous value not reported
-                        </Box>
+                        <Note>previous value not reported</Note>
                       )}
                     </TableCell>
-                    <TableCell sx={{ fontFamily: "monospace", overflowWrap: "anywhere" }}>
+                    <TableCell sx={{ overflowWrap: "anywhere" }}>
                       <Box component="span" aria-hidden sx={{ color: "text.secondary", mr: 1 }}>
                         →
                       </Box>
                       <Value value={property.newValue} />
                     </TableCell>
-                    {!skipped && (
+                    {changesKnown && (
                       <TableCell>
                         <StatusChip tone={CHANGE_TONE[property.change]} label={property.change} />
                       </TableCell>

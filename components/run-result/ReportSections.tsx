@@ -8,6 +8,7 @@ import type { ProvisioningReport, ProvisioningResult } from "@/lib/provisioning"
 import { CodeExplanationAlert } from "./CodeExplanationAlert";
 import { ModifiedProperties } from "./ModifiedProperties";
 import { OutcomeChip } from "./OutcomeChip";
+import { reportCodeOf, reportName } from "./report-facts";
 import { StepTimeline } from "./StepTimeline";
 
 type Level = 2 | 3;
@@ -17,23 +18,6 @@ function Heading({ level, children }: { level: Level; children: ReactNode }) {
     <Typography variant={level === 2 ? "h5" : "h6"} component={level === 2 ? "h2" : "h3"} sx={{ mb: 1.5 }}>
       {children}
     </Typography>
-  );
-}
-
-/** The code that explains this report: its error code, else the skip reason its steps name. */
-function reportCodeOf(report: ProvisioningReport): string | null {
-  const errorCode = report.statusInfo.errorCode?.trim();
-  if (errorCode) return errorCode;
-  for (const step of report.steps) {
-    const reason = step.details.SkipReason?.trim();
-    if (reason) return reason;
-  }
-  return null;
-}
-
-function reportName(report: ProvisioningReport, index: number): string {
-  return (
-    report.reportableIdentifier ?? report.source.displayName ?? report.source.id ?? `Object ${index + 1}`
   );
 }
 
@@ -66,7 +50,7 @@ function ReportBody({
         <Heading level={level}>Modified properties</Heading>
         <ModifiedProperties
           properties={report.modifiedProperties}
-          skipped={report.status === "Skipped"}
+          outcome={report.status}
           caption={`Properties of ${name}`}
         />
       </Box>

@@ -7,8 +7,7 @@ import MuiLink from "@mui/material/Link";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
 import type { RunView } from "@/lib/api/contracts";
-import type { ProvisioningResult } from "@/lib/provisioning";
-import { CodeExplanationAlert } from "./CodeExplanationAlert";
+import { OutcomeAlert } from "./OutcomeAlert";
 import { RawAnswer } from "./RawAnswer";
 import { ReportSections } from "./ReportSections";
 import { RequestSnippets } from "./RequestSnippets";
@@ -32,40 +31,6 @@ function Section({ title, id, children }: { title: string; id?: string; children
       {children}
     </Box>
   );
-}
-
-/** What the outcome means when there is no code to explain it. */
-function OutcomeAlert({ result }: { result: ProvisioningResult }) {
-  if (result.errorCode) {
-    const report = result.reports.length === 1 ? result.reports[0] : undefined;
-    return (
-      <CodeExplanationAlert
-        code={result.errorCode}
-        message={result.errorMessage}
-        recommendedAction={report?.statusInfo.recommendedAction}
-      />
-    );
-  }
-  switch (result.outcome) {
-    case "Success":
-      return (
-        <Alert severity="success">
-          Provisioning succeeded{result.errorMessage ? `: ${result.errorMessage}` : "."}
-        </Alert>
-      );
-    case "Failure":
-      return <CodeExplanationAlert code="" message={result.errorMessage} />;
-    case "Skipped":
-      return (
-        <Alert severity="info">
-          The service skipped the object without naming a reason
-          {result.errorMessage ? `: “${result.errorMessage}”` : "."} Look at the scoping and export steps
-          below.
-        </Alert>
-      );
-    default:
-      return null;
-  }
 }
 
 function WarningsAlert({ warnings }: { warnings: readonly string[] }) {
