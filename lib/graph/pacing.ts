@@ -37,8 +37,9 @@ export interface MemoryPacingOptions {
   limit: number;
   windowMs: number;
   /**
-   * How late after its release Graph may count a call (the time to reach Graph). A call's window
-   * runs from its answer or from release plus this allowance, whichever is first; 5% of the window by default.
+   * How late after its release Graph may still count a call (the time to reach Graph). A call's
+   * window runs from its answer or from release plus this allowance, whichever comes first.
+   * Default: a quarter of the window, at most 500 ms.
    */
   arrivalAllowanceMs?: number;
   now?: () => number;
@@ -73,7 +74,7 @@ export function createMemoryPacingLimiter(options: MemoryPacingOptions): PacingL
     throw new RangeError(`Pacing limit must be a whole number ≥ 1, got ${limit}.`);
   if (!Number.isFinite(windowMs) || windowMs <= 0)
     throw new RangeError(`Pacing windowMs must be a positive number, got ${windowMs}.`);
-  const allowanceMs = options.arrivalAllowanceMs ?? Math.ceil(windowMs * 0.05);
+  const allowanceMs = options.arrivalAllowanceMs ?? Math.min(500, Math.ceil(windowMs / 4));
   if (!Number.isFinite(allowanceMs) || allowanceMs < 0)
     throw new RangeError(`Pacing arrivalAllowanceMs must be ≥ 0, got ${allowanceMs}.`);
   const now = options.now ?? Date.now;
