@@ -8,7 +8,9 @@ const isRoot = process.getuid?.() === 0;
 
 function aptInstall(packages) {
   if (!isRoot) {
-    throw new Error(`Missing ${packages.join(", ")}. Install it, then run the tests again:\n  sudo apt-get update && sudo apt-get install -y ${packages.join(" ")}`);
+    throw new Error(
+      `Missing ${packages.join(", ")}. Install it, then run the tests again:\n  sudo apt-get update && sudo apt-get install -y ${packages.join(" ")}`,
+    );
   }
   console.log(`Installing ${packages.join(", ")} (apt-get)…`);
   execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
@@ -24,9 +26,13 @@ export function ensurePostgres() {
   if (!existsSync("/usr/bin/pg_ctlcluster")) aptInstall(["postgresql"]);
   const clusters = run("pg_lsclusters", ["--no-header"]).stdout.trim().split("\n").filter(Boolean);
   const [version, name, port, status] = (clusters[0] ?? "").split(/\s+/);
-  if (!version) throw new Error("PostgreSQL is installed but has no cluster; create one with pg_createcluster.");
+  if (!version)
+    throw new Error("PostgreSQL is installed but has no cluster; create one with pg_createcluster.");
   if (status !== "online") {
-    if (!isRoot) throw new Error(`PostgreSQL ${version}/${name} is down; start it: sudo pg_ctlcluster ${version} ${name} start`);
+    if (!isRoot)
+      throw new Error(
+        `PostgreSQL ${version}/${name} is down; start it: sudo pg_ctlcluster ${version} ${name} start`,
+      );
     execFileSync("pg_ctlcluster", [version, name, "start"], { stdio: "inherit" });
   }
   for (let i = 0; i < 50 && run("pg_isready", ["-q", "-h", "127.0.0.1", "-p", port]).status !== 0; i++) {
