@@ -1,0 +1,115 @@
+"use client";
+import Alert from "@mui/material/Alert";
+import Box from "@mui/material/Box";
+import Button from "@mui/material/Button";
+import MuiLink from "@mui/material/Link";
+import Table from "@mui/material/Table";
+import TableBody from "@mui/material/TableBody";
+import TableCell from "@mui/material/TableCell";
+import TableHead from "@mui/material/TableHead";
+import TableRow from "@mui/material/TableRow";
+import Typography from "@mui/material/Typography";
+import BlockIcon from "@mui/icons-material/Block";
+import CheckCircleOutlinedIcon from "@mui/icons-material/CheckCircleOutlined";
+import EventBusyIcon from "@mui/icons-material/EventBusy";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { dateTimeText } from "@/components/jobs/when";
+import { StatusChip } from "@/components/run-result/OutcomeChip";
+import { visuallyHidden } from "@/components/run-result/visually-hidden";
+import { revokeShareLink, shareKeys, shareQueries, sharedRunHref } from "./queries";
+import { shareLinkStateOf, shareLinkStateText, type ShareLink, type ShareLinkState } from "./share-state";
+
+const STATE_LOOK = {
+  active: { tone: "success", icon: <CheckCircleOutlinedIcon aria-hidden />, label: "Active" },
+  expired: { tone: "neutral", icon: <EventBusyIcon aria-hidden />, label: "Expired" },
+  revoked: { tone: "error", icon: <BlockIcon aria-hidden />, label: "Revoked" },
+} as const satisfies Record<ShareLinkState, unknown>;
+
+const dateOf = (iso: string) => dateTimeText(iso) ?? iso;
+
+function ShareLinkRow({ link, onRevoke, revoking }: { link: ShareLink; onRevoke: () => void; revoking: boolean }) {
+  const now = new Date();
+  const state = shareLinkStateOf(link, now);
+  const look = STATE_LOOK[state];
+  return (
+    <TableRow>
+      <TableCell>
+        <StatusChip tone={look.tone} icon={look.icon} label={look.label} />
+        <Typography variant="body2" sx={{ color: "text.secondary", mt: 0.5 }}>
+          {shareLinkStateText(link, now, dateOf)}
+        </Typography>
+      </TableCell>
+      <TableCell>
+        {dateOf(link.createdAt)}
+        <Typography variant="body2" sx={{ color: "text.secondary", overflowWrap: "anywhere" }}>
+          by {link.createdBy}
+        </Typography>
+      </TableCell>
+      <TableCell>{link.redact ? "Redacted" : "Full values"}</TableCell>
+      <TableCell sx={{ whiteSpace: "nowrap" }}>
+        {state === "active" ? (
+          <>
+            <MuiLink href={sharedRunHref(link.id)} target="_blank" rel="noopener" sx={{ mr: 1.5 }}>
+              Open<Box component="span" sx={visuallyHidden}> the link made {dateOf(link.createdAt)} (new tab)</Box>
+            </MuiLink>
+            <Button size="small" color="error" variant="outlined" onClick={onRevoke} disabled={revoking}>
+              {revoking ? "Revoking…" : "Revoke"}
+              <Box component="span" sx={visuallyHidden}> the link made {dateOf(link.createdAt)}</Box>
+            </Button>
+          </>
+        ) : (
+          "—"
+        )}
+      </TableCell>
+    </TableRow>
+  );
+}
+
+/** The links already made for a run, with their state and a way to revoke the ones still open. */
+export function ShareLinkList({ runId, onAnnounce }: { runId: string; onAnnounce: (message: string) => void }) {
+  const queryClient = useQueryClient();
+  const links = useQuery(shareQueries.ofRun(runId));
+  const revoke = useMutation({
+    mutationFn: revokeShareLink,
+    onSuccess: () => onAnnounce("The link was revoked: it no longer opens."),
+    onError: (error) => onAnnounce(`The link could not be revoked: ${error.message}`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: shareKeys.ofRun(runId) }),
+  });
+
+  if (links.isPending) return <Typography role="status">Loading the links…</Typography>;
+  if (links.isError) return <Alert severity="error">The links could not be loaded: {links.error.message}</Alert>;
+  if (links.data.length === 0) return <Typography sx={{ color: "text.secondary" }}>No link has been made for this run.</Typography>;
+
+  return (
+    <>
+      {revoke.isError && <Alert severity="error">The link could not be revoked: {revoke.error.message}</Alert>}
+      <Table size="small">
+        <Box component="caption" sx={visuallyHidden}>
+          Links made for this run, newest first
+        </Box>
+        <TableHead>
+          <TableRow>
+            <TableCell scope="col">State</TableCell>
+            <TableCell scope="col">Made</TableCell>
+            <TableCell scope="col">Values</TableCell>
+            <TableCell scope="col">
+              <Box component="span" sx={visuallyHidden}>
+                Actions
+              </Box>
+            </TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {links.data.map((link) => (
+            <ShareLinkRow
+              key={link.id}
+              link={link}
+              onRevoke={() => revoke.mutate(link.id)}
+              revoking={revoke.isPending && revoke.variables === link.id}
+            />
+          ))}
+        </TableBody>
+      </Table>
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+"use client";
+import Alert from "@mui/material/Alert";
+import AlertTitle from "@mui/material/AlertTitle";
+import Box from "@mui/material/Box";
+import CircularProgress from "@mui/material/CircularProgress";
+import Stack from "@mui/material/Stack";
+import Typography from "@mui/material/Typography";
+import { useQuery } from "@tanstack/react-query";
+import { ApiClientError } from "@/components/api/api-fetch";
+import { dateTimeText } from "@/components/jobs/when";
+import { RunResult, runTitleOf } from "@/components/run-result";
+import type { SharedRun } from "@/lib/api/contracts";
+import { shareQueries } from "./queries";
+
+function Title({ children }: { children: string }) {
+  return (
+    <Typography variant="h4" component="h1" sx={{ overflowWrap: "anywhere" }}>
+      {children}
+    </Typography>
+  );
+}
+
+function SharedBanner({ share }: { share: SharedRun["share"] }) {
+  const expires = share.expiresAt ? `expires ${dateTimeText(share.expiresAt) ?? share.expiresAt}` : "never expires";
+  return (
+    <Alert severity="info">
+      Shared by <strong>{share.createdBy}</strong> on {dateTimeText(share.createdAt) ?? share.createdAt}; this
+      link {expires}.
+      {share.redact && " Values of sensitive attributes are redacted."}
+    </Alert>
+  );
+}
+
+function LinkProblem({ error }: { error: Error }) {
+  const status = error instanceof ApiClientError ? error.status : null;
+  if (status === 404) {
+    return (
+      <Stack spacing={2}>
+        <Title>This link does not exist</Title>
+        <Alert severity="error">
+          No shared run has this address. Check that the whole link was copied, or ask whoever sent it for
+          a new one.
+        </Alert>
+      </Stack>
+    );
+  }
+  return (
+    <Stack spacing={2}>
+      <Title>{status === 410 ? "This link no longer opens" : "Shared run"}</Title>
+      <Alert severity={status === 410 ? "warning" : "error"}>
+        <AlertTitle>{status === 410 ? "Link expired or revoked" : "The shared run could not be loaded"}</AlertTitle>
+        {error.message}
+        {error instanceof ApiClientError && error.requestId && (
+          <Box sx={{ mt: 0.5 }}>
+            Request id <code>{error.requestId}</code>
+          </Box>
+        )}
+      </Alert>
+    </Stack>
+  );
+}
+
+/** A run opened through a shared link: read-only, redacted by the server when the link says so. */
+export function SharedRunView({ shareId }: { shareId: string }) {
+  const shared = useQuery(shareQueries.shared(shareId));
+
+  if (shared.isPending) {
+    return (
+      <Stack spacing={2}>
+        <Title>Shared run</Title>
+        <Box role="status" sx={{ display: "flex", alignItems: "center", gap: 1.5 }}>
+          <CircularProgress size={20} aria-hidden />
+          <Typography>Opening the shared run…</Typography>
+        </Box>
+      </Stack>
+    );
+  }
+  if (shared.isError) return <LinkProblem error={shared.error} />;
+
+  const { share, run } = shared.data;
+  return (
+    <Stack spacing={3}>
+      <Box>
+        <Title>{`Shared run: ${runTitleOf(run)}`}</Title>
+        <Typography sx={{ color: "text.secondary", mt: 0.5, overflowWrap: "anywhere" }}>
+          Provision on demand{run.labels.application ? ` in ${run.labels.application}` : ""} · run{" "}
+          <code>{run.id}</code>
+        </Typography>
+      </Box>
+      <SharedBanner share={share} />
+      <RunResult run={run} />
+    </Stack>
+  );
+}
