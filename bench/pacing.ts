@@ -83,6 +83,9 @@ export async function benchPacing(): Promise<void> {
   );
   console.log(`  ratio elapsed / minimum: ${ratio.toFixed(3)}× (aim ≤ 1.05×)`);
   console.log(
+    `  above the minimum: ${(elapsedMs - minimumMs).toFixed(0)} ms over ${Math.ceil(RUNS / LIMIT - 1)} window boundaries — each window runs from the previous batch's answers, the latest Graph can have counted them`,
+  );
+  console.log(
     `  answers of 429 from the tenant: ${job?.throttled ?? "?"} (aim 0); most calls in any ${WINDOW_MS} ms: ${job?.maxCallsInWindow ?? "?"}`,
   );
 }
