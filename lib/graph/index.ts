@@ -8,6 +8,7 @@ export {
   PROVISION_ON_DEMAND_PACE,
   type MemoryPacingOptions,
   type PacingLimiter,
+  type PacingPermit,
   type PacingSnapshot,
   type PacingWait,
 } from "./pacing";
@@ -30,3 +31,4 @@ export type {
   SynchronizationSchema,
 } from "./graph-schemas";
 export { parseRetryAfter } from "./retry-after";
+export type { Sleep } from "./clock";
