@@ -21,7 +21,8 @@ export function graphClient(): GraphClient {
     const tenant = embeddedDemoTenant();
     return createGraphClient({
       fetch: tenant.handle,
-      baseUrl: "https://graph.demo-tenant.invalid",
+      // The demo tenant writes next-page links for Graph's own origin; the client follows no other.
+      baseUrl: "https://graph.microsoft.com",
       limiter: createMemoryPacingLimiter({
         limit: settings.DEMO_THROTTLE_LIMIT,
         windowMs: settings.DEMO_THROTTLE_WINDOW_MS,
