@@ -1,11 +1,16 @@
 "use client";
 import { infiniteQueryOptions } from "@tanstack/react-query";
-import { apiFetch, apiPath, withQuery } from "@/components/api/api-fetch";
+import { ApiClientError, apiFetch, apiPath, withQuery } from "@/components/api/api-fetch";
 import { runKeys } from "@/components/runs/queries";
 import type { Page, RunHistoryFilters, RunListItem } from "@/lib/api/contracts";
 
 /** Rows per page of the history. */
 export const HISTORY_PAGE_SIZE = 50;
+
+/** Retry a failed read, but not one the server refused (4xx): a missing run or an expired link stays so. */
+export function retryUnlessRefused(failureCount: number, error: Error): boolean {
+  return !(error instanceof ApiClientError && error.status >= 400 && error.status < 500) && failureCount < 2;
+}
 
 export const historyKeys = {
   all: [...runKeys.all, "history"] as const,

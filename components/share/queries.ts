@@ -1,6 +1,7 @@
 "use client";
 import { queryOptions } from "@tanstack/react-query";
-import { ApiClientError, apiFetch, apiPath } from "@/components/api/api-fetch";
+import { apiFetch, apiPath } from "@/components/api/api-fetch";
+import { retryUnlessRefused } from "@/components/history/queries";
 import { isRunInProgress, RUN_POLL_INTERVAL_MS } from "@/components/runs/queries";
 import type { ShareCreated, SharedRun } from "@/lib/api/contracts";
 import type { ShareLink } from "./share-state";
@@ -10,10 +11,6 @@ export const shareKeys = {
   ofRun: (runId: string) => [...shareKeys.all, "of-run", runId] as const,
   shared: (shareId: string) => [...shareKeys.all, "shared", shareId] as const,
 };
-
-// A missing, expired or revoked link stays so; asking again only delays the message.
-const retryUnlessRefused = (failureCount: number, error: Error) =>
-  !(error instanceof ApiClientError && error.status >= 400 && error.status < 500) && failureCount < 2;
 
 export const shareQueries = {
   /** The links made for one run, newest first, with their revocation. */

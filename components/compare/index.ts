@@ -1,0 +1,2 @@
+export { CompareWithPreviousButton } from "./CompareWithPreviousButton";
+export { compareHref } from "./compare-request";
