@@ -81,6 +81,17 @@ export const migrations: Record<string, Migration> = {
       await appendOnlyAuditLog(db, dialect);
     },
   },
+  "0003_msal_cache": {
+    async up(db) {
+      // MSAL's serialized token cache, one row per partition (a user, or the app itself).
+      await db.schema
+        .createTable("msal_cache")
+        .addColumn("partition_key", "text", (c) => c.primaryKey())
+        .addColumn("data", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 /** The audit log refuses every UPDATE, and any DELETE of an entry younger than the minimum age. */

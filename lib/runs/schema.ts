@@ -52,9 +52,18 @@ export interface AuditLogTable {
   graph_request_id: string | null;
 }
 
+export interface MsalCacheTable {
+  /** `user:{oid}` or `app:{clientId}`: each account's tokens in a row of their own. */
+  partition_key: string;
+  /** MSAL's serialized token cache (JSON text). */
+  data: string;
+  updated_at: string;
+}
+
 export interface Database {
   runs: RunsTable;
   shares: SharesTable;
   audit_log: AuditLogTable;
+  msal_cache: MsalCacheTable;
   schema_migrations: { name: string; applied_at: string };
 }
