@@ -4,7 +4,6 @@ import Alert from "@mui/material/Alert";
 import AlertTitle from "@mui/material/AlertTitle";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
-import CircularProgress from "@mui/material/CircularProgress";
 import MuiLink from "@mui/material/Link";
 import Paper from "@mui/material/Paper";
 import Stack from "@mui/material/Stack";
@@ -14,38 +13,15 @@ import SwapHorizIcon from "@mui/icons-material/SwapHoriz";
 import { useQuery } from "@tanstack/react-query";
 import NextLink from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { ApiClientError } from "@/components/api/api-fetch";
 import { dateTimeText } from "@/components/jobs/when";
 import { runPageHref } from "@/components/history/queries";
+import { LoadFailure, Loading } from "@/components/history/RequestStates";
 import { WhenText } from "@/components/history/WhenText";
 import { runTitleOf } from "@/components/run-result";
 import type { RunComparison, RunView } from "@/lib/api/contracts";
 import { AttributeDifferencesTable, OutcomeAndActionTable, StepDifferencesTable } from "./ComparisonTables";
 import { compareHref, compareRequestFrom } from "./compare-request";
 import { compareQueries } from "./queries";
-
-function Loading({ text }: { text: string }) {
-  return (
-    <Box role="status" sx={{ display: "flex", alignItems: "center", gap: 1.5 }}>
-      <CircularProgress size={20} aria-hidden />
-      <Typography>{text}</Typography>
-    </Box>
-  );
-}
-
-function Failure({ title, error }: { title: string; error: Error }) {
-  return (
-    <Alert severity="error">
-      <AlertTitle>{title}</AlertTitle>
-      {error.message}
-      {error instanceof ApiClientError && error.requestId && (
-        <Box sx={{ mt: 0.5 }}>
-          Request id <code>{error.requestId}</code>
-        </Box>
-      )}
-    </Alert>
-  );
-}
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -112,7 +88,7 @@ function ComparisonView({ comparison }: { comparison: RunComparison }) {
 function PairComparison({ a, b }: { a: string; b: string }) {
   const comparison = useQuery(compareQueries.pair(a, b));
   if (comparison.isPending) return <Loading text="Comparing the runs…" />;
-  if (comparison.isError) return <Failure title="The runs could not be compared" error={comparison.error} />;
+  if (comparison.isError) return <LoadFailure title="The runs could not be compared" error={comparison.error} />;
   return <ComparisonView comparison={comparison.data} />;
 }
 
@@ -126,7 +102,7 @@ function WithPrevious({ runId }: { runId: string }) {
   }, [found, runId, router]);
 
   if (previous.isPending || found) return <Loading text="Looking for the previous run of this object…" />;
-  if (previous.isError) return <Failure title="The previous run could not be looked up" error={previous.error} />;
+  if (previous.isError) return <LoadFailure title="The previous run could not be looked up" error={previous.error} />;
   return (
     <Alert severity="info">
       <AlertTitle>No previous run</AlertTitle>

@@ -1,52 +1,19 @@
 "use client";
 import Alert from "@mui/material/Alert";
-import AlertTitle from "@mui/material/AlertTitle";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
-import CircularProgress from "@mui/material/CircularProgress";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
-import { ApiClientError } from "@/components/api/api-fetch";
 import { LinkButton } from "@/components/LinkButton";
-import { visuallyHidden } from "@/components/run-result/visually-hidden";
 import type { RunHistoryFilters } from "@/lib/api/contracts";
 import { HistoryFilterForm } from "./HistoryFilterForm";
 import { filtersFromSearchParams, hasFilters, isEmptyRange, searchParamsFromFilters } from "./history-filters";
 import { HistoryTable } from "./HistoryTable";
+import { LoadFailure, Loading, LoadMore } from "./RequestStates";
 import { historyQueries } from "./queries";
-
-function Loading({ text }: { text: string }) {
-  return (
-    <Box role="status" sx={{ display: "flex", alignItems: "center", gap: 1.5 }}>
-      <CircularProgress size={20} aria-hidden />
-      <Typography>{text}</Typography>
-    </Box>
-  );
-}
-
-function ErrorAlert({ error, onRetry }: { error: Error; onRetry: () => void }) {
-  return (
-    <Alert
-      severity="error"
-      action={
-        <Button color="inherit" size="small" onClick={onRetry}>
-          Try again
-        </Button>
-      }
-    >
-      <AlertTitle>The history could not be loaded</AlertTitle>
-      {error.message}
-      {error instanceof ApiClientError && error.requestId && (
-        <Box sx={{ mt: 0.5 }}>
-          Request id <code>{error.requestId}</code>
-        </Box>
-      )}
-    </Alert>
-  );
-}
 
 /** Every run, newest first, filtered by what the URL says; "Load more" follows the keyset cursor. */
 export function HistoryPage() {
@@ -83,7 +50,7 @@ export function HistoryPage() {
       ) : history.isPending ? (
         <Loading text="Loading the history…" />
       ) : history.isError && !history.data ? (
-        <ErrorAlert error={history.error} onRetry={() => void history.refetch()} />
+        <LoadFailure title="The history could not be loaded" error={history.error} onRetry={() => void history.refetch()} />
       ) : runs.length === 0 ? (
         <Alert
           severity="info"
@@ -108,24 +75,14 @@ export function HistoryPage() {
             caption={`${runs.length}${history.hasNextPage ? "+" : ""} run${runs.length === 1 ? "" : "s"}${filtered ? " matching the filters" : ""}, newest first. Select a row to open the run.`}
           />
           {history.isFetchNextPageError && history.error && (
-            <ErrorAlert error={history.error} onRetry={() => void history.fetchNextPage()} />
+            <LoadFailure title="More runs could not be loaded" error={history.error} onRetry={() => void history.fetchNextPage()} />
           )}
-          {history.hasNextPage ? (
-            <Button
-              variant="outlined"
-              onClick={() => void history.fetchNextPage()}
-              disabled={history.isFetchingNextPage}
-            >
-              {history.isFetchingNextPage ? "Loading more…" : "Load more"}
-            </Button>
-          ) : (
-            <Typography variant="body2" sx={{ color: "text.secondary" }}>
-              That is all of them.
-            </Typography>
-          )}
-          <Box role="status" sx={visuallyHidden}>
-            {history.isFetchingNextPage ? "" : `${runs.length} runs shown.`}
-          </Box>
+          <LoadMore
+            hasMore={history.hasNextPage}
+            loading={history.isFetchingNextPage}
+            onLoadMore={() => void history.fetchNextPage()}
+            shown={`${runs.length} runs shown.`}
+          />
         </Stack>
       )}
     </Stack>

@@ -2,11 +2,11 @@
 import Alert from "@mui/material/Alert";
 import AlertTitle from "@mui/material/AlertTitle";
 import Box from "@mui/material/Box";
-import CircularProgress from "@mui/material/CircularProgress";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
 import { useQuery } from "@tanstack/react-query";
 import { ApiClientError } from "@/components/api/api-fetch";
+import { Loading } from "@/components/history/RequestStates";
 import { dateTimeText } from "@/components/jobs/when";
 import { RunResult, runTitleOf } from "@/components/run-result";
 import type { SharedRun } from "@/lib/api/contracts";
@@ -68,10 +68,7 @@ export function SharedRunView({ shareId }: { shareId: string }) {
     return (
       <Stack spacing={2}>
         <Title>Shared run</Title>
-        <Box role="status" sx={{ display: "flex", alignItems: "center", gap: 1.5 }}>
-          <CircularProgress size={20} aria-hidden />
-          <Typography>Opening the shared run…</Typography>
-        </Box>
+        <Loading text="Opening the shared run…" />
       </Stack>
     );
   }

@@ -1,0 +1,2 @@
+export { AuditLog } from "./AuditLog";
+export { auditCsvHref, auditKeys, auditQueries } from "./queries";
