@@ -62,7 +62,16 @@ function Detail({ entry }: { entry: AuditEntry }) {
       <Collapse in={open} id={panelId}>
         <Box
           component="pre"
-          sx={{ ...mono, m: 0, p: 1, bgcolor: "action.hover", borderRadius: 1, whiteSpace: "pre-wrap", maxHeight: 320, overflow: "auto" }}
+          sx={{
+            ...mono,
+            m: 0,
+            p: 1,
+            bgcolor: "action.hover",
+            borderRadius: 1,
+            whiteSpace: "pre-wrap",
+            maxHeight: 320,
+            overflow: "auto",
+          }}
         >
           {JSON.stringify(entry.detail, null, 2)}
         </Box>
@@ -125,24 +134,38 @@ export function AuditLog() {
 
   return (
     <Stack spacing={3}>
-      <Stack direction={{ xs: "column", sm: "row" }} spacing={2} sx={{ justifyContent: "space-between", alignItems: { sm: "flex-start" } }}>
+      <Stack
+        direction={{ xs: "column", sm: "row" }}
+        spacing={2}
+        sx={{ justifyContent: "space-between", alignItems: { sm: "flex-start" } }}
+      >
         <Box>
           <Typography variant="h4" component="h1">
             Audit log
           </Typography>
           <Typography sx={{ color: "text.secondary", mt: 0.5 }}>
-            Every run requested, every shared link made or revoked and every change to the demo tenant. Entries
-            are never changed or deleted.
+            Every run requested, every shared link made or revoked and every change to the demo tenant.
+            Entries are never changed or deleted.
           </Typography>
         </Box>
-        <Button href={auditCsvHref()} download variant="outlined" startIcon={<DownloadIcon aria-hidden />} sx={{ flexShrink: 0 }}>
+        <Button
+          href={auditCsvHref()}
+          download
+          variant="outlined"
+          startIcon={<DownloadIcon aria-hidden />}
+          sx={{ flexShrink: 0 }}
+        >
           Download CSV
         </Button>
       </Stack>
       {log.isPending ? (
         <Loading text="Loading the audit log…" />
       ) : log.isError && !log.data ? (
-        <LoadFailure title="The audit log could not be loaded" error={log.error} onRetry={() => void log.refetch()} />
+        <LoadFailure
+          title="The audit log could not be loaded"
+          error={log.error}
+          onRetry={() => void log.refetch()}
+        />
       ) : entries.length === 0 ? (
         <Alert severity="info">Nothing has been recorded yet.</Alert>
       ) : (
@@ -152,7 +175,11 @@ export function AuditLog() {
             caption={`${entries.length}${log.hasNextPage ? "+" : ""} entr${entries.length === 1 ? "y" : "ies"}, newest first.`}
           />
           {log.isFetchNextPageError && log.error && (
-            <LoadFailure title="More entries could not be loaded" error={log.error} onRetry={() => void log.fetchNextPage()} />
+            <LoadFailure
+              title="More entries could not be loaded"
+              error={log.error}
+              onRetry={() => void log.fetchNextPage()}
+            />
           )}
           <LoadMore
             hasMore={log.hasNextPage}

@@ -28,16 +28,19 @@ describe("the audit detail summary", () => {
 
   it("gives the outcome of a completed run and the code of a failed one", () => {
     expect(summary("run.completed", { outcome: "Success", errorCode: null })).toBe("Outcome Success");
-    expect(summary("run.completed", { outcome: "Failure", errorCode: "SystemForCrossDomainIdentityManagementBadRequest" })).toBe(
-      "Outcome Failure, code SystemForCrossDomainIdentityManagementBadRequest",
-    );
+    expect(
+      summary("run.completed", {
+        outcome: "Failure",
+        errorCode: "SystemForCrossDomainIdentityManagementBadRequest",
+      }),
+    ).toBe("Outcome Failure, code SystemForCrossDomainIdentityManagementBadRequest");
     expect(summary("run.failed", { errorCode: "graph_timeout" })).toBe("Error graph_timeout");
   });
 
   it("says whether a link is redacted and when it expires", () => {
-    expect(summary("share.created", { shareId: "s1", redact: true, expiresAt: "2026-12-05T12:00:00.000Z" })).toBe(
-      "Redacted, expires 2026-12-05",
-    );
+    expect(
+      summary("share.created", { shareId: "s1", redact: true, expiresAt: "2026-12-05T12:00:00.000Z" }),
+    ).toBe("Redacted, expires 2026-12-05");
     expect(summary("share.created", { shareId: "s1", redact: false, expiresAt: null })).toBe(
       "Full values, never expires",
     );
@@ -45,9 +48,9 @@ describe("the audit detail summary", () => {
   });
 
   it("lists the attributes a demo change touched", () => {
-    expect(summary("demo.changed", { method: "PATCH", change: { department: "Marketing", jobTitle: "Lead" } })).toBe(
-      "PATCH: department, jobTitle",
-    );
+    expect(
+      summary("demo.changed", { method: "PATCH", change: { department: "Marketing", jobTitle: "Lead" } }),
+    ).toBe("PATCH: department, jobTitle");
     expect(summary("demo.changed", { method: "POST", change: null })).toBe("POST");
   });
 
@@ -66,7 +69,10 @@ describe("the audit detail summary", () => {
   });
 
   it("shortens a long detail to one line", () => {
-    const result = summary("demo.changed", { method: "PATCH", change: Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`attribute${i}`, i])) });
+    const result = summary("demo.changed", {
+      method: "PATCH",
+      change: Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`attribute${i}`, i])),
+    });
     expect(result.length).toBeLessThanOrEqual(160);
     expect(result.endsWith("…")).toBe(true);
   });

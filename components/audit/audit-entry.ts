@@ -47,7 +47,10 @@ function subjectSummary(subject: unknown): string | null {
     case "user":
       return text(fields.objectId) && `user ${text(fields.objectId)}`;
     case "group":
-      return text(fields.objectId) && `group ${text(fields.objectId)}${members === null ? "" : ` with ${members} member${members === 1 ? "" : "s"}`}`;
+      return (
+        text(fields.objectId) &&
+        `group ${text(fields.objectId)}${members === null ? "" : ` with ${members} member${members === 1 ? "" : "s"}`}`
+      );
     case "onPremisesUser":
       return text(fields.distinguishedName) && `on-premises user ${text(fields.distinguishedName)}`;
     default:
@@ -58,12 +61,17 @@ function subjectSummary(subject: unknown): string | null {
 /** Any detail this console has no words for: its plain fields as "name: value", nested ones by name only. */
 function genericSummary(detail: Record<string, unknown>): string {
   return Object.entries(detail)
-    .map(([name, value]) => (text(value) === null ? (value === null ? null : name) : `${name}: ${text(value)}`))
+    .map(([name, value]) =>
+      text(value) === null ? (value === null ? null : name) : `${name}: ${text(value)}`,
+    )
     .filter((part): part is string => part !== null)
     .join(", ");
 }
 
-function specificSummary(entry: Pick<AuditEntry, "action" | "detail">, detail: Record<string, unknown>): string | null {
+function specificSummary(
+  entry: Pick<AuditEntry, "action" | "detail">,
+  detail: Record<string, unknown>,
+): string | null {
   switch (entry.action) {
     case "run.requested": {
       const parts = [subjectSummary(detail.subject), text(detail.jobId) && `job ${text(detail.jobId)}`];

@@ -17,9 +17,12 @@ export const auditQueries = {
     infiniteQueryOptions({
       queryKey: auditKeys.list(),
       queryFn: ({ pageParam, signal }) =>
-        apiFetch<Page<AuditEntry>>(withQuery(apiPath("audit"), { cursor: pageParam, limit: AUDIT_PAGE_SIZE }), {
-          signal,
-        }),
+        apiFetch<Page<AuditEntry>>(
+          withQuery(apiPath("audit"), { cursor: pageParam, limit: AUDIT_PAGE_SIZE }),
+          {
+            signal,
+          },
+        ),
       initialPageParam: null as string | null,
       getNextPageParam: (last) => last.nextCursor,
     }),

@@ -58,7 +58,14 @@ function ComparisonView({ comparison }: { comparison: RunComparison }) {
   return (
     <Stack spacing={4}>
       <Stack spacing={2}>
-        <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", md: "1fr auto 1fr" }, alignItems: "center" }}>
+        <Box
+          sx={{
+            display: "grid",
+            gap: 2,
+            gridTemplateColumns: { xs: "1fr", md: "1fr auto 1fr" },
+            alignItems: "center",
+          }}
+        >
           <RunCard side="A" run={a} />
           <Button
             variant="outlined"
@@ -70,7 +77,9 @@ function ComparisonView({ comparison }: { comparison: RunComparison }) {
           </Button>
           <RunCard side="B" run={b} />
         </Box>
-        {a.id === b.id && <Alert severity="info">Run A and run B are the same run, so nothing differs.</Alert>}
+        {a.id === b.id && (
+          <Alert severity="info">Run A and run B are the same run, so nothing differs.</Alert>
+        )}
       </Stack>
       <Section title="Outcome and action">
         <OutcomeAndActionTable comparison={comparison} />
@@ -88,7 +97,8 @@ function ComparisonView({ comparison }: { comparison: RunComparison }) {
 function PairComparison({ a, b }: { a: string; b: string }) {
   const comparison = useQuery(compareQueries.pair(a, b));
   if (comparison.isPending) return <Loading text="Comparing the runs…" />;
-  if (comparison.isError) return <LoadFailure title="The runs could not be compared" error={comparison.error} />;
+  if (comparison.isError)
+    return <LoadFailure title="The runs could not be compared" error={comparison.error} />;
   return <ComparisonView comparison={comparison.data} />;
 }
 
@@ -102,12 +112,17 @@ function WithPrevious({ runId }: { runId: string }) {
   }, [found, runId, router]);
 
   if (previous.isPending || found) return <Loading text="Looking for the previous run of this object…" />;
-  if (previous.isError) return <LoadFailure title="The previous run could not be looked up" error={previous.error} />;
+  if (previous.isError)
+    return <LoadFailure title="The previous run could not be looked up" error={previous.error} />;
   return (
     <Alert severity="info">
       <AlertTitle>No previous run</AlertTitle>
-      Run <code>{runId}</code> is the first run of its object on its job, so there is nothing earlier to compare
-      it with. <MuiLink component={NextLink} href={runPageHref(runId)}>Open the run</MuiLink>.
+      Run <code>{runId}</code> is the first run of its object on its job, so there is nothing earlier to
+      compare it with.{" "}
+      <MuiLink component={NextLink} href={runPageHref(runId)}>
+        Open the run
+      </MuiLink>
+      .
     </Alert>
   );
 }
@@ -129,7 +144,12 @@ function PickRuns() {
       </Typography>
       <Stack direction={{ xs: "column", sm: "row" }} spacing={2} sx={{ alignItems: { sm: "flex-start" } }}>
         <TextField label="Run A" value={a} onChange={(event) => setA(event.target.value)} size="small" />
-        <TextField label="Run B (optional)" value={b} onChange={(event) => setB(event.target.value)} size="small" />
+        <TextField
+          label="Run B (optional)"
+          value={b}
+          onChange={(event) => setB(event.target.value)}
+          size="small"
+        />
         <Button type="submit" variant="contained" disabled={!a.trim() && !b.trim()}>
           Compare
         </Button>

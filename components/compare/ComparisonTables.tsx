@@ -14,16 +14,32 @@ import type { RunComparison } from "@/lib/api/contracts";
 import { normaliseOutcome } from "@/lib/provisioning";
 
 function Missing({ children }: { children: string }) {
-  return <Box component="span" sx={{ color: "text.secondary", fontStyle: "italic" }}>{children}</Box>;
+  return (
+    <Box component="span" sx={{ color: "text.secondary", fontStyle: "italic" }}>
+      {children}
+    </Box>
+  );
 }
 
 function Value({ text }: { text: string | null }) {
   if (text === null) return <Missing>(no value)</Missing>;
   if (text === "") return <Missing>(empty)</Missing>;
-  return <Box component="span" sx={{ fontFamily: "monospace", overflowWrap: "anywhere", whiteSpace: "pre-wrap" }}>{text}</Box>;
+  return (
+    <Box component="span" sx={{ fontFamily: "monospace", overflowWrap: "anywhere", whiteSpace: "pre-wrap" }}>
+      {text}
+    </Box>
+  );
 }
 
-function ComparisonTable({ caption, headers, children }: { caption: string; headers: string[]; children: ReactNode }) {
+function ComparisonTable({
+  caption,
+  headers,
+  children,
+}: {
+  caption: string;
+  headers: string[];
+  children: ReactNode;
+}) {
   return (
     <TableContainer>
       <Table size="small" sx={{ "& caption": { captionSide: "top", px: 0, pt: 0 } }}>
@@ -58,11 +74,24 @@ function Action({ text }: { text: string | null }) {
 
 export function OutcomeAndActionTable({ comparison }: { comparison: RunComparison }) {
   const rows = [
-    { name: "Outcome", same: comparison.outcome.same, a: <Outcome text={comparison.outcome.a} />, b: <Outcome text={comparison.outcome.b} /> },
-    { name: "Action", same: comparison.action.same, a: <Action text={comparison.action.a} />, b: <Action text={comparison.action.b} /> },
+    {
+      name: "Outcome",
+      same: comparison.outcome.same,
+      a: <Outcome text={comparison.outcome.a} />,
+      b: <Outcome text={comparison.outcome.b} />,
+    },
+    {
+      name: "Action",
+      same: comparison.action.same,
+      a: <Action text={comparison.action.a} />,
+      b: <Action text={comparison.action.b} />,
+    },
   ];
   return (
-    <ComparisonTable caption="Outcome and action of run A and run B" headers={["", "Run A", "Run B", "Difference"]}>
+    <ComparisonTable
+      caption="Outcome and action of run A and run B"
+      headers={["", "Run A", "Run B", "Difference"]}
+    >
       {rows.map((row) => (
         <TableRow key={row.name} sx={row.same ? undefined : changedRow}>
           <TableCell component="th" scope="row" sx={{ fontWeight: 600 }}>
@@ -98,7 +127,10 @@ function StepSide({ step }: { step: { status: string; description: string } | nu
 export function StepDifferencesTable({ steps }: { steps: RunComparison["steps"] }) {
   if (steps.length === 0) return <Typography>The steps went the same way in both runs.</Typography>;
   return (
-    <ComparisonTable caption={`${steps.length} step${steps.length === 1 ? "" : "s"} that differ`} headers={["Step", "Run A", "Run B"]}>
+    <ComparisonTable
+      caption={`${steps.length} step${steps.length === 1 ? "" : "s"} that differ`}
+      headers={["Step", "Run A", "Run B"]}
+    >
       {steps.map((step, index) => (
         <TableRow key={`${index}-${step.type}`}>
           <TableCell component="th" scope="row" sx={{ fontWeight: 600 }}>

@@ -14,7 +14,8 @@ export const compareQueries = {
   pair: (a: string, b: string) =>
     queryOptions({
       queryKey: compareKeys.pair(a, b),
-      queryFn: ({ signal }) => apiFetch<RunComparison>(withQuery(apiPath("runs", "compare"), { a, b }), { signal }),
+      queryFn: ({ signal }) =>
+        apiFetch<RunComparison>(withQuery(apiPath("runs", "compare"), { a, b }), { signal }),
       retry: retryUnlessRefused,
     }),
   /** The run of the same object on the same job just before this one. */

@@ -19,7 +19,8 @@ const ANY = "";
 function useApplicationOptions(selected: string | undefined) {
   const apps = useInfiniteQuery({ ...appQueries.list(""), select: (data) => data.pages[0]?.items ?? [] });
   const options = (apps.data ?? []).map((app) => ({ id: app.id, label: app.displayName }));
-  if (selected && !options.some((option) => option.id === selected)) options.push({ id: selected, label: selected });
+  if (selected && !options.some((option) => option.id === selected))
+    options.push({ id: selected, label: selected });
   return options;
 }
 
@@ -141,7 +142,11 @@ export function HistoryFilterForm({
         <Button type="submit" variant="contained" startIcon={<SearchIcon aria-hidden />}>
           Search
         </Button>
-        <Button type="button" onClick={() => onApply({})} disabled={!hasFilters(filters) && !hasFilters(draft)}>
+        <Button
+          type="button"
+          onClick={() => onApply({})}
+          disabled={!hasFilters(filters) && !hasFilters(draft)}
+        >
           Clear filters
         </Button>
         {filters.jobId && (

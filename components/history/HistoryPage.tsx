@@ -10,7 +10,12 @@ import { useMemo } from "react";
 import { LinkButton } from "@/components/LinkButton";
 import type { RunHistoryFilters } from "@/lib/api/contracts";
 import { HistoryFilterForm } from "./HistoryFilterForm";
-import { filtersFromSearchParams, hasFilters, isEmptyRange, searchParamsFromFilters } from "./history-filters";
+import {
+  filtersFromSearchParams,
+  hasFilters,
+  isEmptyRange,
+  searchParamsFromFilters,
+} from "./history-filters";
 import { HistoryTable } from "./HistoryTable";
 import { LoadFailure, Loading, LoadMore } from "./RequestStates";
 import { historyQueries } from "./queries";
@@ -50,7 +55,11 @@ export function HistoryPage() {
       ) : history.isPending ? (
         <Loading text="Loading the history…" />
       ) : history.isError && !history.data ? (
-        <LoadFailure title="The history could not be loaded" error={history.error} onRetry={() => void history.refetch()} />
+        <LoadFailure
+          title="The history could not be loaded"
+          error={history.error}
+          onRetry={() => void history.refetch()}
+        />
       ) : runs.length === 0 ? (
         <Alert
           severity="info"
@@ -75,7 +84,11 @@ export function HistoryPage() {
             caption={`${runs.length}${history.hasNextPage ? "+" : ""} run${runs.length === 1 ? "" : "s"}${filtered ? " matching the filters" : ""}, newest first. Select a row to open the run.`}
           />
           {history.isFetchNextPageError && history.error && (
-            <LoadFailure title="More runs could not be loaded" error={history.error} onRetry={() => void history.fetchNextPage()} />
+            <LoadFailure
+              title="More runs could not be loaded"
+              error={history.error}
+              onRetry={() => void history.fetchNextPage()}
+            />
           )}
           <LoadMore
             hasMore={history.hasNextPage}

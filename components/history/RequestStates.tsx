@@ -20,7 +20,15 @@ export function Loading({ text }: { text: string }) {
 }
 
 /** A failed request with the server's message and request id; `onRetry` adds "Try again". */
-export function LoadFailure({ title, error, onRetry }: { title: string; error: Error; onRetry?: () => void }) {
+export function LoadFailure({
+  title,
+  error,
+  onRetry,
+}: {
+  title: string;
+  error: Error;
+  onRetry?: () => void;
+}) {
   return (
     <Alert
       severity="error"

@@ -7,7 +7,13 @@ import ContentCopyIcon from "@mui/icons-material/ContentCopy";
 import { copyText } from "@/components/run-result/clipboard";
 
 /** The new link, read-only, with Copy; where copying is refused the text is selected for Ctrl+C. */
-export function CreatedLinkField({ url, onAnnounce }: { url: string; onAnnounce: (message: string) => void }) {
+export function CreatedLinkField({
+  url,
+  onAnnounce,
+}: {
+  url: string;
+  onAnnounce: (message: string) => void;
+}) {
   const field = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState(false);
 
@@ -37,7 +43,10 @@ export function CreatedLinkField({ url, onAnnounce }: { url: string; onAnnounce:
         fullWidth
         size="small"
         onFocus={selectAll}
-        slotProps={{ htmlInput: { readOnly: true, spellCheck: false }, input: { sx: { fontFamily: "monospace" } } }}
+        slotProps={{
+          htmlInput: { readOnly: true, spellCheck: false },
+          input: { sx: { fontFamily: "monospace" } },
+        }}
       />
       <Button
         variant="contained"

@@ -27,7 +27,15 @@ const STATE_LOOK = {
 
 const dateOf = (iso: string) => dateTimeText(iso) ?? iso;
 
-function ShareLinkRow({ link, onRevoke, revoking }: { link: ShareLink; onRevoke: () => void; revoking: boolean }) {
+function ShareLinkRow({
+  link,
+  onRevoke,
+  revoking,
+}: {
+  link: ShareLink;
+  onRevoke: () => void;
+  revoking: boolean;
+}) {
   const now = new Date();
   const state = shareLinkStateOf(link, now);
   const look = STATE_LOOK[state];
@@ -50,11 +58,18 @@ function ShareLinkRow({ link, onRevoke, revoking }: { link: ShareLink; onRevoke:
         {state === "active" ? (
           <>
             <MuiLink href={sharedRunHref(link.id)} target="_blank" rel="noopener" sx={{ mr: 1.5 }}>
-              Open<Box component="span" sx={visuallyHidden}> the link made {dateOf(link.createdAt)} (new tab)</Box>
+              Open
+              <Box component="span" sx={visuallyHidden}>
+                {" "}
+                the link made {dateOf(link.createdAt)} (new tab)
+              </Box>
             </MuiLink>
             <Button size="small" color="error" variant="outlined" onClick={onRevoke} disabled={revoking}>
               {revoking ? "Revoking…" : "Revoke"}
-              <Box component="span" sx={visuallyHidden}> the link made {dateOf(link.createdAt)}</Box>
+              <Box component="span" sx={visuallyHidden}>
+                {" "}
+                the link made {dateOf(link.createdAt)}
+              </Box>
             </Button>
           </>
         ) : (
@@ -66,7 +81,13 @@ function ShareLinkRow({ link, onRevoke, revoking }: { link: ShareLink; onRevoke:
 }
 
 /** The links already made for a run, with their state and a way to revoke the ones still open. */
-export function ShareLinkList({ runId, onAnnounce }: { runId: string; onAnnounce: (message: string) => void }) {
+export function ShareLinkList({
+  runId,
+  onAnnounce,
+}: {
+  runId: string;
+  onAnnounce: (message: string) => void;
+}) {
   const queryClient = useQueryClient();
   const links = useQuery(shareQueries.ofRun(runId));
   const revoke = useMutation({
@@ -77,12 +98,16 @@ export function ShareLinkList({ runId, onAnnounce }: { runId: string; onAnnounce
   });
 
   if (links.isPending) return <Typography role="status">Loading the links…</Typography>;
-  if (links.isError) return <Alert severity="error">The links could not be loaded: {links.error.message}</Alert>;
-  if (links.data.length === 0) return <Typography sx={{ color: "text.secondary" }}>No link has been made for this run.</Typography>;
+  if (links.isError)
+    return <Alert severity="error">The links could not be loaded: {links.error.message}</Alert>;
+  if (links.data.length === 0)
+    return <Typography sx={{ color: "text.secondary" }}>No link has been made for this run.</Typography>;
 
   return (
     <>
-      {revoke.isError && <Alert severity="error">The link could not be revoked: {revoke.error.message}</Alert>}
+      {revoke.isError && (
+        <Alert severity="error">The link could not be revoked: {revoke.error.message}</Alert>
+      )}
       <Table size="small">
         <Box component="caption" sx={visuallyHidden}>
           Links made for this run, newest first

@@ -32,7 +32,8 @@ function ShareDialogBody({ runId, onClose }: { runId: string; onClose: () => voi
   const [expiry, setExpiry] = useState<string>(String(DEFAULT_EXPIRY_DAYS));
   const [announcement, setAnnouncement] = useState("");
   const create = useMutation({
-    mutationFn: () => createShareLink(runId, { redact, expiresInDays: expiry === "never" ? null : Number(expiry) }),
+    mutationFn: () =>
+      createShareLink(runId, { redact, expiresInDays: expiry === "never" ? null : Number(expiry) }),
     onSuccess: (share) => {
       setAnnouncement(
         `Link created${share.redact ? ", with sensitive values redacted" : ""}; ${
@@ -96,7 +97,9 @@ function ShareDialogBody({ runId, onClose }: { runId: string; onClose: () => voi
               </Box>
             </Stack>
           </Box>
-          {create.isError && <Alert severity="error">The link could not be created: {create.error.message}</Alert>}
+          {create.isError && (
+            <Alert severity="error">The link could not be created: {create.error.message}</Alert>
+          )}
           {create.data && <CreatedLinkField url={create.data.url} onAnnounce={setAnnouncement} />}
           <Box component="section" aria-labelledby={`${redactHelpId}-links`}>
             <Typography variant="h6" component="h3" id={`${redactHelpId}-links`} sx={{ mb: 1 }}>

@@ -21,12 +21,13 @@ function Title({ children }: { children: string }) {
 }
 
 function SharedBanner({ share }: { share: SharedRun["share"] }) {
-  const expires = share.expiresAt ? `expires ${dateTimeText(share.expiresAt) ?? share.expiresAt}` : "never expires";
+  const expires = share.expiresAt
+    ? `expires ${dateTimeText(share.expiresAt) ?? share.expiresAt}`
+    : "never expires";
   return (
     <Alert severity="info">
       Shared by <strong>{share.createdBy}</strong> on {dateTimeText(share.createdAt) ?? share.createdAt}; this
-      link {expires}.
-      {share.redact && " Values of sensitive attributes are redacted."}
+      link {expires}.{share.redact && " Values of sensitive attributes are redacted."}
     </Alert>
   );
 }
@@ -38,8 +39,8 @@ function LinkProblem({ error }: { error: Error }) {
       <Stack spacing={2}>
         <Title>This link does not exist</Title>
         <Alert severity="error">
-          No shared run has this address. Check that the whole link was copied, or ask whoever sent it for
-          a new one.
+          No shared run has this address. Check that the whole link was copied, or ask whoever sent it for a
+          new one.
         </Alert>
       </Stack>
     );
@@ -48,7 +49,9 @@ function LinkProblem({ error }: { error: Error }) {
     <Stack spacing={2}>
       <Title>{status === 410 ? "This link no longer opens" : "Shared run"}</Title>
       <Alert severity={status === 410 ? "warning" : "error"}>
-        <AlertTitle>{status === 410 ? "Link expired or revoked" : "The shared run could not be loaded"}</AlertTitle>
+        <AlertTitle>
+          {status === 410 ? "Link expired or revoked" : "The shared run could not be loaded"}
+        </AlertTitle>
         {error.message}
         {error instanceof ApiClientError && error.requestId && (
           <Box sx={{ mt: 0.5 }}>

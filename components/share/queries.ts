@@ -37,7 +37,10 @@ export function createShareLink(
 ): Promise<ShareCreated> {
   return apiFetch<ShareCreated>(apiPath("runs", runId, "shares"), {
     method: "POST",
-    json: { redact: options.redact, ...(options.expiresInDays ? { expiresInDays: options.expiresInDays } : {}) },
+    json: {
+      redact: options.redact,
+      ...(options.expiresInDays ? { expiresInDays: options.expiresInDays } : {}),
+    },
   });
 }
 

@@ -17,7 +17,9 @@ describe("the state of a shared link", () => {
 
   it("compares instants, not text, so an offset does not fool it", () => {
     // 13:30+02:00 is 11:30Z, half an hour before now, though the text sorts after "12:00Z".
-    expect(shareLinkStateOf({ expiresAt: "2026-11-28T13:30:00+02:00", revokedAt: null }, now)).toBe("expired");
+    expect(shareLinkStateOf({ expiresAt: "2026-11-28T13:30:00+02:00", revokedAt: null }, now)).toBe(
+      "expired",
+    );
   });
 
   it("is revoked once revoked, even if it has also expired", () => {

@@ -20,7 +20,10 @@ export const SHARE_EXPIRY_CHOICES: readonly { days: number | null; label: string
 ];
 
 /** Whether the link opens now. Revoked wins over expired, as the server decides it. */
-export function shareLinkStateOf(link: Pick<ShareLink, "expiresAt" | "revokedAt">, now: Date): ShareLinkState {
+export function shareLinkStateOf(
+  link: Pick<ShareLink, "expiresAt" | "revokedAt">,
+  now: Date,
+): ShareLinkState {
   if (link.revokedAt) return "revoked";
   if (link.expiresAt !== null && Date.parse(link.expiresAt) <= now.getTime()) return "expired";
   return "active";
