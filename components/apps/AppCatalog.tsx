@@ -74,7 +74,7 @@ export function AppCatalog() {
         {query.isPending
           ? "Loading applications"
           : query.isSuccess
-            ? `${apps.length}${query.hasNextPage ? " or more" : ""} application${apps.length === 1 ? "" : "s"}${search ? ` match "${search}"` : ""}`
+            ? countText(apps.length, query.hasNextPage, search)
             : ""}
       </Box>
       {query.isError ? (
@@ -111,6 +111,12 @@ export function AppCatalog() {
       {query.isFetchNextPageError && <Alert severity="error">More applications could not be loaded: {query.error?.message}</Alert>}
     </Stack>
   );
+}
+
+function countText(count: number, more: boolean, search: string): string {
+  const one = count === 1 && !more;
+  const apps = `${count}${more ? " or more" : ""} application${one ? "" : "s"}`;
+  return search ? `${apps} ${one ? "matches" : "match"} "${search}"` : `${apps} with provisioning`;
 }
 
 function AppTable({ apps }: { apps: ServicePrincipalSummary[] }) {

@@ -5,3 +5,13 @@ export const provisionHref = (spId: string, jobId: string, query = "") =>
   `${appHref(spId)}/jobs/${encodeURIComponent(jobId)}${query ? `?${query}` : ""}`;
 
 export const runHref = (runId: string) => `/runs/${encodeURIComponent(runId)}`;
+
+/** A dynamic route segment as the id it encodes: Next hands the segment over still percent-encoded. */
+export function idFromSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    // A stray "%" that encodes nothing: the segment is the id as typed.
+    return segment;
+  }
+}

@@ -86,7 +86,7 @@ function DemoControls({ spId, selectedUserId }: { spId: string; selectedUserId: 
           </Typography>
         </Box>
       </AccordionSummary>
-      <AccordionDetails id="demo-panel-content" role="region" aria-labelledby="demo-panel-summary">
+      <AccordionDetails>
         <Stack spacing={3}>
           <UserPicker
             label="User to change"
@@ -124,7 +124,7 @@ function DemoControls({ spId, selectedUserId }: { spId: string; selectedUserId: 
                 helperText={problem ?? "Empty clears the attribute."}
                 sx={{ flex: 1 }}
               />
-              <Button variant="outlined" onClick={changeAttribute} disabled={noUser || busy} sx={{ mt: { sm: 1 } }}>
+              <Button variant="outlined" onClick={changeAttribute} disabled={noUser || busy} sx={{ height: { sm: 56 } }}>
                 Change
               </Button>
             </Stack>

@@ -12,6 +12,7 @@ import { CopyableId } from "./CopyableId";
 import { JobStatusChip } from "./JobStatusChip";
 import { QuarantineExplanation } from "./QuarantineExplanation";
 import { TimeText } from "./TimeText";
+import { jobStatusLook } from "./job-status";
 import { templateLabel } from "./job-template";
 import { intervalInWords } from "./schedule-interval";
 
@@ -45,8 +46,11 @@ export function JobCard({ spId, job }: { spId: string; job: JobSummary }) {
           <Typography variant="h6" component="h2" id={`job-${job.id}`}>
             {templateLabel(job.templateId)}
           </Typography>
-          <Box sx={{ mt: 0.5 }}>
+          <Box sx={{ mt: 0.5, display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: 1 }}>
             <JobStatusChip code={job.status.code} />
+            <Typography variant="body2" component="span" sx={{ color: "text.secondary" }}>
+              {jobStatusLook(job.status.code).meaning}
+            </Typography>
           </Box>
         </Box>
         <LinkButton href={provisionHref(spId, job.id)} variant="contained" startIcon={<PlayArrow aria-hidden />} sx={{ flexShrink: 0 }}>
@@ -55,7 +59,7 @@ export function JobCard({ spId, job }: { spId: string; job: JobSummary }) {
       </Stack>
       <Box
         component="dl"
-        sx={{ display: "grid", gridTemplateColumns: { xs: "1fr", sm: "max-content 1fr" }, columnGap: 3, rowGap: 1, mt: 2, mb: 0 }}
+        sx={{ display: "grid", gridTemplateColumns: { xs: "1fr", sm: "max-content 1fr" }, columnGap: 3, rowGap: 1, alignItems: "baseline", mt: 2, mb: 0 }}
       >
         <Fact term="Job id">
           <CopyableId id={job.id} label="job id" />

@@ -85,7 +85,7 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
   const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => "");
   const formLink = origin && `${origin}${provisionHref(spId, jobId, provisionLinkQuery({ ...form, ruleId: choice.rule?.id ?? null }))}`;
 
-  const loadError = app.error ?? jobs.error ?? rules.error;
+  const loadError = app.error ?? jobs.error;
   return (
     <Stack spacing={3}>
       <ConsoleBreadcrumbs crumbs={[{ label: "Applications", href: "/" }, { label: appName, href: appHref(spId) }, { label: "Provision on demand" }]} />
@@ -102,7 +102,7 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
         </Typography>
       </div>
 
-      {loadError && <Alert severity="error">This job could not be loaded: {loadError.message}</Alert>}
+      {loadError && <Alert severity="error">The application or its jobs could not be loaded: {loadError.message}</Alert>}
       {jobs.isSuccess && !job && (
         <Alert severity="warning">
           This application has no job with the id {jobId}. Go back to the application and pick one of its jobs.
@@ -117,7 +117,13 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
       )}
 
       <Section title="1. Rule" id="rule-heading">
-        {rules.isPending ? <Skeleton variant="rounded" height={56} /> : <RulePicker choice={choice} onPick={(ruleId) => change({ ruleId })} />}
+        {rules.isSuccess ? (
+          <RulePicker choice={choice} onPick={(ruleId) => change({ ruleId })} />
+        ) : rules.isError ? (
+          <Alert severity="error">The job&apos;s rules could not be loaded: {rules.error.message}</Alert>
+        ) : (
+          <Skeleton variant="rounded" height={56} />
+        )}
       </Section>
 
       <Section title="2. What to provision" id="subject-heading">
@@ -148,8 +154,14 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
         </Alert>
       )}
 
+      {session.runs.length > 0 && (
+        <Section title={`Runs started on this page (${session.runs.length})`} id="session-runs-heading">
+          <SessionRuns runs={session.runs} shownId={shown} onShow={setShownId} />
+        </Section>
+      )}
+
       {shown && shownRun && (
-        <Section title="Run" id="run-heading">
+        <Box component="section" aria-label={`Run for ${shownRun.subjectLabel}`}>
           <ShownRun
             key={shown}
             runId={shown}
@@ -157,14 +169,9 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
             runAgainPending={session.starting}
             provisionAnotherHref={anotherHref}
           />
-        </Section>
+        </Box>
       )}
 
-      {session.runs.length > 0 && (
-        <Section title={`Runs started on this page (${session.runs.length})`} id="session-runs-heading">
-          <SessionRuns runs={session.runs} shownId={shown} onShow={setShownId} />
-        </Section>
-      )}
 
       <DemoPanel spId={spId} selectedUserId={kind === "user" ? form.userId : null} />
     </Stack>

@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import type { Metadata } from "next";
 import Skeleton from "@mui/material/Skeleton";
+import { idFromSegment } from "@/components/apps/app-links";
 import { ProvisionPage } from "@/components/provision/ProvisionPage";
 
 export const metadata: Metadata = { title: "Provision on demand" };
@@ -10,7 +11,7 @@ export default async function ProvisionOnDemandPage({ params }: { params: Promis
   return (
     // ProvisionPage reads the form from useSearchParams, which needs a Suspense boundary.
     <Suspense fallback={<Skeleton variant="rounded" height={320} />}>
-      <ProvisionPage spId={spId} jobId={jobId} />
+      <ProvisionPage spId={idFromSegment(spId)} jobId={idFromSegment(jobId)} />
     </Suspense>
   );
 }
