@@ -21,6 +21,10 @@ export function notAuthenticated(reason: AuthReason, message: string): ApiError 
 }
 
 /** 403: the caller is known but may not do this (yet). */
-export function notAllowed(reason: AuthReason, message: string, extra: Record<string, string> = {}): ApiError {
+export function notAllowed(
+  reason: AuthReason,
+  message: string,
+  extra: Record<string, string> = {},
+): ApiError {
   return new ApiError("forbidden", message, { ...extra, authReason: reason });
 }

@@ -40,7 +40,13 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 /** Claims valid now, issued by the loopback authority. */
 const claimsNow = (overrides: Record<string, unknown> = {}) => {
   const now = Math.floor(Date.now() / 1000);
-  return consoleClaims({ iss: `${authorityHost}/${TENANT_ID}/v2.0`, iat: now, nbf: now, exp: now + 3600, ...overrides });
+  return consoleClaims({
+    iss: `${authorityHost}/${TENANT_ID}/v2.0`,
+    iat: now,
+    nbf: now,
+    exp: now + 3600,
+    ...overrides,
+  });
 };
 
 const requestWith = (authorization?: string) =>
@@ -50,7 +56,11 @@ describe("authenticate in Entra mode", () => {
   it("turns a valid bearer token into the caller, with the token kept for on-behalf-of", async () => {
     const token = kit.sign(claimsNow({ aud: `api://${CLIENT_ID}` }));
     const caller = await authenticate(requestWith(`Bearer ${token}`));
-    expect(caller).toEqual({ id: consoleClaims().oid, displayName: "Adele Vance", roles: ["Console.Operator"] });
+    expect(caller).toEqual({
+      id: consoleClaims().oid,
+      displayName: "Adele Vance",
+      roles: ["Console.Operator"],
+    });
     expect(caller.assertion).toBe(token);
   });
 
@@ -78,7 +88,10 @@ describe("authenticate in Entra mode", () => {
 
     const expired = await call(`Bearer ${kit.sign(claimsNow({ exp: Math.floor(Date.now() / 1000) - 600 }))}`);
     expect(expired.status).toBe(401);
-    expect((await expired.json()).error).toMatchObject({ code: "unauthenticated", authReason: "token_expired" });
+    expect((await expired.json()).error).toMatchObject({
+      code: "unauthenticated",
+      authReason: "token_expired",
+    });
 
     const reader = await call(`Bearer ${kit.sign(claimsNow({ roles: ["Console.Reader"] }))}`);
     expect(reader.status).toBe(403);

@@ -47,7 +47,8 @@ async function identify(request: Request): Promise<Caller> {
 function bearerToken(request: Request): string {
   const bearer = readBearerToken(request);
   if (bearer.kind === "token") return bearer.token;
-  if (bearer.kind === "missing") throw notAuthenticated("token_missing", "Sign in: the request carries no bearer token.");
+  if (bearer.kind === "missing")
+    throw notAuthenticated("token_missing", "Sign in: the request carries no bearer token.");
   throw notAuthenticated("token_malformed", "The Authorization header must be 'Bearer <token>'.");
 }
 
@@ -67,6 +68,9 @@ export function requireRole(caller: Caller, role: ConsoleRole): void {
   const granted =
     caller.roles.includes(role) || (role === "Console.Reader" && caller.roles.includes("Console.Operator"));
   if (!granted) {
-    throw notAllowed("role_missing", `This needs the ${role} app role, which ${caller.displayName} does not have.`);
+    throw notAllowed(
+      "role_missing",
+      `This needs the ${role} app role, which ${caller.displayName} does not have.`,
+    );
   }
 }

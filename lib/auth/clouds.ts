@@ -10,9 +10,15 @@ export interface CloudEndpoints {
 }
 
 const endpointsByCloud: Record<EntraCloud, CloudEndpoints> = {
-  global: { authorityHost: "https://login.microsoftonline.com", graphEndpoint: "https://graph.microsoft.com" },
+  global: {
+    authorityHost: "https://login.microsoftonline.com",
+    graphEndpoint: "https://graph.microsoft.com",
+  },
   usgov: { authorityHost: "https://login.microsoftonline.us", graphEndpoint: "https://graph.microsoft.us" },
-  china: { authorityHost: "https://login.chinacloudapi.cn", graphEndpoint: "https://microsoftgraph.chinacloudapi.cn" },
+  china: {
+    authorityHost: "https://login.chinacloudapi.cn",
+    graphEndpoint: "https://microsoftgraph.chinacloudapi.cn",
+  },
 };
 
 export function cloudEndpoints(cloud: EntraCloud): CloudEndpoints {

@@ -40,20 +40,37 @@ describe("the console token cases", () => {
     ["none", () => "", "token_missing"],
     ["malformed", () => "not-a-jwt", "token_malformed"],
     ["malformed JSON inside", () => "eyJub3QganNvbg.eyJhIjoxfQ.c2ln", "token_malformed"],
-    ["wrong signature (another key under our kid)", () => signedBy(stranger, consoleClaims(), kit.key.kid), "token_signature_invalid"],
+    [
+      "wrong signature (another key under our kid)",
+      () => signedBy(stranger, consoleClaims(), kit.key.kid),
+      "token_signature_invalid",
+    ],
     ["an unpublished key", () => stranger.sign(consoleClaims()), "token_signature_invalid"],
     ["alg none", () => unsigned(consoleClaims()), "token_signature_invalid"],
-    ["wrong audience", () => kit.sign(consoleClaims({ aud: "api://someone-else" })), "token_audience_invalid"],
-    ["wrong issuer (v1.0)", () => kit.sign(consoleClaims({ iss: `https://sts.windows.net/${TENANT_ID}/` })), "token_issuer_invalid"],
+    [
+      "wrong audience",
+      () => kit.sign(consoleClaims({ aud: "api://someone-else" })),
+      "token_audience_invalid",
+    ],
+    [
+      "wrong issuer (v1.0)",
+      () => kit.sign(consoleClaims({ iss: `https://sts.windows.net/${TENANT_ID}/` })),
+      "token_issuer_invalid",
+    ],
     [
       "other tenant",
-      () => kit.sign(consoleClaims({ tid: OTHER_TENANT_ID, iss: `${AUTHORITY_HOST}/${OTHER_TENANT_ID}/v2.0` })),
+      () =>
+        kit.sign(consoleClaims({ tid: OTHER_TENANT_ID, iss: `${AUTHORITY_HOST}/${OTHER_TENANT_ID}/v2.0` })),
       "token_tenant_invalid",
     ],
     ["expired", () => kit.sign(consoleClaims({ exp: NOW_S - 600 })), "token_expired"],
     ["not yet valid", () => kit.sign(consoleClaims({ nbf: NOW_S + 600 })), "token_not_yet_valid"],
     ["no console scope", () => kit.sign(consoleClaims({ scp: "User.Read" })), "token_scope_missing"],
-    ["an app-only token", () => kit.sign(consoleClaims({ scp: undefined, idtyp: "app" })), "token_scope_missing"],
+    [
+      "an app-only token",
+      () => kit.sign(consoleClaims({ scp: undefined, idtyp: "app" })),
+      "token_scope_missing",
+    ],
   ];
 
   it.each(cases)("%s → 401 with its reason", async (_name, token, reason) => {
@@ -80,19 +97,32 @@ describe("the console token cases", () => {
         kit.sign(consoleClaims({ aud, roles: ["Console.Reader", "Something.Else"] })),
         config,
       );
-      expect(claims).toMatchObject({ oid: consoleClaims().oid, tid: TENANT_ID, name: "Adele Vance", roles: ["Console.Reader"] });
+      expect(claims).toMatchObject({
+        oid: consoleClaims().oid,
+        tid: TENANT_ID,
+        name: "Adele Vance",
+        roles: ["Console.Reader"],
+      });
     }
   });
 
   it("allows a minute of clock skew, and no more", async () => {
     expect((await verifyConsoleToken(kit.sign(consoleClaims({ exp: NOW_S - 30 })), config)).oid).toBeTruthy();
-    expect(await rejection(kit.sign(consoleClaims({ exp: NOW_S - 61 })))).toMatchObject({ authReason: "token_expired" });
+    expect(await rejection(kit.sign(consoleClaims({ exp: NOW_S - 61 })))).toMatchObject({
+      authReason: "token_expired",
+    });
     expect((await verifyConsoleToken(kit.sign(consoleClaims({ nbf: NOW_S + 30 })), config)).oid).toBeTruthy();
   });
 
   it("a Reader is refused Operator work but may read; an Operator may do both", () => {
-    const reader = callerFromClaims({ oid: "r", tid: TENANT_ID, roles: ["Console.Reader"], scopes: [], claims: {} }, "t");
-    const operator = callerFromClaims({ oid: "o", tid: TENANT_ID, roles: ["Console.Operator"], scopes: [], claims: {} }, "t");
+    const reader = callerFromClaims(
+      { oid: "r", tid: TENANT_ID, roles: ["Console.Reader"], scopes: [], claims: {} },
+      "t",
+    );
+    const operator = callerFromClaims(
+      { oid: "o", tid: TENANT_ID, roles: ["Console.Operator"], scopes: [], claims: {} },
+      "t",
+    );
     expect(() => requireRole(reader, "Console.Reader")).not.toThrow();
     expect(() => requireRole(reader, "Console.Operator")).toThrow(/Console\.Operator/);
     expect(() => requireRole(operator, "Console.Reader")).not.toThrow();

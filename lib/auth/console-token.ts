@@ -37,7 +37,10 @@ export interface ConsoleTokenClaims {
 export const DEFAULT_SCOPE_NAME = "access_as_user";
 
 /** Verifies a bearer token sent to the console's API; throws 401 with an `authReason` naming the failed check. */
-export async function verifyConsoleToken(token: string, config: ConsoleTokenConfig): Promise<ConsoleTokenClaims> {
+export async function verifyConsoleToken(
+  token: string,
+  config: ConsoleTokenConfig,
+): Promise<ConsoleTokenClaims> {
   if (!token) throw notAuthenticated("token_missing", "Sign in: the request carries no bearer token.");
   let claims: TokenClaims;
   try {

@@ -20,7 +20,11 @@ export function graphTokenFailure(error: unknown): ApiError {
   const claims: Record<string, string> =
     error instanceof InteractionRequiredAuthError && error.claims ? { claims: error.claims } : {};
   const consentMissing = CONSENT_MISSING.test(error.errorMessage) || String(errorNumber(error)) === "65001";
-  if (USER_ACTION_CODES.has(error.errorCode) || consentMissing || error instanceof InteractionRequiredAuthError) {
+  if (
+    USER_ACTION_CODES.has(error.errorCode) ||
+    consentMissing ||
+    error instanceof InteractionRequiredAuthError
+  ) {
     return notAllowed(
       "consent_required",
       consentMissing
@@ -36,9 +40,15 @@ export function graphTokenFailure(error: unknown): ApiError {
     );
   }
   if (error instanceof ServerError) {
-    return new ApiError("bad_gateway", `Entra ID refused the Graph token request: ${firstLine(error.errorMessage) || error.errorCode}`);
+    return new ApiError(
+      "bad_gateway",
+      `Entra ID refused the Graph token request: ${firstLine(error.errorMessage) || error.errorCode}`,
+    );
   }
-  return new ApiError("bad_gateway", `Entra ID could not be reached for a Graph token: ${error.errorMessage || error.errorCode}`);
+  return new ApiError(
+    "bad_gateway",
+    `Entra ID could not be reached for a Graph token: ${error.errorMessage || error.errorCode}`,
+  );
 }
 
 function errorNumber(error: AuthError): unknown {

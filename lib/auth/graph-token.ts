@@ -47,10 +47,12 @@ export function createGraphTokenSource(options: GraphTokenSourceOptions): GraphT
   let credential: Promise<Partial<NodeAuthOptions>> | undefined;
 
   const loadMetadata = () => {
-    authorityMetadata ??= readOpenIdConfiguration(settings.authority, networkClient).catch((error: unknown) => {
-      authorityMetadata = undefined; // the next request tries again
-      throw error;
-    });
+    authorityMetadata ??= readOpenIdConfiguration(settings.authority, networkClient).catch(
+      (error: unknown) => {
+        authorityMetadata = undefined; // the next request tries again
+        throw error;
+      },
+    );
     return authorityMetadata;
   };
 
@@ -66,7 +68,7 @@ export function createGraphTokenSource(options: GraphTokenSourceOptions): GraphT
       cache: { cachePlugin: partitionedCachePlugin(store, partitionKey) },
       system: {
         ...(networkClient ? { networkClient } : {}),
-        loggerOptions: { piiLoggingEnabled: false, logLevel: LogLevel.Warning, loggerCallback: logMsal },
+        loggerOptions: { piiLoggingEnabled: false, logLevel: LogLevel.Error, loggerCallback: logMsal },
       },
     };
     return new ConfidentialClientApplication(configuration);
@@ -78,10 +80,18 @@ export function createGraphTokenSource(options: GraphTokenSourceOptions): GraphT
       try {
         if (settings.permissionMode === "delegated") {
           if (!caller.assertion) {
-            throw notAuthenticated("token_missing", "Calling Microsoft Graph for you needs your sign-in token.");
+            throw notAuthenticated(
+              "token_missing",
+              "Calling Microsoft Graph for you needs your sign-in token.",
+            );
           }
           const client = await clientFor(userPartition(caller.id));
-          result = await client.acquireTokenOnBehalfOf({ oboAssertion: caller.assertion, scopes: [settings.graphScope] });
+          // MSAL's on-behalf-of flow reads its cache without asking the plugin; reading accounts loads the partition.
+          await client.getTokenCache().getAllAccounts();
+          result = await client.acquireTokenOnBehalfOf({
+            oboAssertion: caller.assertion,
+            scopes: [settings.graphScope],
+          });
         } else {
           const client = await clientFor(appPartition(settings.clientId));
           result = await client.acquireTokenByClientCredential({ scopes: [settings.graphScope] });
@@ -89,7 +99,8 @@ export function createGraphTokenSource(options: GraphTokenSourceOptions): GraphT
       } catch (error) {
         throw graphTokenFailure(error);
       }
-      if (!result?.accessToken) throw new ApiError("bad_gateway", "Entra ID answered without a Graph access token.");
+      if (!result?.accessToken)
+        throw new ApiError("bad_gateway", "Entra ID answered without a Graph access token.");
       return result.accessToken;
     },
   };
@@ -140,10 +151,15 @@ async function credentialOptions(credential: ClientCredential): Promise<Partial<
       `The client certificate file ${credential.path} cannot be read: ${error instanceof Error ? error.message : String(error)}`,
     );
   });
-  const privateKey = /-----BEGIN (?:RSA )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA )?PRIVATE KEY-----/.exec(pem)?.[0];
+  const privateKey = /-----BEGIN (?:RSA )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA )?PRIVATE KEY-----/.exec(
+    pem,
+  )?.[0];
   const certificate = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
   if (!privateKey) {
-    throw new ApiError("unavailable", `${credential.path} holds no unencrypted PEM private key; MSAL needs one.`);
+    throw new ApiError(
+      "unavailable",
+      `${credential.path} holds no unencrypted PEM private key; MSAL needs one.`,
+    );
   }
   const given = credential.thumbprint?.replaceAll(":", "");
   if (given?.length === 40) return { clientCertificate: { thumbprint: given, privateKey } };
@@ -167,8 +183,6 @@ function sha256Thumbprint(certificatePem: string): string {
   return new X509Certificate(certificatePem).fingerprint256.replaceAll(":", "");
 }
 
-function logMsal(level: LogLevel, message: string, containsPii: boolean): void {
-  if (containsPii) return;
-  if (level === LogLevel.Error) console.error(`[msal] ${message}`);
-  else if (level === LogLevel.Warning) console.warn(`[msal] ${message}`);
+function logMsal(_level: LogLevel, message: string, containsPii: boolean): void {
+  if (!containsPii) console.error(`[msal] ${message}`);
 }

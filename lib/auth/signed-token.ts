@@ -51,7 +51,10 @@ const BASE64URL = /^[A-Za-z0-9_-]+$/;
 export async function verifySignedToken(token: string, expected: TokenExpectations): Promise<TokenClaims> {
   const parts = token.split(".");
   if (parts.length !== 3 || !parts.every((part) => BASE64URL.test(part))) {
-    throw new TokenRejected("token_malformed", "The bearer token is not a JSON Web Token (three base64url parts).");
+    throw new TokenRejected(
+      "token_malformed",
+      "The bearer token is not a JSON Web Token (three base64url parts).",
+    );
   }
   const [encodedHeader, encodedPayload, encodedSignature] = parts as [string, string, string];
   const header = decodeJson(encodedHeader, "header");
@@ -96,7 +99,8 @@ function checkClaims(claims: TokenClaims, expected: TokenExpectations): void {
       `The token's issuer ${String(claims.iss ?? "(none)")} is not ${expected.issuer}.`,
     );
   }
-  const audiences = typeof claims.aud === "string" ? [claims.aud] : Array.isArray(claims.aud) ? claims.aud : [];
+  const audiences =
+    typeof claims.aud === "string" ? [claims.aud] : Array.isArray(claims.aud) ? claims.aud : [];
   if (!audiences.some((audience) => expected.audiences.includes(audience as string))) {
     throw new TokenRejected(
       "token_audience_invalid",
@@ -106,12 +110,14 @@ function checkClaims(claims: TokenClaims, expected: TokenExpectations): void {
 
   const tolerance = expected.clockToleranceSeconds ?? 60;
   const nowSeconds = (expected.now ?? Date.now)() / 1000;
-  if (typeof claims.exp !== "number") throw new TokenRejected("token_malformed", "The token has no expiry (exp).");
+  if (typeof claims.exp !== "number")
+    throw new TokenRejected("token_malformed", "The token has no expiry (exp).");
   if (claims.exp + tolerance <= nowSeconds) {
     throw new TokenRejected("token_expired", `The token expired at ${isoTime(claims.exp)}.`);
   }
   if (claims.nbf !== undefined) {
-    if (typeof claims.nbf !== "number") throw new TokenRejected("token_malformed", "The token's nbf is not a number.");
+    if (typeof claims.nbf !== "number")
+      throw new TokenRejected("token_malformed", "The token's nbf is not a number.");
     if (claims.nbf - tolerance > nowSeconds) {
       throw new TokenRejected("token_not_yet_valid", `The token is not valid before ${isoTime(claims.nbf)}.`);
     }

@@ -37,13 +37,19 @@ describe("the issuer's signing keys", () => {
     const verified = await Promise.all(tokens.map((token) => verifyConsoleToken(token, config)));
     expect(verified.map((claims) => claims.oid)).toEqual(tokens.map((_, i) => `user-${i}`));
     expect(endpoint.fetches).toBe(1);
-    expect(signingKeysFor(config.jwksUri, endpoint.fetch)).toBe(signingKeysFor(config.jwksUri, endpoint.fetch));
+    expect(signingKeysFor(config.jwksUri, endpoint.fetch)).toBe(
+      signingKeysFor(config.jwksUri, endpoint.fetch),
+    );
   });
 
   it("are fetched again when a token names a key not seen yet (rotation)", async () => {
     let now = NOW_MS;
     const endpoint = jwksEndpoint([first]);
-    const keys = createSigningKeys({ jwksUri: "https://idp/keys", fetchJwks: endpoint.fetch, now: () => now });
+    const keys = createSigningKeys({
+      jwksUri: "https://idp/keys",
+      fetchJwks: endpoint.fetch,
+      now: () => now,
+    });
     expect(await keys.key(first.key.kid)).toBeDefined();
     endpoint.publish([first, rotated]);
     now += 61_000;
@@ -54,7 +60,11 @@ describe("the issuer's signing keys", () => {
   it("refetch at most once a minute for unknown kids, so forged kids cannot flood the issuer", async () => {
     let now = NOW_MS;
     const endpoint = jwksEndpoint([first]);
-    const keys = createSigningKeys({ jwksUri: "https://idp/keys", fetchJwks: endpoint.fetch, now: () => now });
+    const keys = createSigningKeys({
+      jwksUri: "https://idp/keys",
+      fetchJwks: endpoint.fetch,
+      now: () => now,
+    });
     await keys.key(first.key.kid);
     for (let i = 0; i < 20; i++) expect(await keys.key(`forged-${i}`)).toBeUndefined();
     expect(endpoint.fetches).toBe(1);
@@ -91,16 +101,26 @@ describe("the issuer's signing keys", () => {
         throw new Error("getaddrinfo ENOTFOUND idp.invalid");
       },
     });
-    await expect(keys.key("any")).rejects.toMatchObject({ status: 502, message: expect.stringContaining("idp.invalid") });
+    await expect(keys.key("any")).rejects.toMatchObject({
+      status: 502,
+      message: expect.stringContaining("idp.invalid"),
+    });
   });
 
   it("answer 502 when the document is not a key set, and skip keys they cannot use", async () => {
-    const notAKeySet = createSigningKeys({ jwksUri: "https://idp/keys", fetchJwks: async () => ({ hello: 1 }) });
+    const notAKeySet = createSigningKeys({
+      jwksUri: "https://idp/keys",
+      fetchJwks: async () => ({ hello: 1 }),
+    });
     await expect(notAKeySet.key("any")).rejects.toMatchObject({ status: 502 });
     const mixed = createSigningKeys({
       jwksUri: "https://idp/keys",
       fetchJwks: async () => ({
-        keys: [{ kty: "EC", kid: "ec" }, { kty: "RSA", kid: "broken", n: "!!", e: "AQAB" }, ...first.jwks().keys],
+        keys: [
+          { kty: "EC", kid: "ec" },
+          { kty: "RSA", kid: "broken", n: "!!", e: "AQAB" },
+          ...first.jwks().keys,
+        ],
       }),
     });
     expect(await mixed.key("ec")).toBeUndefined();

@@ -77,7 +77,10 @@ export function createSigningKeys(options: SigningKeysOptions): SigningKeys {
 function readKeySet(document: unknown, jwksUri: string): Map<string, KeyObject> {
   const list = (document as { keys?: unknown } | null)?.keys;
   if (!Array.isArray(list)) {
-    throw new ApiError("bad_gateway", `${jwksUri} did not answer with a JSON Web Key Set ({ "keys": [...] }).`);
+    throw new ApiError(
+      "bad_gateway",
+      `${jwksUri} did not answer with a JSON Web Key Set ({ "keys": [...] }).`,
+    );
   }
   const keys = new Map<string, KeyObject>();
   for (const entry of list as JsonWebKey[]) {

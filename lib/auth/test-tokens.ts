@@ -1,5 +1,11 @@
 import "server-only";
-import { createSigningKey, publicJwk, signJwt, type JwtClaims, type SigningKey } from "@/e2e/identity-provider/jwt";
+import {
+  createSigningKey,
+  publicJwk,
+  signJwt,
+  type JwtClaims,
+  type SigningKey,
+} from "@/e2e/identity-provider/jwt";
 
 // Tokens for unit tests, signed with keys made here; the identity provider's own signer makes them.
 

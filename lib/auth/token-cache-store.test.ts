@@ -2,7 +2,12 @@ import type { TokenCacheContext } from "@azure/msal-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunsDatabase } from "@/lib/runs/database";
 import { testDatabases } from "@/lib/runs/test-databases";
-import { appPartition, partitionedCachePlugin, userPartition } from "./partitioned-cache-plugin";
+import {
+  appPartition,
+  partitionedCachePlugin,
+  userPartition,
+  withoutExpiredAccessTokens,
+} from "./partitioned-cache-plugin";
 import { databaseTokenCacheStore, memoryTokenCacheStore, type TokenCacheStore } from "./token-cache-store";
 
 /** A stand-in for MSAL's cache context: what it was given, and what it would write. */
@@ -18,7 +23,10 @@ function cacheContext(current: string, changed: boolean) {
   return { context, loaded };
 }
 
-function storeBehaviour(name: string, open: () => Promise<{ store: TokenCacheStore; rows?: () => Promise<number> }>) {
+function storeBehaviour(
+  name: string,
+  open: () => Promise<{ store: TokenCacheStore; rows?: () => Promise<number> }>,
+) {
   describe(`the MSAL token cache store (${name})`, () => {
     let store: TokenCacheStore;
     let rows: (() => Promise<number>) | undefined;
@@ -59,6 +67,37 @@ function storeBehaviour(name: string, open: () => Promise<{ store: TokenCacheSto
   });
 }
 
+describe("pruning a partition", () => {
+  const cache = (expiresOn: Record<string, number>) =>
+    JSON.stringify({
+      Account: {},
+      IdToken: {},
+      RefreshToken: { rt: { secret: "refresh" } },
+      AppMetadata: {},
+      AccessToken: Object.fromEntries(
+        Object.entries(expiresOn).map(([key, at]) => [key, { secret: key, expires_on: String(at) }]),
+      ),
+    });
+
+  it("drops access tokens that have expired and keeps everything else", () => {
+    const now = Date.UTC(2026, 0, 15, 12);
+    const pruned = JSON.parse(
+      withoutExpiredAccessTokens(cache({ old: now / 1000 - 1, fresh: now / 1000 + 3000 }), now),
+    );
+    expect(Object.keys(pruned.AccessToken)).toEqual(["fresh"]);
+    expect(pruned.RefreshToken.rt.secret).toBe("refresh");
+  });
+
+  it("writes the pruned cache through the plugin, and leaves text it cannot read alone", async () => {
+    const store = memoryTokenCacheStore();
+    const now = Date.UTC(2026, 0, 15, 12);
+    const plugin = partitionedCachePlugin(store, userPartition("frank"), () => now);
+    await plugin.afterCacheAccess(cacheContext(cache({ old: now / 1000 - 1 }), true).context);
+    expect(JSON.parse((await store.get(userPartition("frank")))!).AccessToken).toEqual({});
+    expect(withoutExpiredAccessTokens("not json", now)).toBe("not json");
+  });
+});
+
 storeBehaviour("memory", async () => ({ store: memoryTokenCacheStore() }));
 
 for (const [name, database] of testDatabases()) {
@@ -68,11 +107,19 @@ for (const [name, database] of testDatabases()) {
     db = await open();
     const opened = db;
     return {
-      store: databaseTokenCacheStore(async () => opened, () => new Date("2026-01-15T12:00:00.000Z")),
+      store: databaseTokenCacheStore(
+        async () => opened,
+        () => new Date("2026-01-15T12:00:00.000Z"),
+      ),
       // PostgreSQL counts in bigint, which arrives as text.
       rows: async () =>
         Number(
-          (await opened.selectFrom("msal_cache").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n,
+          (
+            await opened
+              .selectFrom("msal_cache")
+              .select((eb) => eb.fn.countAll().as("n"))
+              .executeTakeFirstOrThrow()
+          ).n,
         ),
     };
   });

@@ -37,10 +37,14 @@ export function databaseTokenCacheStore(
     },
     async set(key, value) {
       const updatedAt = now().toISOString();
-      await (await database())
+      await (
+        await database()
+      )
         .insertInto("msal_cache")
         .values({ partition_key: key, data: value, updated_at: updatedAt })
-        .onConflict((conflict) => conflict.column("partition_key").doUpdateSet({ data: value, updated_at: updatedAt }))
+        .onConflict((conflict) =>
+          conflict.column("partition_key").doUpdateSet({ data: value, updated_at: updatedAt }),
+        )
         .execute();
     },
   };

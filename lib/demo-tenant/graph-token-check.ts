@@ -50,7 +50,10 @@ const invalidToken = (message: string): GraphTokenDenial => ({
 });
 
 /** Null when Graph would serve the request; otherwise the status, code and message it would answer. */
-export async function checkGraphToken(request: Request, config: GraphTokenCheckConfig): Promise<GraphTokenDenial | null> {
+export async function checkGraphToken(
+  request: Request,
+  config: GraphTokenCheckConfig,
+): Promise<GraphTokenDenial | null> {
   const bearer = readBearerToken(request);
   if (bearer.kind === "missing") return invalidToken("Access token is empty.");
   if (bearer.kind === "not_bearer") return invalidToken(rejectionMessages.token_malformed);
@@ -96,7 +99,10 @@ const sync = {
   appRead: ["Application.ReadWrite.OwnedBy", "Synchronization.Read.All", "Synchronization.ReadWrite.All"],
   appWrite: ["Application.ReadWrite.OwnedBy", "Synchronization.ReadWrite.All"],
 };
-const same = (permissions: string[]): GraphPermissions => ({ delegated: permissions, application: permissions });
+const same = (permissions: string[]): GraphPermissions => ({
+  delegated: permissions,
+  application: permissions,
+});
 
 /**
  * The permissions a Graph request needs, by method and URL (absolute, or relative as inside a
@@ -134,7 +140,13 @@ export function graphPermissionsFor(method: string, url: string): GraphPermissio
   }
   if (resource.startsWith("groups")) {
     return reading
-      ? same(["Group.Read.All", "GroupMember.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"])
+      ? same([
+          "Group.Read.All",
+          "GroupMember.Read.All",
+          "Group.ReadWrite.All",
+          "Directory.Read.All",
+          "Directory.ReadWrite.All",
+        ])
       : same(["Group.ReadWrite.All", "GroupMember.ReadWrite.All", "Directory.ReadWrite.All"]);
   }
   return null;
