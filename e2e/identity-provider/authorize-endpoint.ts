@@ -34,11 +34,15 @@ export function authorizeRequest(call: Call, context: AuthorizeContext): Reply {
   const responseMode = (query.get("response_mode") ?? "query") as ResponseMode;
   const state = query.get("state") ?? undefined;
   const refuse = (error: string, description: string) =>
-    responseRedirect(redirectUri, ["query", "fragment", "form_post"].includes(responseMode) ? responseMode : "query", {
-      error,
-      error_description: description,
-      ...(state !== undefined ? { state } : {}),
-    });
+    responseRedirect(
+      redirectUri,
+      ["query", "fragment", "form_post"].includes(responseMode) ? responseMode : "query",
+      {
+        error,
+        error_description: description,
+        ...(state !== undefined ? { state } : {}),
+      },
+    );
 
   if (!["query", "fragment", "form_post"].includes(responseMode)) {
     return refuse("invalid_request", `AADSTS900041: The response_mode '${responseMode}' is not supported.`);
@@ -78,7 +82,11 @@ export function authorizeRequest(call: Call, context: AuthorizeContext): Reply {
   };
   if (prompt === "none") {
     const user = grants.session(sessionId(call));
-    if (!user) return refuse("login_required", "AADSTS50058: A silent sign-in request was sent but no user is signed in.");
+    if (!user)
+      return refuse(
+        "login_required",
+        "AADSTS50058: A silent sign-in request was sent but no user is signed in.",
+      );
     return codeRedirect(request, user, context);
   }
   return signInPage(call.url.pathname, grants.holdSignIn(request), settings.users);
@@ -88,7 +96,10 @@ export function authorizeRequest(call: Call, context: AuthorizeContext): Reply {
 export function signInChoice(call: Call, context: AuthorizeContext): Reply {
   const fields = formFields(call);
   const request = context.grants.takeSignIn(fields.get("request") ?? "");
-  if (!request) return errorPage("AADSTS90014: This sign-in request is unknown or was already used. Start signing in again.");
+  if (!request)
+    return errorPage(
+      "AADSTS90014: This sign-in request is unknown or was already used. Start signing in again.",
+    );
   const user = context.settings.users.find((candidate) => candidate.oid === fields.get("user"));
   if (!user) return errorPage("AADSTS50034: The chosen user account does not exist in this directory.");
   const session = context.grants.startSession(user);
@@ -108,9 +119,13 @@ export function logoutRequest(call: Call, context: AuthorizeContext): Reply {
     if (state) target.searchParams.set("state", state);
     return redirectReply(target.toString(), { "set-cookie": clearCookie });
   }
-  return htmlReply(200, page("Signed out", "<h1>You signed out of your account</h1><p>You can close this window.</p>"), {
-    "set-cookie": clearCookie,
-  });
+  return htmlReply(
+    200,
+    page("Signed out", "<h1>You signed out of your account</h1><p>You can close this window.</p>"),
+    {
+      "set-cookie": clearCookie,
+    },
+  );
 }
 
 function codeRedirect(
@@ -129,7 +144,11 @@ function codeRedirect(
   return { ...reply, headers: { ...reply.headers, ...headers } };
 }
 
-function responseRedirect(redirectUri: string, mode: ResponseMode, parameters: Record<string, string>): Reply {
+function responseRedirect(
+  redirectUri: string,
+  mode: ResponseMode,
+  parameters: Record<string, string>,
+): Reply {
   if (mode === "form_post") {
     const inputs = Object.entries(parameters)
       .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
@@ -164,12 +183,21 @@ function signInPage(action: string, requestId: string, users: TestUser[]): Reply
     .join("");
   return htmlReply(
     200,
-    page("Sign in to your account", `<main><h1>Pick an account</h1><p>Test identity provider</p><ul>${choices}</ul></main>`),
+    page(
+      "Sign in to your account",
+      `<main><h1>Pick an account</h1><p>Test identity provider</p><ul>${choices}</ul></main>`,
+    ),
   );
 }
 
 function errorPage(message: string): Reply {
-  return htmlReply(400, page("Sign in error", `<main><h1>Sorry, but we’re having trouble signing you in.</h1><p role="alert">${escapeHtml(message)}</p></main>`));
+  return htmlReply(
+    400,
+    page(
+      "Sign in error",
+      `<main><h1>Sorry, but we’re having trouble signing you in.</h1><p role="alert">${escapeHtml(message)}</p></main>`,
+    ),
+  );
 }
 
 function page(title: string, body: string): string {
@@ -186,7 +214,10 @@ function sessionId(call: Call): string | undefined {
 export function isLoopbackUrl(value: string): boolean {
   try {
     const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+    return (
+      (url.protocol === "http:" || url.protocol === "https:") &&
+      ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)
+    );
   } catch {
     return false;
   }

@@ -38,7 +38,9 @@ export async function createLoopbackCertificate(): Promise<LoopbackCertificate> 
   } catch (error) {
     await rm(directory, { recursive: true, force: true });
     const detail = error instanceof Error ? error.message : String(error);
-    throw new Error(`The test identity provider needs the openssl CLI to make its certificate: ${detail}`);
+    throw new Error(`The test identity provider needs the openssl CLI to make its certificate: ${detail}`, {
+      cause: error,
+    });
   }
   return {
     certificatePem: await readFile(certificatePath, "utf8"),

@@ -20,7 +20,12 @@ const DEFAULT_USERS: TestUser[] = [
     preferredUsername: "reed@contoso.test",
     roles: ["Console.Reader"],
   },
-  { oid: "c1d7e3f5-6a8b-4c2d-9e0f-1a2b3c4d5e33", name: "Nora Norole", preferredUsername: "nora@contoso.test", roles: [] },
+  {
+    oid: "c1d7e3f5-6a8b-4c2d-9e0f-1a2b3c4d5e33",
+    name: "Nora Norole",
+    preferredUsername: "nora@contoso.test",
+    roles: [],
+  },
 ];
 
 let values: ReturnType<typeof parseArgs>["values"];
@@ -62,7 +67,9 @@ try {
   console.log(`issuer            ${provider.issuer}`);
   console.log(`jwks              ${provider.jwksUri}`);
   console.log(`certificate       ${provider.certificatePath}  (NODE_EXTRA_CA_CERTS)`);
-  console.log(`users             ${DEFAULT_USERS.map((user) => `${user.name} [${user.roles.join(", ") || "no role"}]`).join("; ")}`);
+  console.log(
+    `users             ${DEFAULT_USERS.map((user) => `${user.name} [${user.roles.join(", ") || "no role"}]`).join("; ")}`,
+  );
   const stop = () => void provider.stop().then(() => process.exit(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

@@ -12,11 +12,20 @@ const CLIENT_ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-b
  * a certificate-signed client assertion, or — with no credential but an Origin header — the
  * console's SPA redeeming from the browser, which Entra treats as a public client.
  */
-export function authenticateClient(fields: URLSearchParams, call: Call, settings: ProviderSettings): ClientContext {
+export function authenticateClient(
+  fields: URLSearchParams,
+  call: Call,
+  settings: ProviderSettings,
+): ClientContext {
   const basic = basicCredentials(call.headers.authorization);
   const clientId = (fields.get("client_id") ?? basic?.clientId ?? "").toLowerCase();
   if (!clientId) {
-    throw new EntraError(400, "invalid_request", 900144, "The request body must contain the following parameter: 'client_id'.");
+    throw new EntraError(
+      400,
+      "invalid_request",
+      900144,
+      "The request body must contain the following parameter: 'client_id'.",
+    );
   }
   if (clientId !== settings.consoleClientId) {
     throw new EntraError(
@@ -59,7 +68,8 @@ function checkClientAssertion(
   call: Call,
   settings: ProviderSettings,
 ): void {
-  const refuse = (aadsts: number, description: string) => new EntraError(401, "invalid_client", aadsts, description);
+  const refuse = (aadsts: number, description: string) =>
+    new EntraError(401, "invalid_client", aadsts, description);
   if (assertionType !== CLIENT_ASSERTION_TYPE) {
     throw refuse(700024, `client_assertion_type must be ${CLIENT_ASSERTION_TYPE}.`);
   }
@@ -77,7 +87,7 @@ function checkClientAssertion(
       `The certificate with identifier used to sign the client assertion is not registered on application ${clientId}.`,
     );
   }
-  if (!verifyJwtSignature(jwt, certificate.publicKey)) {
+  if (!verifyJwtSignature(jwt, certificate.publicKey, ["RS256", "PS256"])) {
     throw refuse(700027, "Client assertion failed signature validation.");
   }
   const { iss, sub, aud, exp, nbf } = jwt.claims;

@@ -2,7 +2,10 @@ import { publicJwk, type SigningKey } from "./jwt";
 import type { ProviderSettings } from "./settings";
 
 /** The OpenID configuration Entra publishes at `/{tenant}/v2.0/.well-known/openid-configuration`. */
-export function openIdConfiguration(settings: ProviderSettings, tenantSegment: string): Record<string, unknown> {
+export function openIdConfiguration(
+  settings: ProviderSettings,
+  tenantSegment: string,
+): Record<string, unknown> {
   const base = `${settings.origin}/${tenantSegment}`;
   const multiTenant = tenantSegment === "common" || tenantSegment === "organizations";
   return {
@@ -24,9 +27,25 @@ export function openIdConfiguration(settings: ProviderSettings, tenantSegment: s
     frontchannel_logout_supported: true,
     end_session_endpoint: `${base}/oauth2/v2.0/logout`,
     claims_supported: [
-      "sub", "iss", "cloud_instance_name", "cloud_instance_host_name", "cloud_graph_host_name", "msgraph_host",
-      "aud", "exp", "iat", "auth_time", "acr", "nonce", "preferred_username", "name", "tid", "ver", "at_hash",
-      "c_hash", "email",
+      "sub",
+      "iss",
+      "cloud_instance_name",
+      "cloud_instance_host_name",
+      "cloud_graph_host_name",
+      "msgraph_host",
+      "aud",
+      "exp",
+      "iat",
+      "auth_time",
+      "acr",
+      "nonce",
+      "preferred_username",
+      "name",
+      "tid",
+      "ver",
+      "at_hash",
+      "c_hash",
+      "email",
     ],
     kerberos_endpoint: `${base}/kerberos`,
     tenant_region_scope: "EU",
@@ -42,7 +61,10 @@ export function openIdConfiguration(settings: ProviderSettings, tenantSegment: s
  * network and the cache. MSAL itself always asks login.microsoftonline.com for this, so it only
  * comes here when given `cloudDiscoveryMetadata` fetched from this endpoint.
  */
-export function instanceDiscovery(settings: ProviderSettings, tenantSegment: string): Record<string, unknown> {
+export function instanceDiscovery(
+  settings: ProviderSettings,
+  tenantSegment: string,
+): Record<string, unknown> {
   return {
     tenant_discovery_endpoint: `${settings.origin}/${tenantSegment}/v2.0/.well-known/openid-configuration`,
     "api-version": "1.1",

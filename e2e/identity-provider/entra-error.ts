@@ -15,9 +15,15 @@ export class EntraError extends Error {
 }
 
 /** The JSON body Entra's token endpoint answers with when it refuses. */
-export function entraErrorBody(refusal: EntraError, correlationId: string = randomUUID()): Record<string, unknown> {
+export function entraErrorBody(
+  refusal: EntraError,
+  correlationId: string = randomUUID(),
+): Record<string, unknown> {
   const traceId = randomUUID();
-  const timestamp = new Date().toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z");
+  const timestamp = new Date()
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, "Z");
   return {
     error: refusal.error,
     error_description: `AADSTS${refusal.aadsts}: ${refusal.description} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
@@ -30,4 +36,9 @@ export function entraErrorBody(refusal: EntraError, correlationId: string = rand
 }
 
 export const missingParameter = (name: string) =>
-  new EntraError(400, "invalid_request", 900144, `The request body must contain the following parameter: '${name}'.`);
+  new EntraError(
+    400,
+    "invalid_request",
+    900144,
+    `The request body must contain the following parameter: '${name}'.`,
+  );

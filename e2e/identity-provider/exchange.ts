@@ -14,7 +14,11 @@ export interface Reply {
   body: string;
 }
 
-export function jsonReply(status: number, value: unknown, headers: Record<string, string | string[]> = {}): Reply {
+export function jsonReply(
+  status: number,
+  value: unknown,
+  headers: Record<string, string | string[]> = {},
+): Reply {
   return {
     status,
     headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
@@ -22,7 +26,11 @@ export function jsonReply(status: number, value: unknown, headers: Record<string
   };
 }
 
-export function htmlReply(status: number, markup: string, headers: Record<string, string | string[]> = {}): Reply {
+export function htmlReply(
+  status: number,
+  markup: string,
+  headers: Record<string, string | string[]> = {},
+): Reply {
   return {
     status,
     headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", ...headers },

@@ -23,20 +23,24 @@ export function httpsCall(url: string, ca: string, call: HttpsCall = {}): Promis
     ...call.headers,
   };
   return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method: call.method ?? (body ? "POST" : "GET"), headers, ca }, (incoming) => {
-      const chunks: Buffer[] = [];
-      incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-      incoming.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        resolve({
-          status: incoming.statusCode ?? 0,
-          headers: incoming.headers,
-          text,
-          json: <T>() => JSON.parse(text) as T,
+    const outgoing = request(
+      url,
+      { method: call.method ?? (body ? "POST" : "GET"), headers, ca },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+        incoming.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          resolve({
+            status: incoming.statusCode ?? 0,
+            headers: incoming.headers,
+            text,
+            json: <T>() => JSON.parse(text) as T,
+          });
         });
-      });
-      incoming.on("error", reject);
-    });
+        incoming.on("error", reject);
+      },
+    );
     outgoing.on("error", reject);
     outgoing.end(body);
   });
@@ -50,7 +54,11 @@ export interface SignInOutcome {
 }
 
 /** Does what a person does on the sign-in page: opens the authorize URL and presses "Sign in as <name>". */
-export async function signInThroughPage(authorizeUrl: string, ca: string, userName: string): Promise<SignInOutcome> {
+export async function signInThroughPage(
+  authorizeUrl: string,
+  ca: string,
+  userName: string,
+): Promise<SignInOutcome> {
   const page = await httpsCall(authorizeUrl, ca);
   if (page.status !== 200) throw new Error(`the authorize page answered ${page.status}: ${page.text}`);
   const form = page.text
@@ -59,8 +67,12 @@ export async function signInThroughPage(authorizeUrl: string, ca: string, userNa
     .find((markup) => markup.includes(`>Sign in as ${userName}</button>`));
   if (!form) throw new Error(`the sign-in page offers no "Sign in as ${userName}" button`);
   const action = /action="([^"]+)"/.exec(form)?.[1] ?? "";
-  const fields = Object.fromEntries([...form.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((match) => [match[1], match[2]]));
-  const answer = await httpsCall(new URL(action, authorizeUrl).toString(), ca, { form: fields as Record<string, string> });
+  const fields = Object.fromEntries(
+    [...form.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((match) => [match[1], match[2]]),
+  );
+  const answer = await httpsCall(new URL(action, authorizeUrl).toString(), ca, {
+    form: fields as Record<string, string>,
+  });
   if (answer.status !== 302 || !answer.headers.location) {
     throw new Error(`signing in answered ${answer.status} without a redirect: ${answer.text}`);
   }

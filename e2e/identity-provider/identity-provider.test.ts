@@ -9,8 +9,18 @@ const secret = "console-secret~value";
 const apiScope = `api://${clientId}/access_as_user`;
 const consoleOrigin = "http://127.0.0.1:3100";
 const redirectUri = `${consoleOrigin}/`;
-const operator = { oid: "11111111-aaaa-4bbb-8ccc-000000000001", name: "Olivia Operator", preferredUsername: "olivia@contoso.test", roles: ["Console.Operator"] };
-const reader = { oid: "11111111-aaaa-4bbb-8ccc-000000000002", name: "Reed Reader", preferredUsername: "reed@contoso.test", roles: ["Console.Reader"] };
+const operator = {
+  oid: "11111111-aaaa-4bbb-8ccc-000000000001",
+  name: "Olivia Operator",
+  preferredUsername: "olivia@contoso.test",
+  roles: ["Console.Operator"],
+};
+const reader = {
+  oid: "11111111-aaaa-4bbb-8ccc-000000000002",
+  name: "Reed Reader",
+  preferredUsername: "reed@contoso.test",
+  roles: ["Console.Reader"],
+};
 
 let provider: TestIdentityProvider;
 let ca: string;
@@ -33,11 +43,17 @@ afterAll(async () => {
 const tokenUrl = () => `${provider.authority}/oauth2/v2.0/token`;
 
 function claimsOf(token: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as Record<string, unknown>;
+  return JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as Record<
+    string,
+    unknown
+  >;
 }
 
 function headerOf(token: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split(".")[0] ?? "", "base64url").toString("utf8")) as Record<string, unknown>;
+  return JSON.parse(Buffer.from(token.split(".")[0] ?? "", "base64url").toString("utf8")) as Record<
+    string,
+    unknown
+  >;
 }
 
 /** Verifies a token's signature against the provider's published keys, as a resource server would. */
@@ -46,7 +62,12 @@ async function verifiesAgainstJwks(token: string): Promise<boolean> {
   const [header, payload, signature] = token.split(".") as [string, string, string];
   const jwk = keys.find((key) => key.kid === headerOf(token).kid);
   if (!jwk) return false;
-  return verify("RSA-SHA256", Buffer.from(`${header}.${payload}`), createPublicKey({ key: jwk, format: "jwk" }), Buffer.from(signature, "base64url"));
+  return verify(
+    "RSA-SHA256",
+    Buffer.from(`${header}.${payload}`),
+    createPublicKey({ key: jwk, format: "jwk" }),
+    Buffer.from(signature, "base64url"),
+  );
 }
 
 function pkce() {
@@ -83,7 +104,12 @@ async function spaSignIn(userName: string, overrides: Record<string, string> = {
   return { ...outcome, verifier, code: outcome.location.searchParams.get("code") ?? "" };
 }
 
-function redeem(code: string, verifier: string, extra: Record<string, string> = {}, headers: Record<string, string> = { origin: consoleOrigin }) {
+function redeem(
+  code: string,
+  verifier: string,
+  extra: Record<string, string> = {},
+  headers: Record<string, string> = { origin: consoleOrigin },
+) {
   return httpsCall(tokenUrl(), ca, {
     form: {
       client_id: clientId,
@@ -113,12 +139,16 @@ describe("discovery", () => {
     });
     expect(document.response_modes_supported).toEqual(expect.arrayContaining(["query", "fragment"]));
     expect(answer.headers["access-control-allow-origin"]).toBeUndefined();
-    const fromBrowser = await httpsCall(`${provider.authority}/v2.0/.well-known/openid-configuration`, ca, { headers: { origin: consoleOrigin } });
+    const fromBrowser = await httpsCall(`${provider.authority}/v2.0/.well-known/openid-configuration`, ca, {
+      headers: { origin: consoleOrigin },
+    });
     expect(fromBrowser.headers["access-control-allow-origin"]).toBe("*");
   });
 
   it("gives the multi-tenant document a {tenantid} issuer and /common endpoints", async () => {
-    const document = (await httpsCall(`${provider.origin}/common/v2.0/.well-known/openid-configuration`, ca)).json();
+    const document = (
+      await httpsCall(`${provider.origin}/common/v2.0/.well-known/openid-configuration`, ca)
+    ).json();
     expect(document.issuer).toBe(`${provider.origin}/{tenantid}/v2.0`);
     expect(document.token_endpoint).toBe(`${provider.origin}/common/oauth2/v2.0/token`);
   });
@@ -132,7 +162,9 @@ describe("discovery", () => {
     expect(answer.json()).toEqual({
       tenant_discovery_endpoint: `${provider.authority}/v2.0/.well-known/openid-configuration`,
       "api-version": "1.1",
-      metadata: [{ preferred_network: provider.host, preferred_cache: provider.host, aliases: [provider.host] }],
+      metadata: [
+        { preferred_network: provider.host, preferred_cache: provider.host, aliases: [provider.host] },
+      ],
     });
     const foreign = await httpsCall(
       `${provider.origin}/common/discovery/instance?api-version=1.1&authorization_endpoint=${encodeURIComponent("https://login.example.com/x/oauth2/v2.0/authorize")}`,
@@ -150,7 +182,10 @@ describe("discovery", () => {
   });
 
   it("does not know other tenants", async () => {
-    const answer = await httpsCall(`${provider.origin}/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration`, ca);
+    const answer = await httpsCall(
+      `${provider.origin}/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration`,
+      ca,
+    );
     expect(answer.status).toBe(400);
     expect(answer.json()).toMatchObject({ error: "invalid_tenant", error_codes: [90002] });
   });
@@ -161,7 +196,9 @@ describe("authorization code with PKCE, redeemed by the SPA", () => {
     const signIn = await spaSignIn("Olivia Operator");
     expect(signIn.location.origin + signIn.location.pathname).toBe(redirectUri);
     expect(signIn.location.searchParams.get("state")).toBe("state-123");
-    expect(JSON.parse(Buffer.from(signIn.location.searchParams.get("client_info") ?? "", "base64url").toString())).toEqual({
+    expect(
+      JSON.parse(Buffer.from(signIn.location.searchParams.get("client_info") ?? "", "base64url").toString()),
+    ).toEqual({
       uid: operator.oid,
       utid: tenantId,
     });
@@ -172,7 +209,10 @@ describe("authorization code with PKCE, redeemed by the SPA", () => {
     const body = answer.json<Record<string, string | number>>();
     expect(body).toMatchObject({ token_type: "Bearer", scope: apiScope, expires_in: 3600 });
     expect(typeof body.refresh_token).toBe("string");
-    expect(JSON.parse(Buffer.from(String(body.client_info), "base64url").toString())).toEqual({ uid: operator.oid, utid: tenantId });
+    expect(JSON.parse(Buffer.from(String(body.client_info), "base64url").toString())).toEqual({
+      uid: operator.oid,
+      utid: tenantId,
+    });
 
     const access = claimsOf(String(body.access_token));
     const now = Math.floor(Date.now() / 1000);
@@ -194,7 +234,13 @@ describe("authorization code with PKCE, redeemed by the SPA", () => {
     expect(await verifiesAgainstJwks(String(body.access_token))).toBe(true);
 
     const id = claimsOf(String(body.id_token));
-    expect(id).toMatchObject({ aud: clientId, iss: provider.issuer, nonce: "nonce-456", oid: operator.oid, tid: tenantId });
+    expect(id).toMatchObject({
+      aud: clientId,
+      iss: provider.issuer,
+      nonce: "nonce-456",
+      oid: operator.oid,
+      tid: tenantId,
+    });
   });
 
   it("puts the answer in the fragment when asked to", async () => {
@@ -236,7 +282,11 @@ describe("authorization code with PKCE, redeemed by the SPA", () => {
     const signIn = await spaSignIn("Reed Reader", { scope: "openid profile offline_access" });
     const answer = await redeem(signIn.code, signIn.verifier, { scope: "openid profile offline_access" });
     const token = String(answer.json().access_token);
-    expect(claimsOf(token)).toMatchObject({ aud: "https://graph.microsoft.com", oid: reader.oid, scp: "User.Read" });
+    expect(claimsOf(token)).toMatchObject({
+      aud: "https://graph.microsoft.com",
+      oid: reader.oid,
+      scp: "User.Read",
+    });
     expect(provider.issuedGraphTokens()).toHaveLength(before + 1);
     expect(provider.issuedGraphTokens()).toContain(token);
   });
@@ -244,7 +294,11 @@ describe("authorization code with PKCE, redeemed by the SPA", () => {
   it("answers the browser's CORS preflight for the token endpoint, for loopback origins only", async () => {
     const preflight = await httpsCall(tokenUrl(), ca, {
       method: "OPTIONS",
-      headers: { origin: consoleOrigin, "access-control-request-method": "POST", "access-control-request-headers": "content-type,x-anchormailbox" },
+      headers: {
+        origin: consoleOrigin,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type,x-anchormailbox",
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers).toMatchObject({
@@ -252,7 +306,10 @@ describe("authorization code with PKCE, redeemed by the SPA", () => {
       "access-control-allow-methods": "POST, OPTIONS",
       "access-control-allow-headers": "content-type,x-anchormailbox",
     });
-    const stranger = await httpsCall(tokenUrl(), ca, { method: "OPTIONS", headers: { origin: "https://evil.example" } });
+    const stranger = await httpsCall(tokenUrl(), ca, {
+      method: "OPTIONS",
+      headers: { origin: "https://evil.example" },
+    });
     expect(stranger.headers["access-control-allow-origin"]).toBeUndefined();
   });
 });
@@ -260,11 +317,22 @@ describe("authorization code with PKCE, redeemed by the SPA", () => {
 describe("the authorize endpoint's checks", () => {
   it("shows an error page, not a redirect, for an unknown client or an unregistered redirect URI", async () => {
     const { challenge } = pkce();
-    const base = { response_type: "code", scope: apiScope, code_challenge: challenge, code_challenge_method: "S256" };
-    const unknown = await httpsCall(authorizeUrl({ ...base, client_id: "99999999-9999-4999-8999-999999999999", redirect_uri: redirectUri }), ca);
+    const base = {
+      response_type: "code",
+      scope: apiScope,
+      code_challenge: challenge,
+      code_challenge_method: "S256",
+    };
+    const unknown = await httpsCall(
+      authorizeUrl({ ...base, client_id: "99999999-9999-4999-8999-999999999999", redirect_uri: redirectUri }),
+      ca,
+    );
     expect(unknown.status).toBe(400);
     expect(unknown.text).toContain("AADSTS700016");
-    const foreign = await httpsCall(authorizeUrl({ ...base, client_id: clientId, redirect_uri: "https://evil.example/" }), ca);
+    const foreign = await httpsCall(
+      authorizeUrl({ ...base, client_id: clientId, redirect_uri: "https://evil.example/" }),
+      ca,
+    );
     expect(foreign.status).toBe(400);
     expect(foreign.headers.location).toBeUndefined();
     expect(foreign.text).toContain("AADSTS50011");
@@ -272,7 +340,13 @@ describe("the authorize endpoint's checks", () => {
 
   it("sends the app an error when PKCE is missing", async () => {
     const answer = await httpsCall(
-      authorizeUrl({ client_id: clientId, redirect_uri: redirectUri, response_type: "code", scope: apiScope, state: "s1" }),
+      authorizeUrl({
+        client_id: clientId,
+        redirect_uri: redirectUri,
+        response_type: "code",
+        scope: apiScope,
+        state: "s1",
+      }),
       ca,
     );
     expect(answer.status).toBe(302);
@@ -296,7 +370,9 @@ describe("the authorize endpoint's checks", () => {
       prompt: "none",
       state: "silent",
     };
-    const withSession = await httpsCall(authorizeUrl(silent), ca, { headers: { cookie: signIn.sessionCookie ?? "" } });
+    const withSession = await httpsCall(authorizeUrl(silent), ca, {
+      headers: { cookie: signIn.sessionCookie ?? "" },
+    });
     expect(new URL(withSession.headers.location ?? "").searchParams.get("code")).toBeTruthy();
     const without = await httpsCall(authorizeUrl(silent), ca);
     expect(new URL(without.headers.location ?? "").searchParams.get("error")).toBe("login_required");
@@ -315,7 +391,15 @@ describe("the authorize endpoint's checks", () => {
     expect(logout.headers["set-cookie"]?.[0]).toContain("Max-Age=0");
     const { challenge } = pkce();
     const silent = await httpsCall(
-      authorizeUrl({ client_id: clientId, redirect_uri: redirectUri, response_type: "code", scope: apiScope, code_challenge: challenge, code_challenge_method: "S256", prompt: "none" }),
+      authorizeUrl({
+        client_id: clientId,
+        redirect_uri: redirectUri,
+        response_type: "code",
+        scope: apiScope,
+        code_challenge: challenge,
+        code_challenge_method: "S256",
+        prompt: "none",
+      }),
       ca,
       { headers: cookie },
     );
@@ -327,14 +411,26 @@ describe("refresh tokens", () => {
   it("trades the SPA's refresh token for a new console token, from the browser only", async () => {
     const signIn = await spaSignIn("Olivia Operator");
     const refreshToken = String((await redeem(signIn.code, signIn.verifier)).json().refresh_token);
-    const form = { client_id: clientId, grant_type: "refresh_token", refresh_token: refreshToken, scope: `${apiScope} openid offline_access` };
+    const form = {
+      client_id: clientId,
+      grant_type: "refresh_token",
+      refresh_token: refreshToken,
+      scope: `${apiScope} openid offline_access`,
+    };
     const refreshed = await httpsCall(tokenUrl(), ca, { form, headers: { origin: consoleOrigin } });
     expect(refreshed.status).toBe(200);
-    expect(claimsOf(String(refreshed.json().access_token))).toMatchObject({ aud: clientId, oid: operator.oid, scp: "access_as_user" });
+    expect(claimsOf(String(refreshed.json().access_token))).toMatchObject({
+      aud: clientId,
+      oid: operator.oid,
+      scp: "access_as_user",
+    });
     expect(refreshed.json().refresh_token).not.toBe(refreshToken);
     const serverSide = await httpsCall(tokenUrl(), ca, { form: { ...form, client_secret: secret } });
     expect(serverSide.json()).toMatchObject({ error: "invalid_request", error_codes: [9002327] });
-    const unknown = await httpsCall(tokenUrl(), ca, { form: { ...form, refresh_token: "1.not-a-token" }, headers: { origin: consoleOrigin } });
+    const unknown = await httpsCall(tokenUrl(), ca, {
+      form: { ...form, refresh_token: "1.not-a-token" },
+      headers: { origin: consoleOrigin },
+    });
     expect(unknown.json()).toMatchObject({ error: "invalid_grant" });
   });
 });
@@ -377,17 +473,35 @@ describe("on-behalf-of", () => {
   });
 
   it("asks for consent when a named scope was never consented to", async () => {
-    const answer = await obo(provider.mintConsoleToken({}), { scope: "https://graph.microsoft.com/Directory.ReadWrite.All" });
-    expect(answer.json()).toMatchObject({ error: "invalid_grant", error_codes: [65001], suberror: "consent_required" });
+    const answer = await obo(provider.mintConsoleToken({}), {
+      scope: "https://graph.microsoft.com/Directory.ReadWrite.All",
+    });
+    expect(answer.json()).toMatchObject({
+      error: "invalid_grant",
+      error_codes: [65001],
+      suberror: "consent_required",
+    });
   });
 
   it.each([
     ["a forged signature", () => provider.mintConsoleToken({}, { signWithForeignKey: true }), 50013],
     ["an unknown key id", () => provider.mintConsoleToken({}, { kid: "not-published" }), 50013],
-    ["an expired token", () => provider.mintConsoleToken({ exp: Math.floor(Date.now() / 1000) - 60 }), 500133],
-    ["a token not yet valid", () => provider.mintConsoleToken({ nbf: Math.floor(Date.now() / 1000) + 600 }), 500133],
+    [
+      "an expired token",
+      () => provider.mintConsoleToken({ exp: Math.floor(Date.now() / 1000) - 60 }),
+      500133,
+    ],
+    [
+      "a token not yet valid",
+      () => provider.mintConsoleToken({ nbf: Math.floor(Date.now() / 1000) + 600 }),
+      500133,
+    ],
     ["another audience", () => provider.mintConsoleToken({ aud: "https://graph.microsoft.com" }), 500131],
-    ["another issuer", () => provider.mintConsoleToken({ iss: "https://login.microsoftonline.com/other/v2.0" }), 50027],
+    [
+      "another issuer",
+      () => provider.mintConsoleToken({ iss: "https://login.microsoftonline.com/other/v2.0" }),
+      50027,
+    ],
     ["not a JWT", () => "not.a.jwt", 50027],
   ])("refuses an assertion with %s as invalid_grant", async (_case, assertion, aadsts) => {
     const answer = await obo(assertion());
@@ -404,7 +518,10 @@ describe("on-behalf-of", () => {
 
 describe("client credentials", () => {
   const credentials = (form: Record<string, string>, headers: Record<string, string> = {}) =>
-    httpsCall(tokenUrl(), ca, { form: { grant_type: "client_credentials", scope: "https://graph.microsoft.com/.default", ...form }, headers });
+    httpsCall(tokenUrl(), ca, {
+      form: { grant_type: "client_credentials", scope: "https://graph.microsoft.com/.default", ...form },
+      headers,
+    });
 
   it("issues an app-only Graph token with the application roles", async () => {
     const answer = await credentials({ client_id: clientId, client_secret: secret });
@@ -417,7 +534,12 @@ describe("client credentials", () => {
       idtyp: "app",
       oid: provider.servicePrincipalId,
       appid: clientId,
-      roles: ["Synchronization.ReadWrite.All", "Application.Read.All", "User.Read.All", "GroupMember.Read.All"],
+      roles: [
+        "Synchronization.ReadWrite.All",
+        "Application.Read.All",
+        "User.Read.All",
+        "GroupMember.Read.All",
+      ],
     });
     expect(provider.issuedGraphTokens()).toContain(body.access_token);
   });
@@ -429,11 +551,20 @@ describe("client credentials", () => {
   });
 
   it("insists on /.default and on a known client", async () => {
-    const named = await credentials({ client_id: clientId, client_secret: secret, scope: "https://graph.microsoft.com/User.Read.All" });
+    const named = await credentials({
+      client_id: clientId,
+      client_secret: secret,
+      scope: "https://graph.microsoft.com/User.Read.All",
+    });
     expect(named.json()).toMatchObject({ error: "invalid_scope", error_codes: [1002012] });
-    const stranger = await credentials({ client_id: "99999999-9999-4999-8999-999999999999", client_secret: secret });
+    const stranger = await credentials({
+      client_id: "99999999-9999-4999-8999-999999999999",
+      client_secret: secret,
+    });
     expect(stranger.json()).toMatchObject({ error: "unauthorized_client", error_codes: [700016] });
-    const noGrant = await httpsCall(tokenUrl(), ca, { form: { client_id: clientId, client_secret: secret, grant_type: "password" } });
+    const noGrant = await httpsCall(tokenUrl(), ca, {
+      form: { client_id: clientId, client_secret: secret, grant_type: "password" },
+    });
     expect(noGrant.json()).toMatchObject({ error: "unsupported_grant_type", error_codes: [70003] });
   });
 });
@@ -442,7 +573,13 @@ describe("mintConsoleToken", () => {
   it("mints a token for the named user with overrides, leaving out claims set to undefined", async () => {
     const token = provider.mintConsoleToken({ oid: reader.oid, roles: undefined, aud: "api://other" });
     const claims = claimsOf(token);
-    expect(claims).toMatchObject({ oid: reader.oid, name: reader.name, aud: "api://other", iss: provider.issuer, tid: tenantId });
+    expect(claims).toMatchObject({
+      oid: reader.oid,
+      name: reader.name,
+      aud: "api://other",
+      iss: provider.issuer,
+      tid: tenantId,
+    });
     expect(claims).not.toHaveProperty("roles");
     expect(await verifiesAgainstJwks(token)).toBe(true);
   });

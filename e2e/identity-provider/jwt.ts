@@ -1,4 +1,12 @@
-import { createHash, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from "node:crypto";
+import {
+  constants,
+  createHash,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from "node:crypto";
 
 export type JwtClaims = Record<string, unknown>;
 
@@ -52,9 +60,25 @@ export function decodeJwt(token: string): DecodedJwt | undefined {
   };
 }
 
-export function verifyJwtSignature(jwt: DecodedJwt, publicKey: KeyObject | string): boolean {
-  if (jwt.header.alg !== "RS256") return false;
+export type SignatureAlgorithm = "RS256" | "PS256";
+
+/** Tokens are RS256; MSAL signs certificate client assertions PS256 when given a SHA-256 thumbprint. */
+export function verifyJwtSignature(
+  jwt: DecodedJwt,
+  publicKey: KeyObject | string,
+  algorithms: readonly SignatureAlgorithm[] = ["RS256"],
+): boolean {
+  const alg = jwt.header.alg;
+  if (!algorithms.includes(alg as SignatureAlgorithm)) return false;
   const key = typeof publicKey === "string" ? createPublicKey(publicKey) : publicKey;
+  if (alg === "PS256") {
+    const pss = {
+      key,
+      padding: constants.RSA_PKCS1_PSS_PADDING,
+      saltLength: constants.RSA_PSS_SALTLEN_DIGEST,
+    };
+    return verify("RSA-SHA256", jwt.signedPart, pss, jwt.signature);
+  }
   return verify("RSA-SHA256", jwt.signedPart, key, jwt.signature);
 }
 

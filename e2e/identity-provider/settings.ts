@@ -62,17 +62,21 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Checks the options and fills in defaults; throws naming the option that is wrong. */
 export function resolveSettings(options: TestIdentityProviderOptions, origin: string): ProviderSettings {
-  if (!GUID.test(options.tenantId)) throw new Error(`tenantId must be a GUID, got ${JSON.stringify(options.tenantId)}`);
+  if (!GUID.test(options.tenantId))
+    throw new Error(`tenantId must be a GUID, got ${JSON.stringify(options.tenantId)}`);
   if (!GUID.test(options.consoleClientId)) {
     throw new Error(`consoleClientId must be a GUID, got ${JSON.stringify(options.consoleClientId)}`);
   }
   if (!options.consoleClientSecret) throw new Error("consoleClientSecret must not be empty");
   if (!/\/[^/]+$/.test(options.consoleApiScope)) {
-    throw new Error(`consoleApiScope must look like api://<client id>/<scope>, got ${options.consoleApiScope}`);
+    throw new Error(
+      `consoleApiScope must look like api://<client id>/<scope>, got ${options.consoleApiScope}`,
+    );
   }
   if (options.users.length === 0) throw new Error("users must name at least one test user");
   for (const user of options.users) {
-    if (!GUID.test(user.oid)) throw new Error(`user ${user.name}: oid must be a GUID, got ${JSON.stringify(user.oid)}`);
+    if (!GUID.test(user.oid))
+      throw new Error(`user ${user.name}: oid must be a GUID, got ${JSON.stringify(user.oid)}`);
   }
   const lifetime = options.tokenLifetimeSeconds ?? 3600;
   if (!Number.isInteger(lifetime) || lifetime <= 0) {

@@ -45,21 +45,16 @@ export interface TestIdentityProvider {
 }
 
 /** Starts an HTTPS server on 127.0.0.1 that answers the Entra v2.0 endpoints MSAL calls. */
-export async function startTestIdentityProvider(options: TestIdentityProviderOptions): Promise<TestIdentityProvider> {
+export async function startTestIdentityProvider(
+  options: TestIdentityProviderOptions,
+): Promise<TestIdentityProvider> {
   resolveSettings(options, "https://127.0.0.1:0"); // refuse bad options before anything starts
   const certificate = await createLoopbackCertificate();
   const signingKey = createSigningKey();
   const foreignKey = createSigningKey();
   const grants = new GrantStore();
-  let context: TokenEndpointContext | undefined;
-
-  const server = createServer({ cert: certificate.certificatePem, key: certificate.privateKeyPem }, (request, response) => {
-    if (!context) {
-      response.writeHead(503).end();
-      return;
-    }
-    void serve(request, response, context);
-  });
+  // the handler is attached once the port, and so every URL the provider hands out, is known
+  const server = createServer({ cert: certificate.certificatePem, key: certificate.privateKeyPem });
   try {
     await listen(server, options.port ?? 0);
   } catch (error) {
@@ -69,7 +64,11 @@ export async function startTestIdentityProvider(options: TestIdentityProviderOpt
   const origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const settings = resolveSettings(options, origin);
   const minter = new TokenMinter(settings, signingKey);
-  context = { settings, minter, grants, signingKey };
+  const context: TokenEndpointContext = { settings, minter, grants, signingKey };
+  server.on(
+    "request",
+    (request: IncomingMessage, response: ServerResponse) => void serve(request, response, context),
+  );
 
   return {
     origin,
@@ -115,7 +114,11 @@ function listen(server: Server, port: number): Promise<void> {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-async function serve(request: IncomingMessage, response: ServerResponse, context: TokenEndpointContext): Promise<void> {
+async function serve(
+  request: IncomingMessage,
+  response: ServerResponse,
+  context: TokenEndpointContext,
+): Promise<void> {
   const correlationId = header(request, "client-request-id") ?? randomUUID();
   let reply: Reply;
   try {
@@ -145,9 +148,13 @@ async function serve(request: IncomingMessage, response: ServerResponse, context
   response.end(reply.body);
 }
 
-const TENANT_ROUTES: Record<string, Partial<Record<string, (call: Call, context: TokenEndpointContext, tenant: string) => Reply>>> = {
+const TENANT_ROUTES: Record<
+  string,
+  Partial<Record<string, (call: Call, context: TokenEndpointContext, tenant: string) => Reply>>
+> = {
   "v2.0/.well-known/openid-configuration": {
-    GET: (_call, context, tenant) => jsonReply(200, openIdConfiguration(context.settings, tenant), { "cache-control": "max-age=86400" }),
+    GET: (_call, context, tenant) =>
+      jsonReply(200, openIdConfiguration(context.settings, tenant), { "cache-control": "max-age=86400" }),
   },
   "discovery/v2.0/keys": { GET: (_call, context) => jsonReply(200, keySet([context.signingKey])) },
   "discovery/keys": { GET: (_call, context) => jsonReply(200, keySet([context.signingKey])) },
@@ -169,12 +176,17 @@ const TENANT_ROUTES: Record<string, Partial<Record<string, (call: Call, context:
 function route(call: Call, context: TokenEndpointContext): Reply {
   const [, tenant = "", ...rest] = call.url.pathname.split("/");
   const routes = TENANT_ROUTES[rest.join("/")];
-  if (!routes) return jsonReply(404, { error: "not_found", error_description: `No endpoint at ${call.url.pathname}.` });
+  if (!routes)
+    return jsonReply(404, { error: "not_found", error_description: `No endpoint at ${call.url.pathname}.` });
   const handler = routes[call.method];
   if (!handler) {
-    return jsonReply(405, { error: "invalid_request", error_description: `${call.method} is not allowed here.` }, {
-      allow: Object.keys(routes).join(", "),
-    });
+    return jsonReply(
+      405,
+      { error: "invalid_request", error_description: `${call.method} is not allowed here.` },
+      {
+        allow: Object.keys(routes).join(", "),
+      },
+    );
   }
   const tenantSegment = knownTenant(tenant, context.settings);
   return handler(call, context, tenantSegment);

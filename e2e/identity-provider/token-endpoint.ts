@@ -25,13 +25,23 @@ export function tokenRequest(call: Call, context: TokenEndpointContext): Reply {
   if (!grantType) throw missingParameter("grant_type");
   const grant = grants[grantType];
   if (!grant) {
-    throw new EntraError(400, "unsupported_grant_type", 70003, `The app requested an unsupported grant type '${grantType}'.`);
+    throw new EntraError(
+      400,
+      "unsupported_grant_type",
+      70003,
+      `The app requested an unsupported grant type '${grantType}'.`,
+    );
   }
   const client = authenticateClient(fields, call, context.settings);
   return jsonReply(200, grant(fields, client, call, context));
 }
 
-type Grant = (fields: URLSearchParams, client: ClientContext, call: Call, context: TokenEndpointContext) => object;
+type Grant = (
+  fields: URLSearchParams,
+  client: ClientContext,
+  call: Call,
+  context: TokenEndpointContext,
+) => object;
 
 const grants: Record<string, Grant> = {
   authorization_code: redeemCode,
@@ -40,7 +50,12 @@ const grants: Record<string, Grant> = {
   client_credentials: clientCredentials,
 };
 
-function redeemCode(fields: URLSearchParams, client: ClientContext, _call: Call, context: TokenEndpointContext): object {
+function redeemCode(
+  fields: URLSearchParams,
+  client: ClientContext,
+  _call: Call,
+  context: TokenEndpointContext,
+): object {
   const code = fields.get("code");
   if (!code) throw missingParameter("code");
   const grant = context.grants.code(code);
@@ -54,10 +69,16 @@ function redeemCode(fields: URLSearchParams, client: ClientContext, _call: Call,
   grant.redeemed = true; // a failed redemption burns the code too, so a verifier cannot be guessed
   const { request } = grant;
   if (Date.now() > grant.expiresAt) {
-    throw invalidGrant(70008, "The provided authorization code or refresh token has expired due to inactivity.");
+    throw invalidGrant(
+      70008,
+      "The provided authorization code or refresh token has expired due to inactivity.",
+    );
   }
   if (request.clientId !== client.clientId) {
-    throw invalidGrant(700005, "Provided Authorization Code is intended to use against other tenant or application.");
+    throw invalidGrant(
+      700005,
+      "Provided Authorization Code is intended to use against other tenant or application.",
+    );
   }
   const redirectUri = fields.get("redirect_uri");
   if (redirectUri !== request.redirectUri) {
@@ -68,7 +89,10 @@ function redeemCode(fields: URLSearchParams, client: ClientContext, _call: Call,
   }
   const verifier = fields.get("code_verifier") ?? "";
   if (createHash("sha256").update(verifier).digest("base64url") !== request.codeChallenge) {
-    throw invalidGrant(501481, "The Code_Verifier does not match the code_challenge supplied in the authorization request.");
+    throw invalidGrant(
+      501481,
+      "The Code_Verifier does not match the code_challenge supplied in the authorization request.",
+    );
   }
   return tokenResponse(grant.user, client, parseScopes(request.scope, context.settings), context, {
     nonce: request.nonce,
@@ -76,11 +100,17 @@ function redeemCode(fields: URLSearchParams, client: ClientContext, _call: Call,
   });
 }
 
-function redeemRefreshToken(fields: URLSearchParams, client: ClientContext, call: Call, context: TokenEndpointContext): object {
+function redeemRefreshToken(
+  fields: URLSearchParams,
+  client: ClientContext,
+  call: Call,
+  context: TokenEndpointContext,
+): object {
   const token = fields.get("refresh_token");
   if (!token) throw missingParameter("refresh_token");
   const grant = context.grants.refreshGrant(token);
-  if (!grant || grant.clientId !== client.clientId) throw invalidGrant(70000, "Provided grant is invalid or malformed.");
+  if (!grant || grant.clientId !== client.clientId)
+    throw invalidGrant(70000, "Provided grant is invalid or malformed.");
   if (grant.spa && !call.headers.origin) {
     throw new EntraError(
       400,
@@ -90,7 +120,12 @@ function redeemRefreshToken(fields: URLSearchParams, client: ClientContext, call
     );
   }
   if (!grant.spa && !client.confidential) {
-    throw new EntraError(401, "invalid_client", 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
+    throw new EntraError(
+      401,
+      "invalid_client",
+      7000218,
+      "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+    );
   }
   return tokenResponse(grant.user, client, parseScopes(fields.get("scope"), context.settings), context, {
     nonce: undefined,
@@ -98,7 +133,12 @@ function redeemRefreshToken(fields: URLSearchParams, client: ClientContext, call
   });
 }
 
-function onBehalfOf(fields: URLSearchParams, client: ClientContext, _call: Call, context: TokenEndpointContext): object {
+function onBehalfOf(
+  fields: URLSearchParams,
+  client: ClientContext,
+  _call: Call,
+  context: TokenEndpointContext,
+): object {
   requireConfidential(client);
   if (fields.get("requested_token_use") !== "on_behalf_of") throw missingParameter("requested_token_use");
   const assertion = fields.get("assertion");
@@ -106,10 +146,18 @@ function onBehalfOf(fields: URLSearchParams, client: ClientContext, _call: Call,
   const user = userOfAssertion(assertion, client, context);
   const scopes = parseScopes(fields.get("scope"), context.settings);
   if (scopes.resource === "console") throw tokenForItself();
-  return tokenResponse(user, client, scopes, context, { nonce: undefined, clientInfo: fields.get("client_info") === "1" });
+  return tokenResponse(user, client, scopes, context, {
+    nonce: undefined,
+    clientInfo: fields.get("client_info") === "1",
+  });
 }
 
-function clientCredentials(fields: URLSearchParams, client: ClientContext, _call: Call, context: TokenEndpointContext): object {
+function clientCredentials(
+  fields: URLSearchParams,
+  client: ClientContext,
+  _call: Call,
+  context: TokenEndpointContext,
+): object {
   requireConfidential(client);
   const scope = fields.get("scope");
   if (!scope) throw missingParameter("scope");
@@ -156,18 +204,28 @@ function userOfAssertion(assertion: string, client: ClientContext, context: Toke
     );
   }
   const now = Math.floor(Date.now() / 1000);
-  if (typeof claims.exp !== "number" || claims.exp <= now || (typeof claims.nbf === "number" && claims.nbf > now)) {
+  if (
+    typeof claims.exp !== "number" ||
+    claims.exp <= now ||
+    (typeof claims.nbf === "number" && claims.nbf > now)
+  ) {
     throw invalidGrant(
       500133,
       `Assertion is not within its valid time range. Ensure that the access token is not expired before using it for user assertion, or request a new token. Current time: ${new Date(now * 1000).toISOString()}.`,
     );
   }
   if (typeof claims.scp !== "string") {
-    throw invalidGrant(50013, "Assertion is an application token; on-behalf-of needs a token issued to a user.");
+    throw invalidGrant(
+      50013,
+      "Assertion is an application token; on-behalf-of needs a token issued to a user.",
+    );
   }
   const user = settings.users.find((candidate) => candidate.oid === claims.oid);
   if (!user) {
-    throw invalidGrant(50034, `The user account ${String(claims.oid)} does not exist in the ${settings.tenantId} directory.`);
+    throw invalidGrant(
+      50034,
+      `The user account ${String(claims.oid)} does not exist in the ${settings.tenantId} directory.`,
+    );
   }
   return user;
 }
@@ -236,7 +294,12 @@ function delegatedGraphScopes(requested: string[], settings: ProviderSettings): 
 
 function requireConfidential(client: ClientContext): void {
   if (!client.confidential) {
-    throw new EntraError(401, "invalid_client", 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
+    throw new EntraError(
+      401,
+      "invalid_client",
+      7000218,
+      "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+    );
   }
 }
 

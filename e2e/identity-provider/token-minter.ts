@@ -153,5 +153,8 @@ function pairwiseSubject(oid: string, audience: string): string {
 }
 
 function sessionId(user: TestUser): string {
-  return createHash("sha256").update(`session|${user.oid}`).digest("hex").replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, "$1-$2-$3-$4-$5");
+  return createHash("sha256")
+    .update(`session|${user.oid}`)
+    .digest("hex")
+    .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, "$1-$2-$3-$4-$5");
 }

@@ -7,7 +7,12 @@ import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from "@az
  * take effect. (A child process is simpler: start it with NODE_EXTRA_CA_CERTS=certificatePath.)
  */
 export function networkClientTrusting(caCertificatePem: string): INetworkModule {
-  const send = <T>(method: "GET" | "POST", url: string, options: NetworkRequestOptions = {}, timeout?: number) =>
+  const send = <T>(
+    method: "GET" | "POST",
+    url: string,
+    options: NetworkRequestOptions = {},
+    timeout?: number,
+  ) =>
     new Promise<NetworkResponse<T>>((resolve, reject) => {
       const outgoing = request(
         url,
@@ -24,7 +29,9 @@ export function networkClientTrusting(caCertificatePem: string): INetworkModule 
             try {
               resolve({ headers, body: JSON.parse(text) as T, status: incoming.statusCode ?? 0 });
             } catch {
-              reject(new Error(`${method} ${url} answered ${incoming.statusCode} with a body that is not JSON`));
+              reject(
+                new Error(`${method} ${url} answered ${incoming.statusCode} with a body that is not JSON`),
+              );
             }
           });
           incoming.on("error", reject);
