@@ -24,7 +24,7 @@ import type { AuditEntry } from "@/lib/runs/audit";
 import { auditActionText, auditTargetHref, summariseAuditDetail } from "./audit-entry";
 import { auditCsvHref, auditQueries } from "./queries";
 
-const mono = { fontFamily: "monospace", fontSize: "0.8125rem", overflowWrap: "anywhere" } as const;
+const mono = { fontFamily: "monospace", fontSize: "0.8125rem", overflowWrap: "break-word" } as const;
 
 function Target({ entry }: { entry: AuditEntry }) {
   if (!entry.target) return <>—</>;
@@ -105,7 +105,7 @@ function AuditTable({ entries, caption }: { entries: readonly AuditEntry[]; capt
               <TableCell sx={{ whiteSpace: "nowrap" }}>
                 <WhenText iso={entry.at} />
               </TableCell>
-              <TableCell sx={{ overflowWrap: "anywhere" }}>{entry.actor}</TableCell>
+              <TableCell sx={{ overflowWrap: "break-word" }}>{entry.actor}</TableCell>
               <TableCell>
                 {auditActionText(entry.action)}
                 <Typography variant="body2" sx={{ ...mono, color: "text.secondary" }}>

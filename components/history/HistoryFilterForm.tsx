@@ -14,6 +14,12 @@ import { OUTCOMES } from "@/lib/provisioning";
 import { dateInputToIso, hasFilters, isoToDateInput, RUN_ACTIONS } from "./history-filters";
 
 const ANY = "";
+// "All applications" and the like are real choices, so they show, with the label above them.
+const listSlotProps = { inputLabel: { shrink: true }, select: { displayEmpty: true } } as const;
+
+function daysOf(filters: RunHistoryFilters) {
+  return { from: isoToDateInput(filters.from), to: isoToDateInput(filters.to) };
+}
 
 /** The applications to filter by: the first page of the catalogue, plus the one in the URL if it is not on it. */
 function useApplicationOptions(selected: string | undefined) {
@@ -36,11 +42,14 @@ export function HistoryFilterForm({
   onApply: (filters: RunHistoryFilters) => void;
 }) {
   const [draft, setDraft] = useState(filters);
+  // A date input's text is kept apart: while a year is being typed it is not yet a date to apply.
+  const [days, setDays] = useState(() => daysOf(filters));
   const [shown, setShown] = useState(filters);
   // The URL changed (back button, Clear): show what it now says.
   if (shown !== filters) {
     setShown(filters);
     setDraft(filters);
+    setDays(daysOf(filters));
   }
   const applications = useApplicationOptions(filters.servicePrincipalId);
 
@@ -48,6 +57,11 @@ export function HistoryFilterForm({
     const next = { ...draft, ...change };
     setDraft(next);
     onApply(next);
+  };
+  const changeDay = (edge: "from" | "to", value: string) => {
+    setDays({ ...days, [edge]: value });
+    const iso = dateInputToIso(value, edge);
+    if (value === "" || iso) applyNow({ [edge]: iso });
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -81,6 +95,7 @@ export function HistoryFilterForm({
         />
         <TextField
           select
+          slotProps={listSlotProps}
           label="Application"
           value={draft.servicePrincipalId ?? ANY}
           onChange={(event) => applyNow({ servicePrincipalId: event.target.value || undefined })}
@@ -95,6 +110,7 @@ export function HistoryFilterForm({
         </TextField>
         <TextField
           select
+          slotProps={listSlotProps}
           label="Outcome"
           value={draft.outcome ?? ANY}
           onChange={(event) => applyNow({ outcome: event.target.value || undefined })}
@@ -109,6 +125,7 @@ export function HistoryFilterForm({
         </TextField>
         <TextField
           select
+          slotProps={listSlotProps}
           label="Action"
           value={draft.action ?? ANY}
           onChange={(event) => applyNow({ action: event.target.value || undefined })}
@@ -124,16 +141,16 @@ export function HistoryFilterForm({
         <TextField
           type="date"
           label="From"
-          value={isoToDateInput(draft.from)}
-          onChange={(event) => applyNow({ from: dateInputToIso(event.target.value, "from") })}
+          value={days.from}
+          onChange={(event) => changeDay("from", event.target.value)}
           size="small"
           slotProps={{ inputLabel: { shrink: true } }}
         />
         <TextField
           type="date"
           label="To"
-          value={isoToDateInput(draft.to)}
-          onChange={(event) => applyNow({ to: dateInputToIso(event.target.value, "to") })}
+          value={days.to}
+          onChange={(event) => changeDay("to", event.target.value)}
           size="small"
           slotProps={{ inputLabel: { shrink: true } }}
         />

@@ -108,6 +108,12 @@ describe("date inputs in the reader's time zone", () => {
     expect(isoToDateInput(undefined)).toBe("");
   });
 
+  it("waits for a year typed digit by digit instead of reading 0002 as a date", () => {
+    expect(dateInputToIso("0002-11-28", "from")).toBeUndefined();
+    expect(dateInputToIso("0202-11-28", "from")).toBeUndefined();
+    expect(dateInputToIso("2026-11-28", "from")).toBe("2026-11-28T05:00:00.000Z");
+  });
+
   it("refuses days that do not exist", () => {
     expect(dateInputToIso("2026-02-29", "from")).toBeUndefined();
     expect(dateInputToIso("2026-13-01", "to")).toBeUndefined();

@@ -19,11 +19,18 @@ const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 // The BFF accepts only full date-times with a zone; anything vaguer is dropped rather than sent.
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** A `YYYY-MM-DD` in the reader's time zone, at the start (`from`) or the last millisecond (`to`) of that day. */
+// A date input reports "0002-11-28" while the year is still being typed; no run is that old.
+const EARLIEST_YEAR = 1970;
+
+/**
+ * A `YYYY-MM-DD` in the reader's time zone, at the start (`from`) or the last millisecond (`to`) of
+ * that day; undefined for a day that does not exist or a year still being typed.
+ */
 export function dateInputToIso(value: string, edge: "from" | "to"): string | undefined {
   const match = DATE_ONLY.exec(value.trim());
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
+  if (year < EARLIEST_YEAR) return undefined;
   const date =
     edge === "from" ? new Date(year, month, day, 0, 0, 0, 0) : new Date(year, month, day, 23, 59, 59, 999);
   // new Date rolls 2026-02-31 over into March; such a day does not exist.
