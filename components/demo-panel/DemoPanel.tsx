@@ -21,21 +21,15 @@ import ExpandMore from "@mui/icons-material/ExpandMore";
 import { directoryKeys, directoryQueries } from "@/components/directory/queries";
 import { UserPicker } from "@/components/directory/UserPicker";
 import { ATTRIBUTE_LABELS, attributeChange, attributeChangedText } from "./attribute-change";
-import { DEMO_USER_ATTRIBUTES, demoControls, healthQuery, type DemoUserAttribute } from "./queries";
+import { DEMO_USER_ATTRIBUTES, demoControls, type DemoUserAttribute } from "./queries";
 
 type Notice = { severity: "success" | "error"; text: string };
 
 /**
- * Demo mode only: change the tenant under a running demo (an attribute, the account, the
+ * For demo mode (see useDemoMode): change the tenant under a running demo (an attribute, the account, the
  * assignment, or everything back to the seed) to show update, disable, skip and failure.
  */
 export function DemoPanel({ spId, selectedUserId }: { spId: string; selectedUserId: string | null }) {
-  const health = useQuery(healthQuery);
-  if (health.data?.mode !== "demo") return null;
-  return <DemoControls spId={spId} selectedUserId={selectedUserId} />;
-}
-
-function DemoControls({ spId, selectedUserId }: { spId: string; selectedUserId: string | null }) {
   const queryClient = useQueryClient();
   const [pickedUserId, setPickedUserId] = useState<string | null>(null);
   const userId = pickedUserId ?? selectedUserId;

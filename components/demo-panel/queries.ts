@@ -1,5 +1,5 @@
 "use client";
-import { queryOptions } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import { apiFetch, apiPath } from "@/components/api/api-fetch";
 
 export interface ConsoleHealth {
@@ -15,6 +15,11 @@ export const healthQuery = queryOptions({
   queryFn: ({ signal }) => apiFetch<ConsoleHealth>(apiPath("health"), { signal }),
   staleTime: Infinity,
 });
+
+/** True once /api/health says the console runs on the embedded demo tenant. */
+export function useDemoMode(): boolean {
+  return useQuery(healthQuery).data?.mode === "demo";
+}
 
 /** Source attributes of an Entra user the panel can change (the demo tenant accepts more). */
 export const DEMO_USER_ATTRIBUTES = ["department", "jobTitle", "displayName", "mail", "givenName", "surname", "employeeId"] as const;

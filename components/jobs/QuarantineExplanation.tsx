@@ -3,7 +3,7 @@ import Alert from "@mui/material/Alert";
 import AlertTitle from "@mui/material/AlertTitle";
 import Typography from "@mui/material/Typography";
 import type { JobSummary } from "@/lib/api/contracts";
-import { explainCode } from "@/lib/provisioning";
+import { explainCode } from "@/lib/provisioning/explain-code";
 import { TimeText } from "./TimeText";
 
 /** Why the job is in quarantine, since when, when it is tried again, and what to do about it. */

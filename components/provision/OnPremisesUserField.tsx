@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import TextField from "@mui/material/TextField";
-import { distinguishedNameProblem } from "@/lib/provisioning";
+import { distinguishedNameProblem } from "@/lib/provisioning/distinguished-name";
 import { useDebouncedValue } from "@/components/directory/use-debounced-value";
 
 const EXAMPLE = "CN=Adele Vance,OU=Users,DC=corp,DC=contoso,DC=com";

@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useState, useSyncExternalStore, type ReactNode } from "react";
+import dynamic from "next/dynamic";
 import { useQuery } from "@tanstack/react-query";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
@@ -12,7 +13,7 @@ import PlayArrow from "@mui/icons-material/PlayArrow";
 import { appHref, provisionHref } from "@/components/apps/app-links";
 import { ConsoleBreadcrumbs } from "@/components/apps/ConsoleBreadcrumbs";
 import { appQueries } from "@/components/apps/queries";
-import { DemoPanel } from "@/components/demo-panel/DemoPanel";
+import { useDemoMode } from "@/components/demo-panel/queries";
 import { directoryQueries } from "@/components/directory/queries";
 import { CopyableId } from "@/components/jobs/CopyableId";
 import { templateLabel } from "@/components/jobs/job-template";
@@ -40,6 +41,9 @@ function Section({ title, id, children }: { title: string; id: string; children:
 }
 
 const noSubscription = () => () => {};
+
+// Only demo mode shows the panel, so Entra mode never downloads it.
+const DemoPanel = dynamic(() => import("@/components/demo-panel/DemoPanel").then((module) => module.DemoPanel));
 
 /** How the subject reads in the list of runs: the user's or group's name, or the DN. */
 function useSubjectLabel(form: ProvisionFormState): string {
@@ -71,6 +75,7 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
   const readiness = provisionReadiness(form, { servicePrincipalId: spId, jobId, ruleId: choice.rule?.id ?? null });
   const subjectLabel = useSubjectLabel(form);
   const session = useSessionRuns();
+  const demoMode = useDemoMode();
   const [shownId, setShownId] = useState<string | null>(null);
   const newest = session.runs[0]?.id ?? null;
   const shown = shownId ?? newest;
@@ -173,7 +178,7 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
       )}
 
 
-      <DemoPanel spId={spId} selectedUserId={kind === "user" ? form.userId : null} />
+      {demoMode && <DemoPanel spId={spId} selectedUserId={kind === "user" ? form.userId : null} />}
     </Stack>
   );
 }

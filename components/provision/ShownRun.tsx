@@ -1,12 +1,18 @@
 "use client";
+import dynamic from "next/dynamic";
 import { useQuery } from "@tanstack/react-query";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Skeleton from "@mui/material/Skeleton";
-import { RunProgress, RunResult } from "@/components/run-result";
+import { RunProgress } from "@/components/run-result/RunProgress";
 import { describeProgress } from "@/components/run-result/progress-text";
 import { visuallyHidden } from "@/components/run-result/visually-hidden";
 import { isRunInProgress, runQueries } from "@/components/runs/queries";
+
+// The result view (timeline, diff, scripts) loads after the first run, not with the form.
+const RunResult = dynamic(() => import("@/components/run-result/RunResult").then((module) => module.RunResult), {
+  loading: () => <Skeleton variant="rounded" height={160} />,
+});
 
 /**
  * One run of this page: its progress while queued or running, then the full result. The live region

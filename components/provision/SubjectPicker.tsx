@@ -5,11 +5,10 @@ import Tab from "@mui/material/Tab";
 import Tabs from "@mui/material/Tabs";
 import Typography from "@mui/material/Typography";
 import { GroupPicker } from "@/components/directory/GroupPicker";
-import { MemberPicker } from "@/components/directory/MemberPicker";
 import { UserPicker } from "@/components/directory/UserPicker";
-import { MAX_GROUP_MEMBERS } from "@/lib/provisioning";
+import { MemberPicker } from "./MemberPicker";
 import { OnPremisesUserField } from "./OnPremisesUserField";
-import type { ProvisionFormState, SubjectKind } from "./provision-url-state";
+import { MAX_GROUP_MEMBERS, type ProvisionFormState, type SubjectKind } from "./provision-url-state";
 
 const KIND_LABELS: Record<SubjectKind, string> = { user: "User", group: "Group", onPremisesUser: "On-premises user" };
 

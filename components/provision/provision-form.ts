@@ -1,6 +1,7 @@
 import type { RuleSummary, RunRequest } from "@/lib/api/contracts";
-import { distinguishedNameProblem, MAX_GROUP_MEMBERS, type ProvisionSubject } from "@/lib/provisioning";
-import type { ProvisionFormState, SubjectKind } from "./provision-url-state";
+import type { ProvisionSubject } from "@/lib/provisioning";
+import { distinguishedNameProblem } from "@/lib/provisioning/distinguished-name";
+import { MAX_GROUP_MEMBERS, type ProvisionFormState, type SubjectKind } from "./provision-url-state";
 
 export interface RuleChoice {
   /** Rules that can provision on demand, in the order Graph gave them. */

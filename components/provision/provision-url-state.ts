@@ -1,4 +1,6 @@
-import { MAX_GROUP_MEMBERS } from "@/lib/provisioning";
+import { MAX_GROUP_MEMBERS } from "@/lib/provisioning/build-request";
+
+export { MAX_GROUP_MEMBERS };
 
 export const SUBJECT_KINDS = ["user", "group", "onPremisesUser"] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];

@@ -6,10 +6,10 @@ import Box from "@mui/material/Box";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import type { GroupMemberSummary } from "@/lib/api/contracts";
-import { MAX_GROUP_MEMBERS } from "@/lib/provisioning";
-import { changeMembers } from "@/components/provision/provision-form";
-import { directoryQueries } from "./queries";
-import { useDebouncedValue } from "./use-debounced-value";
+import { directoryQueries } from "@/components/directory/queries";
+import { useDebouncedValue } from "@/components/directory/use-debounced-value";
+import { MAX_GROUP_MEMBERS } from "./provision-url-state";
+import { changeMembers } from "./provision-form";
 
 /** Pick 1–5 members of a group, searching its members; a sixth is refused with the reason. */
 export function MemberPicker(props: { groupId: string; selectedIds: string[]; onChange: (memberIds: string[]) => void }) {
