@@ -58,8 +58,10 @@ export function ModifiedProperties({ properties, outcome, caption }: ModifiedPro
     <Box>
       {skipped && (
         <Typography sx={{ mb: 1.5 }}>
-          Nothing was changed in the target: the service skipped this object, so none of the values below was
-          written. They are what the service read and compared.
+          Nothing was changed in the target: the service skipped this object
+          {properties.length > 0
+            ? ", so none of the values below was written. They are what the service read and compared."
+            : "."}
         </Typography>
       )}
       {outcome === "Failure" && properties.length > 0 && (

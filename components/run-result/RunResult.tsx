@@ -59,7 +59,11 @@ export function RunResult({ run, graphEndpoint, ...actions }: RunResultProps) {
   const result = run.status === "completed" ? run.result : null;
 
   return (
-    <Stack spacing={4}>
+    // MUI marks keyboard focus with a faint ripple; an outline makes it plain in both schemes.
+    <Stack
+      spacing={4}
+      sx={{ "& .Mui-focusVisible": { outline: "2px solid", outlineColor: "primary.main", outlineOffset: 2 } }}
+    >
       <Section title="Summary">
         <Stack spacing={2}>
           <RunSummary run={run} />

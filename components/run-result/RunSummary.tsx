@@ -27,10 +27,11 @@ function statusOf(run: RunView): ReactNode {
 function durationText(facts: ReturnType<typeof summaryFactsOf>): string | null {
   const parts: string[] = [];
   if (facts.serviceMs !== null) parts.push(`${formatDuration(facts.serviceMs)} in the provisioning service`);
-  if (facts.callMs !== null) parts.push(`Graph answered after ${formatDuration(facts.callMs)}`);
+  if (facts.callMs !== null) parts.push(`the call to Graph took ${formatDuration(facts.callMs)}`);
   if (facts.queuedMs !== null && facts.queuedMs >= 1000)
     parts.push(`waited ${formatDuration(facts.queuedMs)} behind the rate limit`);
-  return parts.length === 0 ? null : parts.join("; ");
+  const text = parts.join("; ");
+  return text === "" ? null : text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function Code({ children }: { children: ReactNode }) {
