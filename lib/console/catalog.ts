@@ -9,6 +9,7 @@ import type {
   ServicePrincipalSummary,
 } from "@/lib/api/contracts";
 import { ApiError } from "@/lib/api/errors";
+import type { Caller } from "@/lib/auth/caller";
 import type { ProvisionSubject } from "@/lib/provisioning";
 import { graphClient } from "./graph";
 
@@ -16,11 +17,14 @@ import { graphClient } from "./graph";
 
 const APPS_PAGE_SIZE = 50;
 
-export async function listProvisioningApps(query: {
-  search?: string;
-  cursor?: string;
-}): Promise<Page<ServicePrincipalSummary>> {
-  const apps = (await graphClient().discoverProvisioningApps({ search: query.search })).items;
+export async function listProvisioningApps(
+  caller: Caller,
+  query: {
+    search?: string;
+    cursor?: string;
+  },
+): Promise<Page<ServicePrincipalSummary>> {
+  const apps = (await graphClient(caller).discoverProvisioningApps({ search: query.search })).items;
   const offset = decodeOffset(query.cursor);
   const page = apps.slice(offset, offset + APPS_PAGE_SIZE);
   return {
@@ -35,20 +39,23 @@ export async function listProvisioningApps(query: {
   };
 }
 
-export async function findProvisioningApp(servicePrincipalId: string) {
-  const apps = (await graphClient().discoverProvisioningApps({})).items;
+export async function findProvisioningApp(caller: Caller, servicePrincipalId: string) {
+  const apps = (await graphClient(caller).discoverProvisioningApps({})).items;
   return apps.find((app) => app.id === servicePrincipalId) ?? null;
 }
 
-export async function getProvisioningApp(servicePrincipalId: string) {
-  const app = await findProvisioningApp(servicePrincipalId);
+export async function getProvisioningApp(caller: Caller, servicePrincipalId: string) {
+  const app = await findProvisioningApp(caller, servicePrincipalId);
   if (!app)
     throw new ApiError("not_found", `No application with provisioning has the id ${servicePrincipalId}.`);
   return { id: app.id, appId: app.appId ?? "", displayName: app.displayName ?? app.id };
 }
 
-export async function listJobSummaries(servicePrincipalId: string): Promise<{ items: JobSummary[] }> {
-  const jobs = await graphClient().listJobs(servicePrincipalId);
+export async function listJobSummaries(
+  caller: Caller,
+  servicePrincipalId: string,
+): Promise<{ items: JobSummary[] }> {
+  const jobs = await graphClient(caller).listJobs(servicePrincipalId);
   return {
     items: jobs.map((job) => {
       const status = job.status ?? {};
@@ -89,10 +96,11 @@ export async function listJobSummaries(servicePrincipalId: string): Promise<{ it
 }
 
 export async function listRuleSummaries(
+  caller: Caller,
   servicePrincipalId: string,
   jobId: string,
 ): Promise<{ items: RuleSummary[] }> {
-  const rules = await graphClient().listRules(servicePrincipalId, jobId);
+  const rules = await graphClient(caller).listRules(servicePrincipalId, jobId);
   return {
     items: rules.map((rule) => ({
       ...rule,
@@ -102,8 +110,11 @@ export async function listRuleSummaries(
   };
 }
 
-export async function searchDirectoryUsers(search: string): Promise<{ items: DirectoryUserSummary[] }> {
-  const users = await graphClient().searchUsers(search, { top: 20 });
+export async function searchDirectoryUsers(
+  caller: Caller,
+  search: string,
+): Promise<{ items: DirectoryUserSummary[] }> {
+  const users = await graphClient(caller).searchUsers(search, { top: 20 });
   return {
     items: users.items.map((user) => ({
       id: user.id,
@@ -114,15 +125,25 @@ export async function searchDirectoryUsers(search: string): Promise<{ items: Dir
   };
 }
 
-export async function searchDirectoryGroups(search: string): Promise<{ items: DirectoryGroupSummary[] }> {
-  const groups = await graphClient().searchGroups(search, { top: 20 });
+export async function searchDirectoryGroups(
+  caller: Caller,
+  search: string,
+): Promise<{ items: DirectoryGroupSummary[] }> {
+  const groups = await graphClient(caller).searchGroups(search, { top: 20 });
   return {
     items: groups.items.map((group) => ({ id: group.id, displayName: group.displayName ?? group.id })),
   };
 }
 
-export async function listMembers(groupId: string, search: string): Promise<{ items: GroupMemberSummary[] }> {
-  const members = await graphClient().listGroupMembers(groupId, { search: search || undefined, top: 50 });
+export async function listMembers(
+  caller: Caller,
+  groupId: string,
+  search: string,
+): Promise<{ items: GroupMemberSummary[] }> {
+  const members = await graphClient(caller).listGroupMembers(groupId, {
+    search: search || undefined,
+    top: 50,
+  });
   return {
     items: members.items.map((member) => ({
       id: member.id,
@@ -133,13 +154,13 @@ export async function listMembers(groupId: string, search: string): Promise<{ it
 }
 
 /** A human label for the subject of a run: display name and UPN where Graph has them. */
-export async function subjectLabel(subject: ProvisionSubject): Promise<string | null> {
+export async function subjectLabel(caller: Caller, subject: ProvisionSubject): Promise<string | null> {
   if (subject.kind === "onPremisesUser") return subject.distinguishedName;
   if (subject.kind === "group") {
-    const group = await graphClient().getGroup(subject.objectId);
+    const group = await graphClient(caller).getGroup(subject.objectId);
     return `${group.displayName ?? subject.objectId} (+${subject.memberIds.length} member${subject.memberIds.length === 1 ? "" : "s"})`;
   }
-  const user = await graphClient().getUser(subject.objectId);
+  const user = await graphClient(caller).getUser(subject.objectId);
   return user.userPrincipalName ?? user.displayName ?? null;
 }
 

@@ -1,32 +1,66 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
+import type { Caller } from "@/lib/auth/caller";
+import { cloudEndpoints } from "@/lib/auth/clouds";
+import { graphTokenFor } from "@/lib/auth/graph-token";
 import { env } from "@/lib/env";
-import { createGraphClient, createMemoryPacingLimiter, type GraphClient } from "@/lib/graph";
+import {
+  createGraphClient,
+  createMemoryPacingLimiter,
+  PROVISION_ON_DEMAND_PACE,
+  type GraphClient,
+} from "@/lib/graph";
 import { processSingleton } from "@/lib/process-singleton";
 import { embeddedDemoTenant } from "./demo";
 
+/** How many signed-in admins keep a Graph client (and its discovery cache) in memory at once. */
+const MAX_CLIENTS = 200;
+
 /**
- * The Graph client of this process. In demo mode its fetch is the embedded tenant's handler,
- * called in-process with the same requests Microsoft Graph would get.
+ * Graph as this caller may use it. Demo mode: the embedded tenant's handler, called in-process
+ * with the same requests Microsoft Graph would get — it can never reach a real Graph endpoint.
+ * Entra mode: Microsoft Graph with the caller's token (on-behalf-of) or the console's own
+ * (application mode). One pacing limiter serves every caller, as the limit is per job.
  */
-export function graphClient(): GraphClient {
+export function graphClient(caller: Caller): GraphClient {
   const settings = env();
-  if (settings.mode !== "demo") {
-    throw new ApiError(
-      "unavailable",
-      "Calling Microsoft Graph in Entra mode needs sign-in, which this version does not have yet.",
+  if (settings.mode === "demo") {
+    return processSingleton("graph-client", () =>
+      createGraphClient({
+        fetch: embeddedDemoTenant().handle,
+        // The demo tenant writes next-page links for Graph's own origin; the client follows no other.
+        baseUrl: "https://graph.microsoft.com",
+        limiter: createMemoryPacingLimiter({
+          limit: settings.DEMO_THROTTLE_LIMIT,
+          windowMs: settings.DEMO_THROTTLE_WINDOW_MS,
+        }),
+      }),
     );
   }
-  return processSingleton("graph-client", () => {
-    const tenant = embeddedDemoTenant();
-    return createGraphClient({
-      fetch: tenant.handle,
-      // The demo tenant writes next-page links for Graph's own origin; the client follows no other.
-      baseUrl: "https://graph.microsoft.com",
-      limiter: createMemoryPacingLimiter({
-        limit: settings.DEMO_THROTTLE_LIMIT,
-        windowMs: settings.DEMO_THROTTLE_WINDOW_MS,
-      }),
-    });
-  });
+  const clients = processSingleton(
+    "graph-clients",
+    () => new Map<string, { client: GraphClient; caller: Caller }>(),
+  );
+  const key = settings.GRAPH_PERMISSION_MODE === "application" ? "app" : `user:${caller.id}`;
+  const known = clients.get(key);
+  if (known) {
+    known.caller = caller; // its token is the freshest for on-behalf-of
+    clients.delete(key);
+    clients.set(key, known); // most recently used last
+    return known.client;
+  }
+  const limiter = processSingleton("pacing-limiter", () =>
+    createMemoryPacingLimiter(PROVISION_ON_DEMAND_PACE),
+  );
+  const entry: { client: GraphClient; caller: Caller } = {
+    caller,
+    client: createGraphClient({
+      fetch: (request) => fetch(request),
+      baseUrl: settings.GRAPH_ENDPOINT ?? cloudEndpoints(settings.ENTRA_CLOUD).graphEndpoint,
+      getAccessToken: () => graphTokenFor(entry.caller),
+      limiter,
+    }),
+  };
+  clients.set(key, entry);
+  if (clients.size > MAX_CLIENTS) clients.delete(clients.keys().next().value!);
+  return entry.client;
 }

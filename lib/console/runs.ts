@@ -1,4 +1,6 @@
 import "server-only";
+import type { RunRequest } from "@/lib/api/contracts";
+import type { Caller } from "@/lib/auth/caller";
 import { env } from "@/lib/env";
 import { processSingleton } from "@/lib/process-singleton";
 import {
@@ -37,17 +39,22 @@ export function runsDatabase(): Promise<RunsDatabase> {
 }
 
 export function runService(): Promise<RunService> {
-  return processSingleton("run-service", async () =>
-    createRunService({
-      db: await runsDatabase(),
-      graph: graphClient(),
-      labeler: async (request) => {
-        const [app, subject] = await Promise.all([
-          findProvisioningApp(request.servicePrincipalId).catch(() => null),
-          subjectLabel(request.subject).catch(() => null),
-        ]);
-        return { application: app?.displayName ?? null, subject };
-      },
-    }),
-  );
+  return processSingleton("run-service", async () => createRunService({ db: await runsDatabase() }));
+}
+
+/** Provisions one object as this caller: stored first, sent through their Graph client. */
+export async function requestRun(caller: Caller, request: RunRequest, idempotencyKey: string | null) {
+  return (await runService()).request({
+    request,
+    actor: caller.id,
+    idempotencyKey,
+    graph: graphClient(caller),
+    labeler: async () => {
+      const [app, subject] = await Promise.all([
+        findProvisioningApp(caller, request.servicePrincipalId).catch(() => null),
+        subjectLabel(caller, request.subject).catch(() => null),
+      ]);
+      return { application: app?.displayName ?? null, subject };
+    },
+  });
 }

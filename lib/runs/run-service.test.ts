@@ -42,8 +42,8 @@ describe.each(testDatabases())("run service on %s", (_name, database) => {
 
   it("stores the run, sends exactly the Graph body, and keeps the answer and request id", async () => {
     const { caller, calls } = recordingCaller(async () => ({ body: example1, requestId: "graph-req-1" }));
-    const runs = createRunService({ db, graph: caller });
-    const accepted = await runs.request({ request, actor: "demo-operator" });
+    const runs = createRunService({ db });
+    const accepted = await runs.request({ request, actor: "demo-operator", graph: caller });
     expect(accepted.status).toBe("queued");
     await runs.settled(accepted.id);
 
@@ -78,37 +78,37 @@ describe.each(testDatabases())("run service on %s", (_name, database) => {
 
   it("returns the same run for the same idempotency key and never calls Graph twice", async () => {
     const { caller, calls } = recordingCaller(async () => ({ body: example1, requestId: null }));
-    const runs = createRunService({ db, graph: caller });
+    const runs = createRunService({ db });
     const [a, b] = await Promise.all([
-      runs.request({ request, actor: "op", idempotencyKey: "key-1" }),
-      runs.request({ request, actor: "op", idempotencyKey: "key-1" }),
+      runs.request({ request, actor: "op", idempotencyKey: "key-1", graph: caller }),
+      runs.request({ request, actor: "op", idempotencyKey: "key-1", graph: caller }),
     ]);
     expect(a.id).toBe(b.id);
     await runs.settled(a.id);
     expect(calls).toHaveLength(1);
-    const again = await runs.request({ request, actor: "op", idempotencyKey: "key-1" });
+    const again = await runs.request({ request, actor: "op", idempotencyKey: "key-1", graph: caller });
     expect(again).toMatchObject({ id: a.id, created: false });
     expect(calls).toHaveLength(1);
   });
 
   it("refuses an idempotency key reused for a different request", async () => {
     const { caller } = recordingCaller(async () => ({ body: example1, requestId: null }));
-    const runs = createRunService({ db, graph: caller });
-    await runs.request({ request, actor: "op", idempotencyKey: "key-2" });
+    const runs = createRunService({ db });
+    await runs.request({ request, actor: "op", idempotencyKey: "key-2", graph: caller });
     const other = { ...request, subject: { kind: "user" as const, objectId: "another-user" } };
     await expect(
-      runs.request({ request: other, actor: "op", idempotencyKey: "key-2" }),
+      runs.request({ request: other, actor: "op", idempotencyKey: "key-2", graph: caller }),
     ).rejects.toMatchObject({ status: 409 });
   });
 
   it("rejects an invalid subject with a 400 naming the field, before storing or calling anything", async () => {
     const { caller, calls } = recordingCaller(async () => ({ body: example1, requestId: null }));
-    const runs = createRunService({ db, graph: caller });
+    const runs = createRunService({ db });
     const bad = {
       ...request,
       subject: { kind: "group" as const, objectId: "g", memberIds: ["1", "2", "3", "4", "5", "6"] },
     };
-    const error = await runs.request({ request: bad, actor: "op" }).catch((e: unknown) => e);
+    const error = await runs.request({ request: bad, actor: "op", graph: caller }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(400);
     expect((error as ApiError).message).toMatch(/memberIds/);
@@ -122,8 +122,8 @@ describe.each(testDatabases())("run service on %s", (_name, database) => {
       requestId: "graph-req-9",
     });
     const { caller } = recordingCaller(async () => Promise.reject(graphError));
-    const runs = createRunService({ db, graph: caller });
-    const { id } = await runs.request({ request, actor: "op" });
+    const runs = createRunService({ db });
+    const { id } = await runs.request({ request, actor: "op", graph: caller });
     await runs.settled(id);
     const run = await runs.get(id);
     expect(run?.status).toBe("failed");
@@ -143,8 +143,8 @@ describe.each(testDatabases())("run service on %s", (_name, database) => {
           release = () => resolve({ body: example1, requestId: null });
         }),
     };
-    const runs = createRunService({ db, graph: caller });
-    const { id } = await runs.request({ request, actor: "op" });
+    const runs = createRunService({ db });
+    const { id } = await runs.request({ request, actor: "op", graph: caller });
     await new Promise((r) => setTimeout(r, 10));
     const waiting = await runs.get(id);
     expect(waiting?.status).toBe("queued");
@@ -157,8 +157,8 @@ describe.each(testDatabases())("run service on %s", (_name, database) => {
 
   it("marks runs left unfinished by a dead process as interrupted, not re-sent", async () => {
     const { caller, calls } = recordingCaller(() => new Promise(() => {}));
-    const runs = createRunService({ db, graph: caller });
-    const { id } = await runs.request({ request, actor: "op" });
+    const runs = createRunService({ db });
+    const { id } = await runs.request({ request, actor: "op", graph: caller });
     expect(await interruptUnfinishedRuns(db, new Date().toISOString())).toBe(1);
     const run = await runs.get(id);
     expect(run?.status).toBe("interrupted");

@@ -26,25 +26,26 @@ export interface ProvisionCaller {
 }
 
 /** Display names for a run, looked up while it waits; failures only cost the label. */
-export type RunLabeler = (
-  request: RunRequest,
-) => Promise<{ application: string | null; subject: string | null }>;
+export type RunLabeler = () => Promise<{ application: string | null; subject: string | null }>;
 
 export interface RunServiceDependencies {
   db: RunsDatabase;
-  graph: ProvisionCaller;
-  labeler?: RunLabeler;
   now?: () => Date;
   newId?: () => string;
 }
 
+export interface RunInput {
+  request: RunRequest;
+  actor: string;
+  idempotencyKey?: string | null;
+  /** Graph as the caller may use it (their own token in delegated mode). */
+  graph: ProvisionCaller;
+  labeler?: RunLabeler;
+}
+
 export interface RunService {
   /** Stores the run, then calls Graph in the background. The same idempotency key returns the same run. */
-  request(input: {
-    request: RunRequest;
-    actor: string;
-    idempotencyKey?: string | null;
-  }): Promise<RunAccepted & { created: boolean }>;
+  request(input: RunInput): Promise<RunAccepted & { created: boolean }>;
   get(id: string): Promise<RunView | null>;
   /** Resolves when the run's background call has finished (tests, graceful shutdown). */
   settled(id: string): Promise<void>;
@@ -56,12 +57,16 @@ export function createRunService(deps: RunServiceDependencies): RunService {
   const queues = new Map<string, QueueInfo>();
   const inFlight = new Map<string, Promise<void>>();
 
-  async function execute(row: RunRow, body: ProvisionOnDemandRequestBody, request: RunRequest) {
-    const labels = deps.labeler?.(request).catch(() => null);
+  async function execute(
+    row: RunRow,
+    body: ProvisionOnDemandRequestBody,
+    { request, graph, labeler }: RunInput,
+  ) {
+    const labels = labeler?.().catch(() => null);
     let started: string | undefined;
     let running: Promise<void> | undefined;
     try {
-      const answer = await deps.graph.provisionOnDemand(request.servicePrincipalId, request.jobId, body, {
+      const answer = await graph.provisionOnDemand(request.servicePrincipalId, request.jobId, body, {
         onQueued: (info) =>
           queues.set(row.id, { position: info.position, startsAt: now().getTime() + info.startsInMs }),
         onSent: () => {
@@ -119,7 +124,8 @@ export function createRunService(deps: RunServiceDependencies): RunService {
   }
 
   return {
-    async request({ request, actor, idempotencyKey }) {
+    async request(input) {
+      const { request, actor, idempotencyKey } = input;
       // Validates the request exactly as it will be sent; a mistake is a 400 naming the field.
       const body = buildRequestOr400(request);
       if (idempotencyKey) {
@@ -171,7 +177,7 @@ export function createRunService(deps: RunServiceDependencies): RunService {
           subject: request.subject,
         },
       });
-      const task = execute(row, body, request);
+      const task = execute(row, body, input);
       inFlight.set(row.id, task);
       void task.finally(() => inFlight.delete(row.id));
       return { id: row.id, status: "queued", created: true };

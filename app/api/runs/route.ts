@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { apiRoute, readJson, readQuery } from "@/lib/api";
 import { runHistory } from "@/lib/console/history";
-import { runService } from "@/lib/console/runs";
+import { requestRun } from "@/lib/console/runs";
 import { provisionSubjectSchema } from "@/lib/provisioning";
 
 const runRequestSchema = z.strictObject({
@@ -41,8 +41,7 @@ export const GET = apiRoute({ role: "Console.Reader" }, async ({ request }) => {
 export const POST = apiRoute({ role: "Console.Operator" }, async ({ request, caller }) => {
   const body = await readJson(request, runRequestSchema);
   const idempotencyKey = idempotencyKeySchema.parse(request.headers.get("idempotency-key"));
-  const runs = await runService();
-  const accepted = await runs.request({ request: body, actor: caller.id, idempotencyKey });
+  const accepted = await requestRun(caller, body, idempotencyKey);
   return Response.json(
     { id: accepted.id, status: accepted.status },
     { status: 202, headers: { Location: `/api/runs/${encodeURIComponent(accepted.id)}` } },

@@ -8,6 +8,6 @@ const query = z.object({
 });
 
 // GET /api/service-principals?search=&cursor= – applications that have provisioning jobs.
-export const GET = apiRoute({ role: "Console.Reader" }, async ({ request }) =>
-  Response.json(await listProvisioningApps(readQuery(request, query))),
+export const GET = apiRoute({ role: "Console.Reader" }, async ({ request, caller }) =>
+  Response.json(await listProvisioningApps(caller, readQuery(request, query))),
 );
