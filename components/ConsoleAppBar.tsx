@@ -5,6 +5,7 @@ import Chip from "@mui/material/Chip";
 import Toolbar from "@mui/material/Toolbar";
 import Typography from "@mui/material/Typography";
 import Link from "next/link";
+import { NavLinks } from "./NavLinks";
 import { ThemeModeToggle } from "./ThemeModeToggle";
 
 export function ConsoleAppBar({ mode }: { mode: "demo" | "entra" }) {
@@ -27,6 +28,7 @@ export function ConsoleAppBar({ mode }: { mode: "demo" | "entra" }) {
             title="No Entra settings are configured: the console runs against the embedded Contoso demo tenant."
           />
         )}
+        <NavLinks />
         <Box sx={{ flexGrow: 1 }} />
         <ThemeModeToggle />
       </Toolbar>

@@ -1,6 +1,7 @@
 // Serves the demo tenant (Graph, SCIM targets, demo controls) over HTTP:
 //   tsx --conditions=react-server scripts/demo-tenant.ts --port 4010 [--host 127.0.0.1]
 //   [--throttle-limit 5] [--throttle-window-ms 10000] [--no-throttle] [--seed N]
+//   [--graph-token-authority https://idp/{tenantId}]  check Graph tokens issued by that authority, as Graph does
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
@@ -38,6 +39,7 @@ export function parseServerArgs(argv: string[]): DemoTenantServerOptions {
       "throttle-limit": { type: "string" },
       "throttle-window-ms": { type: "string" },
       "no-throttle": { type: "boolean" },
+      "graph-token-authority": { type: "string" },
     },
     strict: true,
     allowPositionals: false,
@@ -52,7 +54,33 @@ export function parseServerArgs(argv: string[]): DemoTenantServerOptions {
   return {
     port: integerOption("port", values.port, 4010, 0, 65_535),
     host: values.host ?? "127.0.0.1",
-    tenant: { throttle, ...(seed === undefined ? {} : { seed }) },
+    tenant: {
+      throttle,
+      ...(seed === undefined ? {} : { seed }),
+      ...(values["graph-token-authority"]
+        ? { graphTokens: graphTokensOf(values["graph-token-authority"]) }
+        : {}),
+    },
+  };
+}
+
+/** Graph tokens as Entra issues them for Graph: v1 issuer of the tenant, keys at the authority. */
+function graphTokensOf(authority: string): NonNullable<DemoTenantOptions["graphTokens"]> {
+  let url: URL;
+  try {
+    url = new URL(authority);
+  } catch {
+    throw new Error(
+      `--graph-token-authority must be a URL like https://login.example/{tenantId}; got "${authority}".`,
+    );
+  }
+  const tenantId = url.pathname.split("/").filter(Boolean)[0];
+  if (!tenantId) throw new Error(`--graph-token-authority must end with the tenant id; got "${authority}".`);
+  return {
+    issuer: `https://sts.windows.net/${tenantId}/`,
+    jwksUri: `${url.origin}/${tenantId}/discovery/v2.0/keys`,
+    audience: "https://graph.microsoft.com",
+    tenantId,
   };
 }
 

@@ -9,6 +9,9 @@ import Typography from "@mui/material/Typography";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { ApiClientError } from "@/components/api/api-fetch";
+import { CompareWithPreviousButton } from "@/components/compare";
+import { ExportRunButtons } from "@/components/history";
+import { ShareRunButton } from "@/components/share";
 import { LinkButton } from "@/components/LinkButton";
 import { isRunInProgress, newIdempotencyKey, runQueries, startRun } from "@/components/runs/queries";
 import type { RunRequest } from "@/lib/api/contracts";
@@ -90,6 +93,11 @@ export function RunPageView({ id }: { id: string }) {
           Provision on demand{view.labels.application ? ` in ${view.labels.application}` : ""} · rule{" "}
           <code>{view.request.ruleId}</code> · run <code>{view.id}</code>
         </Typography>
+      </Box>
+      <Box sx={{ display: "flex", gap: 1.5, flexWrap: "wrap", alignItems: "flex-start" }}>
+        <ShareRunButton runId={view.id} />
+        <CompareWithPreviousButton runId={view.id} />
+        <ExportRunButtons runId={view.id} />
       </Box>
       {rerun.isError && (
         <Alert severity="error">

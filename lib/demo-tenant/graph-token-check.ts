@@ -49,18 +49,16 @@ const invalidToken = (message: string): GraphTokenDenial => ({
   message,
 });
 
-/** Null when Graph would serve the request; otherwise the status, code and message it would answer. */
-export async function checkGraphToken(
+/** The token's claims when it is one Graph would accept at all; otherwise Graph's 401. */
+export async function readGraphToken(
   request: Request,
   config: GraphTokenCheckConfig,
-): Promise<GraphTokenDenial | null> {
+): Promise<{ claims: Record<string, unknown> } | { denial: GraphTokenDenial }> {
   const bearer = readBearerToken(request);
-  if (bearer.kind === "missing") return invalidToken("Access token is empty.");
-  if (bearer.kind === "not_bearer") return invalidToken(rejectionMessages.token_malformed);
-
-  let claims: Record<string, unknown>;
+  if (bearer.kind === "missing") return { denial: invalidToken("Access token is empty.") };
+  if (bearer.kind === "not_bearer") return { denial: invalidToken(rejectionMessages.token_malformed) };
   try {
-    claims = await verifySignedToken(bearer.token, {
+    const claims = await verifySignedToken(bearer.token, {
       issuer: config.issuer,
       audiences: [config.audience, GRAPH_APP_ID],
       tenantId: config.tenantId,
@@ -68,18 +66,33 @@ export async function checkGraphToken(
       now: config.now,
       clockToleranceSeconds: config.clockToleranceSeconds ?? 0,
     });
+    return { claims };
   } catch (error) {
-    if (error instanceof TokenRejected) return invalidToken(rejectionMessages[error.reason]);
+    if (error instanceof TokenRejected) return { denial: invalidToken(rejectionMessages[error.reason]) };
     throw error;
   }
+}
 
-  const needed = graphPermissionsFor(request.method, request.url);
-  if (!needed || tokenGrantsAny(claims, needed)) return null;
-  return {
-    status: 403,
-    code: "Authorization_RequestDenied",
-    message: "Insufficient privileges to complete the operation.",
-  };
+/** Whether these claims allow the request (method and absolute or relative URL). */
+export function claimsAllow(claims: Record<string, unknown>, method: string, url: string): boolean {
+  const needed = graphPermissionsFor(method, url);
+  return !needed || tokenGrantsAny(claims, needed);
+}
+
+export const insufficientPrivileges: GraphTokenDenial = {
+  status: 403,
+  code: "Authorization_RequestDenied",
+  message: "Insufficient privileges to complete the operation.",
+};
+
+/** Null when Graph would serve the request; otherwise the status, code and message it would answer. */
+export async function checkGraphToken(
+  request: Request,
+  config: GraphTokenCheckConfig,
+): Promise<GraphTokenDenial | null> {
+  const token = await readGraphToken(request, config);
+  if ("denial" in token) return token.denial;
+  return claimsAllow(token.claims, request.method, request.url) ? null : insufficientPrivileges;
 }
 
 /** Whether the token's scopes (delegated) or app roles (application) include one the request accepts. */

@@ -6,6 +6,7 @@ import { errorResult, newErrorIds, toResponse } from "./graph/graph-call";
 import { badRequest } from "./graph/graph-error";
 import { throttleKey } from "./graph/provision-on-demand";
 import { createProvisionThrottle, PROVISION_ON_DEMAND_LIMIT, type ThrottleOptions } from "./graph/throttle";
+import type { GraphTokenCheckConfig } from "./graph-token-check";
 import type { TenantState } from "./model";
 import { createScimTargets, type ScimTargets } from "./scim";
 import { DEFAULT_SEED, seedTenant } from "./seed";
@@ -27,6 +28,8 @@ export interface DemoTenantOptions {
   now?: () => Date;
   /** Point a built-in SCIM target's jobs at an external SCIM app instead (keyed by target id, e.g. "hr-portal"). */
   scimTargets?: Record<string, { baseUrl: string; bearerToken?: string | null }>;
+  /** Check Graph access tokens (signature, audience, scopes or roles) as Microsoft Graph would. */
+  graphTokens?: GraphTokenCheckConfig;
 }
 
 export interface DemoTenant {
@@ -77,6 +80,7 @@ export function createDemoTenant(options: DemoTenantOptions = {}): DemoTenant {
     new URL(request.url).host === SCIM_HOST ? scim.handle(request) : fetch(request);
 
   const graph = createGraphApi({
+    tokens: options.graphTokens,
     tenant: () => seeded.state,
     now,
     throttle,

@@ -74,6 +74,7 @@ function subCall(parent: GraphCall, request: BatchRequest, ids: ErrorIds): Graph
       if (request.body === undefined) throw badRequest("The request in the batch has no body.");
       return request.body;
     },
+    allows: parent.allows,
   };
 }
 

@@ -16,10 +16,19 @@ import {
 import { GraphError, resourceNotFound } from "./graph-error";
 import { provisionOnDemand, type ProvisionOnDemandDeps } from "./provision-on-demand";
 import { resolveRoute, type Route } from "./routes";
+import {
+  claimsAllow,
+  insufficientPrivileges,
+  readGraphToken,
+  type GraphTokenCheckConfig,
+  type GraphTokenDenial,
+} from "../graph-token-check";
 
 export interface GraphApiDeps extends ProvisionOnDemandDeps {
   tenant(): TenantState;
   now(): Date;
+  /** Check Graph access tokens as Graph does (the stand-alone tenant in Entra-mode tests); off by default. */
+  tokens?: GraphTokenCheckConfig;
 }
 
 /** The Graph surface of the demo tenant: one dispatcher used by HTTP requests and by $batch alike. */
@@ -59,6 +68,8 @@ export function createGraphApi(deps: GraphApiDeps) {
 
   async function dispatch(call: GraphCall): Promise<GraphResult> {
     try {
+      if (call.allows && !call.allows(call.method, `/${call.segments.join("/")}`))
+        throw denied(insufficientPrivileges);
       const { handler, params } = resolveRoute(routes, withAlternateKey(call, t()));
       return await handler(call, params);
     } catch (error) {
@@ -72,7 +83,14 @@ export function createGraphApi(deps: GraphApiDeps) {
     const url = new URL(request.url);
     const ids = newErrorIds(request.headers, deps.now());
     try {
+      let allows: GraphCall["allows"];
+      if (deps.tokens) {
+        const token = await readGraphToken(request, deps.tokens);
+        if ("denial" in token) throw denied(token.denial);
+        allows = (method, path) => claimsAllow(token.claims, method, path);
+      }
       const call: GraphCall = {
+        allows,
         method: request.method.toUpperCase(),
         version,
         origin: url.origin,
@@ -100,6 +118,10 @@ export function createGraphApi(deps: GraphApiDeps) {
 }
 
 export type GraphApi = ReturnType<typeof createGraphApi>;
+
+function denied(denial: GraphTokenDenial): GraphError {
+  return new GraphError(denial.status, denial.code, denial.message);
+}
 
 const APP_ID_KEY = /^servicePrincipals\(appId='(.*)'\)$/i;
 

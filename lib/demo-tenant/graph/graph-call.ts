@@ -15,6 +15,8 @@ export interface GraphCall {
   ids: ErrorIds;
   /** The parsed JSON body; throws Graph's 400 when it is missing or malformed. */
   readJson(): Promise<unknown>;
+  /** With token checks on: whether the caller's token allows this method and path. */
+  allows?(method: string, path: string): boolean;
 }
 
 export interface GraphResult {
