@@ -53,7 +53,13 @@ export function JobCard({ spId, job }: { spId: string; job: JobSummary }) {
             </Typography>
           </Box>
         </Box>
-        <LinkButton href={provisionHref(spId, job.id)} variant="contained" startIcon={<PlayArrow aria-hidden />} sx={{ flexShrink: 0 }}>
+        <LinkButton
+          href={provisionHref(spId, job.id)}
+          variant="contained"
+          startIcon={<PlayArrow aria-hidden />}
+          sx={{ flexShrink: 0 }}
+          aria-label={`Provision on demand with job ${job.id}`}
+        >
           Provision on demand
         </LinkButton>
       </Stack>
