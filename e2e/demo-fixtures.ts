@@ -3,7 +3,27 @@ import { expect } from "@playwright/test";
 
 // Finds the demo tenant's scenario apps through the console's own API, as a user would.
 
-export const ADELE = { id: "69bdd931-211b-469b-bd21-0c279cd91efd", upn: "AdeleV@contoso.com" };
+// The seeded tenant's named objects (lib/demo-tenant/seed/fixtures.ts; that module is server-only).
+export const ADELE = {
+  id: "69bdd931-211b-469b-bd21-0c279cd91efd",
+  upn: "AdeleV@contoso.com",
+  name: "Adele Vance",
+};
+export const PRADEEP = { id: "e0a6267e-3e21-4738-a3b0-5fbf372c871b", name: "Pradeep Gupta" };
+export const SALES_TEAM_EMEA = {
+  id: "37f3cab5-edc6-458b-a335-e87ec019f718",
+  name: "Sales Team EMEA",
+  members: [
+    { id: "01af5ccc-71d0-45bc-8b84-3af7aa496087", name: "Lynne Robbins" },
+    { id: "deea7e95-c1b7-4ea0-92b2-5c08fb83ed4b", name: "Diego Siciliani" },
+  ],
+};
+export const PATTI_DN = "CN=Patti Fernandez,OU=Users,OU=Chicago,DC=corp,DC=contoso,DC=com";
+export const APPS = {
+  hrPortal: "Contoso HR Portal (SCIM)",
+  northwind: "Northwind Expenses (SCIM)",
+  cloudSync: "corp.contoso.com",
+} as const;
 
 export interface JobTarget {
   servicePrincipalId: string;
@@ -31,4 +51,10 @@ export async function findJob(request: APIRequestContext, appName: string, jobIn
 
 export async function resetDemoTenant(request: APIRequestContext) {
   expect((await request.post("/api/demo/reset")).status()).toBe(200);
+}
+
+/** The provision page of a job, optionally prefilled with a query (`kind=user&user=…`). */
+export function provisionPath(job: JobTarget, query = ""): string {
+  const path = `/apps/${encodeURIComponent(job.servicePrincipalId)}/jobs/${encodeURIComponent(job.jobId)}`;
+  return query ? `${path}?${query}` : path;
 }

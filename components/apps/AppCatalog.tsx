@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import Link from "next/link";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Alert from "@mui/material/Alert";
@@ -30,7 +30,6 @@ import { visuallyHidden } from "@/components/run-result/visually-hidden";
 
 /** The applications with provisioning: a search kept in `?q=`, a table, and "Load more" by cursor. */
 export function AppCatalog() {
-  const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const search = searchParams.get("q")?.trim() ?? "";
@@ -42,8 +41,14 @@ export function AppCatalog() {
   useEffect(() => {
     if (settled === lastSettled.current) return;
     lastSettled.current = settled;
-    if (settled !== search) router.replace(settled ? `${pathname}?q=${encodeURIComponent(settled)}` : pathname, { scroll: false });
-  }, [settled, search, pathname, router]);
+    // Once the user has followed a link the search must not pull them back to this page.
+    if (settled === search || window.location.pathname !== pathname) return;
+    window.history.replaceState(
+      null,
+      "",
+      settled ? `${pathname}?q=${encodeURIComponent(settled)}` : pathname,
+    );
+  }, [settled, search, pathname]);
   useEffect(() => {
     if (search !== lastSettled.current) setTyped(search);
   }, [search]);
@@ -103,12 +108,18 @@ export function AppCatalog() {
       )}
       {query.hasNextPage && (
         <Box>
-          <Button variant="outlined" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
+          <Button
+            variant="outlined"
+            onClick={() => void query.fetchNextPage()}
+            loading={query.isFetchingNextPage}
+          >
             Load more
           </Button>
         </Box>
       )}
-      {query.isFetchNextPageError && <Alert severity="error">More applications could not be loaded: {query.error?.message}</Alert>}
+      {query.isFetchNextPageError && (
+        <Alert severity="error">More applications could not be loaded: {query.error?.message}</Alert>
+      )}
     </Stack>
   );
 }
@@ -142,7 +153,10 @@ function AppTable({ apps }: { apps: ServicePrincipalSummary[] }) {
                 <MuiLink component={Link} href={appHref(app.id)} sx={{ fontWeight: 600 }}>
                   {app.displayName || app.appId}
                 </MuiLink>
-                <Typography variant="body2" sx={{ color: "text.secondary", fontFamily: "monospace", fontSize: "0.75rem" }}>
+                <Typography
+                  variant="body2"
+                  sx={{ color: "text.secondary", fontFamily: "monospace", fontSize: "0.75rem" }}
+                >
                   App id {app.appId}
                 </Typography>
               </TableCell>
