@@ -10,6 +10,16 @@ export const theme = createTheme({
     dark: { palette: { primary: { main: "#7cb7ff" }, secondary: { main: "#c9a7ff" } } },
   },
   shape: { borderRadius: 8 },
+  components: {
+    // A visible outline for keyboard focus on every button, link-button, tab and icon button.
+    MuiButtonBase: {
+      styleOverrides: {
+        root: ({ theme }) => ({
+          "&.Mui-focusVisible": { outline: `2px solid ${theme.vars.palette.text.primary}`, outlineOffset: 2 },
+        }),
+      },
+    },
+  },
   typography: {
     fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   },

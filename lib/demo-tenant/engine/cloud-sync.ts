@@ -1,5 +1,5 @@
 import "server-only";
-
+import { newDirectoryUser } from "../directory-user";
 import type { DirectoryUser, OnPremisesUser, SynchronizationRule } from "../model";
 import { ENTRA_SYSTEM_NAME, type EngineEnvironment } from "./context";
 import type { AttributeReader } from "./entra-source";
@@ -246,40 +246,12 @@ export function provisionFromActiveDirectory(
 }
 
 function newCloudUser(env: EngineEnvironment, userPrincipalName: string): DirectoryUser {
-  const nickname = userPrincipalName.split("@")[0] ?? userPrincipalName;
-  return {
+  return newDirectoryUser({
     id: env.newId(),
     userPrincipalName,
-    displayName: nickname,
-    givenName: null,
-    surname: null,
-    mail: null,
-    mailNickname: nickname,
-    department: null,
-    jobTitle: null,
-    employeeId: null,
-    companyName: null,
-    officeLocation: null,
-    city: null,
-    country: null,
-    postalCode: null,
-    streetAddress: null,
-    mobilePhone: null,
-    businessPhones: [],
-    preferredLanguage: null,
-    usageLocation: null,
-    managerId: null,
-    accountEnabled: true,
-    deletedDateTime: null,
     createdDateTime: env.now().toISOString(),
-    userType: "Member",
-    onPremisesDistinguishedName: null,
-    onPremisesSamAccountName: null,
-    onPremisesUserPrincipalName: null,
-    onPremisesSecurityIdentifier: null,
-    onPremisesImmutableId: null,
     onPremisesSyncEnabled: true,
-  };
+  });
 }
 
 function save(env: EngineEnvironment, user: DirectoryUser): void {

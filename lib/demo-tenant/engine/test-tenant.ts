@@ -1,5 +1,5 @@
 import "server-only";
-
+import { newDirectoryUser } from "../directory-user";
 import type {
   DemoJob,
   DirectoryGroup,
@@ -23,39 +23,11 @@ const ROLE_USER = "7c5c2c4e-0000-4000-8000-000000000001";
 export function directoryUser(
   fields: Partial<DirectoryUser> & { id: string; userPrincipalName: string },
 ): DirectoryUser {
-  const nickname = fields.userPrincipalName.split("@")[0] ?? "user";
-  return {
-    displayName: nickname,
-    givenName: null,
-    surname: null,
+  return newDirectoryUser({
     mail: fields.userPrincipalName,
-    mailNickname: nickname,
-    department: null,
-    jobTitle: null,
-    employeeId: null,
-    companyName: null,
-    officeLocation: null,
-    city: null,
-    country: null,
-    postalCode: null,
-    streetAddress: null,
-    mobilePhone: null,
-    businessPhones: [],
-    preferredLanguage: null,
-    usageLocation: null,
-    managerId: null,
-    accountEnabled: true,
-    deletedDateTime: null,
     createdDateTime: "2024-01-01T00:00:00Z",
-    userType: "Member",
-    onPremisesDistinguishedName: null,
-    onPremisesSamAccountName: null,
-    onPremisesUserPrincipalName: null,
-    onPremisesSecurityIdentifier: null,
-    onPremisesImmutableId: null,
-    onPremisesSyncEnabled: null,
     ...fields,
-  };
+  });
 }
 
 function group(id: string, displayName: string, memberIds: string[]): DirectoryGroup {
