@@ -4,6 +4,8 @@ import type { ReactNode } from "react";
 import Container from "@mui/material/Container";
 import InitColorSchemeScript from "@mui/material/InitColorSchemeScript";
 import { AppRouterCacheProvider } from "@mui/material-nextjs/v16-appRouter";
+import { browserAuthConfig } from "@/components/auth/browser-auth-config";
+import { SignInGate } from "@/components/auth/SignInGate";
 import { ConsoleAppBar } from "@/components/ConsoleAppBar";
 import { Providers } from "@/components/Providers";
 import { env } from "@/lib/env";
@@ -17,17 +19,18 @@ export const metadata: Metadata = {
 export const dynamic = "force-dynamic";
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { mode } = env();
+  const settings = env();
+  const { mode } = settings;
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <body>
         <InitColorSchemeScript attribute="class" defaultMode="system" nonce={nonce} />
         <AppRouterCacheProvider>
-          <Providers>
+          <Providers auth={browserAuthConfig(settings)}>
             <ConsoleAppBar mode={mode} />
             <Container component="main" id="main" maxWidth="lg" sx={{ py: 4 }}>
-              {children}
+              <SignInGate>{children}</SignInGate>
             </Container>
           </Providers>
         </AppRouterCacheProvider>

@@ -5,6 +5,7 @@ import Chip from "@mui/material/Chip";
 import Toolbar from "@mui/material/Toolbar";
 import Typography from "@mui/material/Typography";
 import Link from "next/link";
+import { AccountMenu } from "./auth/AccountMenu";
 import { NavLinks } from "./NavLinks";
 import { ThemeModeToggle } from "./ThemeModeToggle";
 
@@ -31,6 +32,7 @@ export function ConsoleAppBar({ mode }: { mode: "demo" | "entra" }) {
         <NavLinks />
         <Box sx={{ flexGrow: 1 }} />
         <ThemeModeToggle />
+        <AccountMenu />
       </Toolbar>
     </AppBar>
   );

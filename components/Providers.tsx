@@ -3,6 +3,8 @@ import { useState, type ReactNode } from "react";
 import CssBaseline from "@mui/material/CssBaseline";
 import { ThemeProvider } from "@mui/material/styles";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { AuthProvider } from "./auth/AuthProvider";
+import type { BrowserAuthConfig } from "./auth/browser-auth";
 import { theme } from "./theme";
 
 function makeQueryClient() {
@@ -13,13 +15,16 @@ function makeQueryClient() {
   });
 }
 
-export function Providers({ children }: { children: ReactNode }) {
+/** `auth`: Entra mode's public sign-in settings, null in demo mode. */
+export function Providers({ auth, children }: { auth: BrowserAuthConfig | null; children: ReactNode }) {
   // One client per browser session; created lazily so server renders never share one.
   const [queryClient] = useState(makeQueryClient);
   return (
     <ThemeProvider theme={theme} defaultMode="system">
       <CssBaseline enableColorScheme />
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      <QueryClientProvider client={queryClient}>
+        <AuthProvider config={auth}>{children}</AuthProvider>
+      </QueryClientProvider>
     </ThemeProvider>
   );
 }

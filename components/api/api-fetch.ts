@@ -10,9 +10,28 @@ export class ApiClientError extends Error {
     message: string,
     readonly requestId: string | null,
     readonly graphRequestId: string | null,
+    /** Entra mode: which sign-in or permission check refused the call (`token_expired`, `consent_required`, …). */
+    readonly authReason: string | null = null,
   ) {
     super(message);
   }
+}
+
+/** Gives the console API token for the signed-in user; registered by the sign-in provider in Entra mode. */
+export type AccessTokenSource = () => Promise<string>;
+
+let accessTokenSource: AccessTokenSource | null = null;
+const authRefusalListeners = new Set<(error: ApiClientError) => void>();
+
+/** Every later /api call carries `Authorization: Bearer <token>` from this source (null: none). */
+export function setAccessTokenSource(source: AccessTokenSource | null): void {
+  accessTokenSource = source;
+}
+
+/** Called with every 401/403 that names an auth reason, so one place can prompt (consent, sign-in). */
+export function onAuthRefusal(listener: (error: ApiClientError) => void): () => void {
+  authRefusalListeners.add(listener);
+  return () => void authRefusalListeners.delete(listener);
 }
 
 /** Encodes each dynamic segment of an /api path: `apiPath("service-principals", id, "jobs")`. */
@@ -32,9 +51,13 @@ export function withQuery(path: string, query: Record<string, string | number | 
 /** fetch for the console's own API: JSON in and out, errors as ApiClientError. */
 export async function apiFetch<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const { json, headers, ...rest } = init;
+  const sent = new Headers({ Accept: "application/json" });
+  if (json !== undefined) sent.set("Content-Type", "application/json");
+  if (accessTokenSource) sent.set("Authorization", `Bearer ${await accessTokenSource()}`);
+  new Headers(headers).forEach((value, name) => sent.set(name, value));
   const response = await fetch(path, {
     ...rest,
-    headers: { Accept: "application/json", ...(json === undefined ? {} : { "Content-Type": "application/json" }), ...headers },
+    headers: sent,
     body: json === undefined ? rest.body : JSON.stringify(json),
   });
   const text = await response.text();
@@ -46,13 +69,16 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
   }
   if (!response.ok) {
     const error = (body as Partial<ApiErrorBody> | null)?.error;
-    throw new ApiClientError(
+    const failure = new ApiClientError(
       response.status,
       error?.code ?? "http_error",
       error?.message ?? `The console's server answered ${response.status} ${response.statusText}.`,
       error?.requestId ?? response.headers.get("x-request-id"),
       error?.graphRequestId ?? null,
+      error?.authReason ?? null,
     );
+    if (failure.authReason) for (const listener of authRefusalListeners) listener(failure);
+    throw failure;
   }
   return body as T;
 }

@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ApiClientError, apiFetch, onAuthRefusal, setAccessTokenSource } from "./api-fetch";
+
+afterEach(() => {
+  setAccessTokenSource(null);
+  vi.unstubAllGlobals();
+});
+
+function answering(status: number, body: unknown) {
+  const fetchMock = vi.fn(async (_path: string, _init?: RequestInit) => Response.json(body, { status }));
+  vi.stubGlobal("fetch", fetchMock);
+  return fetchMock;
+}
+
+const sentHeaders = (mock: ReturnType<typeof answering>) => new Headers(mock.mock.calls[0]![1]!.headers);
+
+describe("apiFetch and the signed-in user's token", () => {
+  it("sends no Authorization header when no token source is registered (demo mode)", async () => {
+    const fetchMock = answering(200, { ok: true });
+    await apiFetch("/api/runs");
+    expect(sentHeaders(fetchMock).has("authorization")).toBe(false);
+  });
+
+  it("asks the token source before every call and sends its token as a bearer token", async () => {
+    const fetchMock = answering(200, { ok: true });
+    let issued = 0;
+    setAccessTokenSource(async () => `token-${++issued}`);
+    await apiFetch("/api/runs");
+    await apiFetch("/api/audit");
+    expect(fetchMock.mock.calls.map(([, init]) => new Headers(init!.headers).get("authorization"))).toEqual([
+      "Bearer token-1",
+      "Bearer token-2",
+    ]);
+  });
+
+  it("makes no request at all when no token can be had", async () => {
+    const fetchMock = answering(200, {});
+    setAccessTokenSource(async () => {
+      throw new Error("Sign in to use the console.");
+    });
+    await expect(apiFetch("/api/runs")).rejects.toThrow("Sign in");
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it("reports a refusal with its auth reason to listeners and to the caller", async () => {
+    answering(403, {
+      error: { code: "forbidden", message: "Graph access has not been consented to.", authReason: "consent_required" },
+    });
+    const heard: ApiClientError[] = [];
+    const stop = onAuthRefusal((error) => heard.push(error));
+    const failure = await apiFetch("/api/service-principals").catch((error: unknown) => error);
+    stop();
+    expect(failure).toBeInstanceOf(ApiClientError);
+    expect((failure as ApiClientError).authReason).toBe("consent_required");
+    expect(heard.map((error) => [error.status, error.authReason])).toEqual([[403, "consent_required"]]);
+  });
+
+  it("does not bother listeners with errors that are not about sign-in", async () => {
+    answering(404, { error: { code: "not_found", message: "No such run." } });
+    const heard: ApiClientError[] = [];
+    const stop = onAuthRefusal((error) => heard.push(error));
+    await expect(apiFetch("/api/runs/x")).rejects.toMatchObject({ status: 404, authReason: null });
+    stop();
+    expect(heard).toEqual([]);
+  });
+});

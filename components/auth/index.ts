@@ -1,0 +1,7 @@
+// Sign-in in the browser: Entra mode through MSAL (loaded only then), nothing in demo mode.
+export { AuthProvider } from "./AuthProvider";
+export { AccountMenu } from "./AccountMenu";
+export { SignInGate } from "./SignInGate";
+export { useCanRunProvisioning, useConsoleSession } from "./session-context";
+export type { BrowserAuthConfig } from "./browser-auth";
+export type { ConsoleSession, Permission, SignedInAccount } from "./console-session";
