@@ -13,6 +13,7 @@ import PlayArrow from "@mui/icons-material/PlayArrow";
 import { appHref, provisionHref } from "@/components/apps/app-links";
 import { ConsoleBreadcrumbs } from "@/components/apps/ConsoleBreadcrumbs";
 import { appQueries } from "@/components/apps/queries";
+import { useCanRunProvisioning } from "@/components/auth";
 import { useDemoMode } from "@/components/demo-panel/queries";
 import { directoryQueries } from "@/components/directory/queries";
 import { CopyableId } from "@/components/jobs/CopyableId";
@@ -76,6 +77,7 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
   const subjectLabel = useSubjectLabel(form);
   const session = useSessionRuns();
   const demoMode = useDemoMode();
+  const permission = useCanRunProvisioning();
   const [shownId, setShownId] = useState<string | null>(null);
   const newest = session.runs[0]?.id ?? null;
   const shown = shownId ?? newest;
@@ -140,7 +142,7 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
           variant="contained"
           size="large"
           startIcon={<PlayArrow aria-hidden />}
-          disabled={readiness.request === null}
+          disabled={readiness.request === null || !permission.allowed}
           loading={session.starting}
           aria-describedby="provision-readiness"
           onClick={() => readiness.request && provision(readiness.request, subjectLabel)}
@@ -148,7 +150,8 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
           Provision
         </Button>
         <Typography id="provision-readiness" variant="body2" sx={{ color: "text.secondary", flex: "1 1 240px" }}>
-          {readiness.problem ??
+          {permission.reason ??
+            readiness.problem ??
             "Provisions just this object now, outside the job's schedule. A link to this page never runs anything by itself."}
         </Typography>
         {formLink && <CopyButton text={formLink} label="Copy link to this form" />}
