@@ -14,6 +14,12 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
   outputDir: "test-results/artifacts",
+  // Demo mode against the server below; Entra mode (e2e/entra) starts its own identity provider,
+  // demo tenant as Graph and console (e2e/entra/entra-stack.ts). One run, one JSON report.
+  projects: [
+    { name: "demo", testIgnore: "entra/**" },
+    { name: "entra", testDir: "e2e/entra" },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",

@@ -1,5 +1,7 @@
-// npm run test:e2e — builds the console and runs the Playwright suite in Debian's Chromium.
-// Extra arguments go to Playwright (e.g. `npm run test:e2e -- e2e/shell.spec.ts`).
+// npm run test:e2e — builds the console and runs the Playwright suite in Debian's Chromium: the
+// demo-mode project and the Entra-mode project (e2e/entra, which starts its own identity provider,
+// Graph stand-in and console from the same build), into one report, test-results/playwright.json.
+// Extra arguments go to Playwright (e.g. `npm run test:e2e -- e2e/shell.spec.ts` or `-- --project=entra`).
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { ensureChromium } from "./chromium.mjs";
