@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiClientError, apiFetch, onAuthRefusal, setAccessTokenSource } from "./api-fetch";
+import { ApiClientError, apiDownload, apiFetch, onAuthRefusal, setAccessTokenSource } from "./api-fetch";
 
 afterEach(() => {
   setAccessTokenSource(null);
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 function answering(status: number, body: unknown) {
@@ -62,5 +63,38 @@ describe("apiFetch and the signed-in user's token", () => {
     await expect(apiFetch("/api/runs/x")).rejects.toMatchObject({ status: 404, authReason: null });
     stop();
     expect(heard).toEqual([]);
+  });
+});
+
+describe("apiDownload", () => {
+  it("fetches the file with the token and saves it under the server's file name", async () => {
+    const fetchMock = vi.fn(
+      async (_path: string, _init?: RequestInit) =>
+        new Response("a,b\n1,2\n", {
+          headers: { "content-type": "text/csv", "content-disposition": 'attachment; filename="run-42.csv"' },
+        }),
+    );
+    vi.stubGlobal("fetch", fetchMock);
+    const link = { href: "", download: "", click: vi.fn() };
+    vi.stubGlobal("document", { createElement: () => link });
+    vi.spyOn(URL, "createObjectURL").mockReturnValue("blob:console/1");
+    setAccessTokenSource(async () => "token-1");
+
+    await apiDownload("/api/runs/42/export?format=csv", "run.csv");
+
+    expect(new Headers(fetchMock.mock.calls[0]![1]!.headers).get("authorization")).toBe("Bearer token-1");
+    expect(link).toMatchObject({ href: "blob:console/1", download: "run-42.csv" });
+    expect(link.click).toHaveBeenCalledOnce();
+  });
+
+  it("turns a refusal into the same ApiClientError as apiFetch and saves nothing", async () => {
+    answering(401, { error: { code: "unauthenticated", message: "Sign in.", authReason: "token_missing" } });
+    const link = { click: vi.fn() };
+    vi.stubGlobal("document", { createElement: () => link });
+    await expect(apiDownload("/api/audit?format=csv", "audit.csv")).rejects.toMatchObject({
+      status: 401,
+      authReason: "token_missing",
+    });
+    expect(link.click).not.toHaveBeenCalled();
   });
 });

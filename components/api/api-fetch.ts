@@ -48,37 +48,66 @@ export function withQuery(path: string, query: Record<string, string | number | 
   return text ? `${path}?${text}` : path;
 }
 
+/** Accept, and in Entra mode the signed-in user's bearer token, under any headers the caller gives. */
+async function apiHeaders(accept: string, given: HeadersInit | undefined): Promise<Headers> {
+  const sent = new Headers({ Accept: accept });
+  if (accessTokenSource) sent.set("Authorization", `Bearer ${await accessTokenSource()}`);
+  new Headers(given).forEach((value, name) => sent.set(name, value));
+  return sent;
+}
+
+/** A non-2xx answer as ApiClientError (listeners hear of sign-in refusals first). */
+function failureOf(response: Response, text: string): ApiClientError {
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    // Not JSON: a proxy's error page, say. Reported with the status.
+  }
+  const error = (body as Partial<ApiErrorBody> | null)?.error;
+  const failure = new ApiClientError(
+    response.status,
+    error?.code ?? "http_error",
+    error?.message ?? `The console's server answered ${response.status} ${response.statusText}.`,
+    error?.requestId ?? response.headers.get("x-request-id"),
+    error?.graphRequestId ?? null,
+    error?.authReason ?? null,
+  );
+  if (failure.authReason) for (const listener of authRefusalListeners) listener(failure);
+  return failure;
+}
+
 /** fetch for the console's own API: JSON in and out, errors as ApiClientError. */
 export async function apiFetch<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const { json, headers, ...rest } = init;
-  const sent = new Headers({ Accept: "application/json" });
-  if (json !== undefined) sent.set("Content-Type", "application/json");
-  if (accessTokenSource) sent.set("Authorization", `Bearer ${await accessTokenSource()}`);
-  new Headers(headers).forEach((value, name) => sent.set(name, value));
+  const sent = await apiHeaders("application/json", headers);
+  if (json !== undefined && !sent.has("content-type")) sent.set("Content-Type", "application/json");
   const response = await fetch(path, {
     ...rest,
     headers: sent,
     body: json === undefined ? rest.body : JSON.stringify(json),
   });
   const text = await response.text();
-  let body: unknown = null;
+  if (!response.ok) throw failureOf(response, text);
   try {
-    body = text ? JSON.parse(text) : null;
+    return (text ? JSON.parse(text) : null) as T;
   } catch {
-    // Not JSON: a proxy's error page, say. Reported below with the status.
+    return null as T;
   }
-  if (!response.ok) {
-    const error = (body as Partial<ApiErrorBody> | null)?.error;
-    const failure = new ApiClientError(
-      response.status,
-      error?.code ?? "http_error",
-      error?.message ?? `The console's server answered ${response.status} ${response.statusText}.`,
-      error?.requestId ?? response.headers.get("x-request-id"),
-      error?.graphRequestId ?? null,
-      error?.authReason ?? null,
-    );
-    if (failure.authReason) for (const listener of authRefusalListeners) listener(failure);
-    throw failure;
-  }
-  return body as T;
+}
+
+/**
+ * Saves a file the API serves (an export, the audit CSV). A plain download link cannot carry the
+ * signed-in user's token in Entra mode; this fetches with it and hands the browser the file.
+ */
+export async function apiDownload(path: string, fallbackName: string): Promise<void> {
+  const response = await fetch(path, { headers: await apiHeaders("*/*", undefined) });
+  if (!response.ok) throw failureOf(response, await response.text());
+  const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
