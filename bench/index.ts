@@ -1,8 +1,12 @@
 // npm run bench — every benchmark, each printing its figures as ratios to a baseline measured in the same run.
+import { benchBff } from "./bff";
 import { benchDemoTenant } from "./demo-tenant";
+import { benchHistory } from "./history";
 import { benchPacing } from "./pacing";
 import { benchParser } from "./parser";
 
 await benchParser();
 await benchDemoTenant();
 await benchPacing();
+await benchHistory();
+await benchBff();

@@ -1,4 +1,5 @@
 import "server-only";
+import { sql } from "kysely";
 import type { Page } from "@/lib/api/contracts";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { RunsDatabase } from "./database";
@@ -47,11 +48,7 @@ export async function listAudit(
 ): Promise<Page<AuditEntry>> {
   const after = decodeCursor(query.cursor);
   let select = db.selectFrom("audit_log").selectAll();
-  if (after) {
-    select = select.where((eb) =>
-      eb.or([eb("at", "<", after.at), eb.and([eb("at", "=", after.at), eb("id", "<", after.id)])]),
-    );
-  }
+  if (after) select = select.where(sql<boolean>`(at, id) < (${after.at}, ${after.id})`);
   const rows = await select
     .orderBy("at", "desc")
     .orderBy("id", "desc")

@@ -31,14 +31,8 @@ export async function listRuns(
       ]),
     );
   }
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb("created_at", "<", after.at),
-        eb.and([eb("created_at", "=", after.at), eb("id", "<", after.id)]),
-      ]),
-    );
-  }
+  // A row-value comparison walks the (created_at, id) index straight to the page, at any depth.
+  if (after) query = query.where(sql<boolean>`(created_at, id) < (${after.at}, ${after.id})`);
   const rows = await query
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
