@@ -1,5 +1,6 @@
 "use client";
 import {
+  BrowserAuthError,
   EventType,
   InteractionRequiredAuthError,
   PublicClientApplication,
@@ -66,12 +67,27 @@ export async function consoleApiToken(client: IPublicClientApplication, config: 
   try {
     return (await client.acquireTokenSilent({ scopes: [config.apiScope], account })).accessToken;
   } catch (error) {
-    if (!(error instanceof InteractionRequiredAuthError)) throw error;
-    await client.acquireTokenRedirect({
-      scopes: [config.apiScope],
-      account,
-      redirectStartPage: window.location.href,
-    });
+    if (!needsSignInAgain(error)) throw error;
+    // Several calls fail together; only the first sends the browser to sign in.
+    if (!leavingToSignIn) {
+      leavingToSignIn = true;
+      await client.acquireTokenRedirect({
+        scopes: [config.apiScope],
+        account,
+        redirectStartPage: window.location.href,
+      });
+    }
     return new Promise<never>(() => {}); // the page is leaving for the sign-in page
   }
+}
+
+let leavingToSignIn = false;
+
+// The page's CSP keeps the authority out of frames, so MSAL's hidden-iframe renewal times out
+// rather than asking for interaction; either way the user must go to the sign-in page.
+const SILENT_RENEWAL_BLOCKED = new Set(["timed_out", "block_iframe_reload", "empty_window_error", "iframe_closed_prematurely"]);
+
+function needsSignInAgain(error: unknown): boolean {
+  if (error instanceof InteractionRequiredAuthError) return true;
+  return error instanceof BrowserAuthError && SILENT_RENEWAL_BLOCKED.has(error.errorCode);
 }

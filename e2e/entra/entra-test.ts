@@ -47,7 +47,8 @@ function newConsoleContext(browser: Browser, entra: EntraStack): Promise<Browser
 export async function signInAs(page: Page, user: TestUser): Promise<void> {
   await page.getByRole("main").getByRole("button", { name: "Sign in", exact: true }).click();
   await page.getByRole("button", { name: `Sign in as ${user.name}` }).click();
-  await expect(page.getByRole("button", { name: `Account: ${user.name}` })).toBeVisible();
+  // Three page loads and a code redemption: give a loaded machine time.
+  await expect(page.getByRole("button", { name: `Account: ${user.name}` })).toBeVisible({ timeout: 30_000 });
 }
 
 export { expect };

@@ -196,3 +196,23 @@ test("a missing Graph consent reported by the server is shown as a prompt saying
   await expect(prompt).toContainText("Synchronization.ReadWrite.All");
   await expect(prompt).toContainText("Grant admin consent");
 });
+
+test("when MSAL can no longer renew the token silently, the page goes to sign in and comes back to where it was", async ({
+  openBrowser,
+}) => {
+  test.setTimeout(90_000);
+  const page = await openBrowser();
+  await page.goto("/runs?outcome=success");
+  await signInAs(page, OPERATOR);
+  // What a lapsed session looks like to MSAL: the account is known, its tokens are gone.
+  const removed = await page.evaluate(() => {
+    const keys = Object.keys(sessionStorage).filter((key) => /accesstoken|refreshtoken/i.test(key));
+    for (const key of keys) sessionStorage.removeItem(key);
+    return keys.length;
+  });
+  expect(removed).toBeGreaterThanOrEqual(2);
+  await page.reload();
+  await page.getByRole("button", { name: `Sign in as ${OPERATOR.name}` }).click({ timeout: 30_000 });
+  await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === "/runs?outcome=success");
+  await expect(page.getByRole("button", { name: `Account: ${OPERATOR.name}` })).toBeVisible();
+});
