@@ -206,6 +206,8 @@ test("the whole flow by keyboard only", async ({ page, request }) => {
   await jobLink.focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(encodeURIComponent(job.jobId).replaceAll(".", "\\.")));
+  // The rule arrives from the API once the page is live; typing before that could be lost to hydration.
+  await expect(page.getByText("USERGROUP_OUTBOUND_USERGROUP")).toBeVisible();
   const user = page.getByRole("combobox", { name: "User" });
   await user.focus();
   await page.keyboard.type("Adele");
