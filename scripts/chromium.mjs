@@ -14,5 +14,5 @@ export function ensureChromium() {
   }
   console.log("Installing Debian's Chromium for the browser tests (apt-get)…");
   execFileSync("apt-get", ["update"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], { stdio: "inherit" });
+  execFileSync("apt-get", ["install", "-y", "chromium"], { stdio: "inherit" });
 }

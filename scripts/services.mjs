@@ -14,7 +14,7 @@ function aptInstall(packages) {
   }
   console.log(`Installing ${packages.join(", ")} (apt-get)…`);
   execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...packages], {
+  execFileSync("apt-get", ["install", "-y", "-qq", ...packages], {
     stdio: "inherit",
     env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
   });
