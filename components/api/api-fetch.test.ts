@@ -45,7 +45,11 @@ describe("apiFetch and the signed-in user's token", () => {
 
   it("reports a refusal with its auth reason to listeners and to the caller", async () => {
     answering(403, {
-      error: { code: "forbidden", message: "Graph access has not been consented to.", authReason: "consent_required" },
+      error: {
+        code: "forbidden",
+        message: "Graph access has not been consented to.",
+        authReason: "consent_required",
+      },
     });
     const heard: ApiClientError[] = [];
     const stop = onAuthRefusal((error) => heard.push(error));

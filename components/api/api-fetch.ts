@@ -103,7 +103,8 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
 export async function apiDownload(path: string, fallbackName: string): Promise<void> {
   const response = await fetch(path, { headers: await apiHeaders("*/*", undefined) });
   if (!response.ok) throw failureOf(response, await response.text());
-  const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? fallbackName;
+  const name =
+    /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? fallbackName;
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement("a");
   link.href = url;

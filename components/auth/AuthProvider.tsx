@@ -13,7 +13,13 @@ const STARTING: ConsoleSession = { mode: "entra", status: "starting" };
  * Sign-in for the whole console. Demo mode has none; Entra mode loads MSAL on demand, so the
  * demo bundle never carries it.
  */
-export function AuthProvider({ config, children }: { config: BrowserAuthConfig | null; children: ReactNode }) {
+export function AuthProvider({
+  config,
+  children,
+}: {
+  config: BrowserAuthConfig | null;
+  children: ReactNode;
+}) {
   if (!config) return <SessionContext.Provider value={DEMO}>{children}</SessionContext.Provider>;
   return <EntraSessionLoader config={config}>{children}</EntraSessionLoader>;
 }
@@ -26,7 +32,8 @@ function EntraSessionLoader({ config, children }: { config: BrowserAuthConfig; c
     import("./EntraSession").then(
       (module) => live && setEntraSession(() => module.EntraSession),
       (error: unknown) =>
-        live && setFailure(`The sign-in code could not be loaded (${String(error)}). Reload the page to try again.`),
+        live &&
+        setFailure(`The sign-in code could not be loaded (${String(error)}). Reload the page to try again.`),
     );
     return () => {
       live = false;

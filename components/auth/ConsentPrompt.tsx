@@ -26,8 +26,8 @@ export function ConsentPrompt() {
       The console reads applications, users and groups and runs provisioning through Microsoft Graph
       (Synchronization.ReadWrite.All, Application.Read.All, User.Read.All, GroupMember.Read.All). A Cloud
       Application Administrator or Application Administrator (for application permissions, a Privileged Role
-      Administrator) can grant admin consent in the Entra admin center: Enterprise applications → the console →
-      Permissions → Grant admin consent.
+      Administrator) can grant admin consent in the Entra admin center: Enterprise applications → the console
+      → Permissions → Grant admin consent.
     </Alert>
   );
 }

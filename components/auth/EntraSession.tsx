@@ -5,7 +5,14 @@ import { MsalProvider, useMsal } from "@azure/msal-react";
 import { setAccessTokenSource } from "@/components/api/api-fetch";
 import type { BrowserAuthConfig } from "./browser-auth";
 import type { ConsoleSession } from "./console-session";
-import { consoleApiToken, createEntraClient, describeAccount, signedInAccount, signIn, signOut } from "./entra-client";
+import {
+  consoleApiToken,
+  createEntraClient,
+  describeAccount,
+  signedInAccount,
+  signIn,
+  signOut,
+} from "./entra-client";
 import { SessionContext } from "./session-context";
 
 /** Entra mode's sign-in: MSAL for the page, and the console API token on every /api call. */

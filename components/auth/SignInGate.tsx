@@ -18,7 +18,12 @@ export function SignInGate({ children }: { children: ReactNode }) {
   switch (session.status) {
     case "starting":
       return (
-        <Stack direction="row" spacing={2} role="status" sx={{ alignItems: "center", py: 6, justifyContent: "center" }}>
+        <Stack
+          direction="row"
+          spacing={2}
+          role="status"
+          sx={{ alignItems: "center", py: 6, justifyContent: "center" }}
+        >
           <CircularProgress size={24} aria-hidden />
           <Typography>Signing in…</Typography>
         </Stack>
@@ -33,8 +38,8 @@ export function SignInGate({ children }: { children: ReactNode }) {
               Sign in
             </Typography>
             <Typography>
-              Sign in with your Microsoft Entra work account to see applications, run provisioning on demand and read
-              past runs. You come back to this page afterwards.
+              Sign in with your Microsoft Entra work account to see applications, run provisioning on demand
+              and read past runs. You come back to this page afterwards.
             </Typography>
             {session.error && (
               <Alert severity="error">
@@ -55,9 +60,10 @@ export function SignInGate({ children }: { children: ReactNode }) {
         return (
           <Alert severity="warning">
             <AlertTitle component="h1">No access to this console</AlertTitle>
-            {session.account.name} ({session.account.username}) is signed in but holds neither the {READER_ROLE} nor the{" "}
-            {OPERATOR_ROLE} app role. Ask an administrator to assign one to you (or to a group you are in) on the
-            console&apos;s enterprise application in Entra ID, under Users and groups, then sign out and in again.
+            {session.account.name} ({session.account.username}) is signed in but holds neither the{" "}
+            {READER_ROLE} nor the {OPERATOR_ROLE} app role. Ask an administrator to assign one to you (or to a
+            group you are in) on the console&apos;s enterprise application in Entra ID, under Users and
+            groups, then sign out and in again.
           </Alert>
         );
       }

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { hasConsoleRole, provisioningPermission, type ConsoleSession, type SignedInAccount } from "./console-session";
+import {
+  hasConsoleRole,
+  provisioningPermission,
+  type ConsoleSession,
+  type SignedInAccount,
+} from "./console-session";
 
-const account = (roles: string[]): SignedInAccount => ({ name: "Rita Reader", username: "rita@contoso.test", roles });
+const account = (roles: string[]): SignedInAccount => ({
+  name: "Rita Reader",
+  username: "rita@contoso.test",
+  roles,
+});
 const signedIn = (roles: string[]): ConsoleSession => ({
   mode: "entra",
   status: "signed-in",
@@ -24,7 +33,9 @@ describe("provisioningPermission", () => {
 
   it("refuses anyone not signed in yet", () => {
     expect(provisioningPermission({ mode: "entra", status: "starting" }).allowed).toBe(false);
-    expect(provisioningPermission({ mode: "entra", status: "signed-out", signIn: () => {}, error: null })).toEqual({
+    expect(
+      provisioningPermission({ mode: "entra", status: "signed-out", signIn: () => {}, error: null }),
+    ).toEqual({
       allowed: false,
       reason: "Sign in to run provisioning.",
     });

@@ -1,6 +1,6 @@
 "use client";
 import {
-  BrowserAuthError,
+  CacheLookupPolicy,
   EventType,
   InteractionRequiredAuthError,
   PublicClientApplication,
@@ -26,7 +26,10 @@ export function createEntraClient(config: BrowserAuthConfig): IPublicClientAppli
     cache: { cacheLocation: "sessionStorage" },
   });
   client.addEventCallback((message: EventMessage) => {
-    if (message.eventType === EventType.LOGIN_SUCCESS || message.eventType === EventType.ACQUIRE_TOKEN_SUCCESS) {
+    if (
+      message.eventType === EventType.LOGIN_SUCCESS ||
+      message.eventType === EventType.ACQUIRE_TOKEN_SUCCESS
+    ) {
       const account = (message.payload as AuthenticationResult | null)?.account;
       if (account) client.setActiveAccount(account);
     }
@@ -61,13 +64,23 @@ export function signOut(client: IPublicClientApplication, account: AccountInfo):
  * A console API token for the signed-in user, from MSAL's cache or refreshed silently; when Entra
  * needs the user again, the browser goes to sign in and comes back to this page.
  */
-export async function consoleApiToken(client: IPublicClientApplication, config: BrowserAuthConfig): Promise<string> {
+export async function consoleApiToken(
+  client: IPublicClientApplication,
+  config: BrowserAuthConfig,
+): Promise<string> {
   const account = signedInAccount(client);
   if (!account) throw new Error("Sign in to use the console.");
   try {
-    return (await client.acquireTokenSilent({ scopes: [config.apiScope], account })).accessToken;
+    // Cache or refresh token only: the page's CSP keeps the authority out of frames, so MSAL's
+    // hidden-iframe renewal could only time out.
+    const result = await client.acquireTokenSilent({
+      scopes: [config.apiScope],
+      account,
+      cacheLookupPolicy: CacheLookupPolicy.AccessTokenAndRefreshToken,
+    });
+    return result.accessToken;
   } catch (error) {
-    if (!needsSignInAgain(error)) throw error;
+    if (!(error instanceof InteractionRequiredAuthError)) throw error;
     // Several calls fail together; only the first sends the browser to sign in.
     if (!leavingToSignIn) {
       leavingToSignIn = true;
@@ -82,12 +95,3 @@ export async function consoleApiToken(client: IPublicClientApplication, config: 
 }
 
 let leavingToSignIn = false;
-
-// The page's CSP keeps the authority out of frames, so MSAL's hidden-iframe renewal times out
-// rather than asking for interaction; either way the user must go to the sign-in page.
-const SILENT_RENEWAL_BLOCKED = new Set(["timed_out", "block_iframe_reload", "empty_window_error", "iframe_closed_prematurely"]);
-
-function needsSignInAgain(error: unknown): boolean {
-  if (error instanceof InteractionRequiredAuthError) return true;
-  return error instanceof BrowserAuthError && SILENT_RENEWAL_BLOCKED.has(error.errorCode);
-}

@@ -33,7 +33,9 @@ function readRoute(root: string, file: string): ApiRoute {
   const source = readFileSync(file, "utf8");
   const segments = relative(root, file).split(sep).slice(0, -1);
   const methods = HTTP_METHODS.filter((method) =>
-    new RegExp(`export\\s+(const|async\\s+function|function)\\s+${method}\\b|\\bas\\s+${method}\\b`).test(source),
+    new RegExp(`export\\s+(const|async\\s+function|function)\\s+${method}\\b|\\bas\\s+${method}\\b`).test(
+      source,
+    ),
   );
   if (methods.length === 0) throw new Error(`${file} exports no HTTP method the table knows`);
   return {
@@ -62,7 +64,10 @@ export function samplePath(route: ApiRoute): string {
       const name = /^\[(?:\.\.\.)?(\w+)\]$/.exec(segment)?.[1];
       if (!name) return segment;
       const value = SAMPLE_SEGMENTS[name];
-      if (!value) throw new Error(`${route.file}: no sample value for the segment [${name}]; add one to SAMPLE_SEGMENTS`);
+      if (!value)
+        throw new Error(
+          `${route.file}: no sample value for the segment [${name}]; add one to SAMPLE_SEGMENTS`,
+        );
       return encodeURIComponent(value);
     })
     .join("/");

@@ -10,7 +10,11 @@ const DEMO_CONSOLE = "http://127.0.0.1:3100";
 function scriptsOf(page: Page): Map<string, Promise<string>> {
   const scripts = new Map<string, Promise<string>>();
   page.on("response", (response) => {
-    if (response.request().resourceType() === "script") scripts.set(response.url(), response.text().catch(() => ""));
+    if (response.request().resourceType() === "script")
+      scripts.set(
+        response.url(),
+        response.text().catch(() => ""),
+      );
   });
   return scripts;
 }

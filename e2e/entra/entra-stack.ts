@@ -82,7 +82,11 @@ export async function startEntraStack(): Promise<EntraStack> {
         "--graph-token-authority",
         provider.authority,
       ],
-      { detached: true, stdio: "ignore", env: { ...process.env, NODE_EXTRA_CA_CERTS: provider.certificatePath } },
+      {
+        detached: true,
+        stdio: "ignore",
+        env: { ...process.env, NODE_EXTRA_CA_CERTS: provider.certificatePath },
+      },
     );
     await answering(`http://127.0.0.1:${GRAPH_PORT}/v1.0/servicePrincipals`, "the demo tenant");
     await consoleServer.start();

@@ -32,7 +32,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     // After every flow: no Graph token in any /api answer, cookie or browser storage.
     const graphTokens = entra.provider.issuedGraphTokens();
     for (const { context, evidence } of opened) {
-      expect(await evidence.placesHolding(graphTokens), "places in the browser holding a Graph token").toEqual([]);
+      expect(
+        await evidence.placesHolding(graphTokens),
+        "places in the browser holding a Graph token",
+      ).toEqual([]);
       await context.close();
     }
   },

@@ -21,11 +21,16 @@ export class BrowserEvidence {
 
   /** Each place as text, named, to search. */
   async collect(): Promise<{ place: string; text: string }[]> {
-    const places = (await Promise.all(this.apiBodies)).map((text, index) => ({ place: `/api response #${index + 1}`, text }));
+    const places = (await Promise.all(this.apiBodies)).map((text, index) => ({
+      place: `/api response #${index + 1}`,
+      text,
+    }));
     places.push({ place: "cookies", text: JSON.stringify(await this.context.cookies()) });
     for (const page of this.context.pages()) {
       if (page.isClosed() || !page.url().startsWith("http")) continue;
-      const stored = await page.evaluate(dumpStorage).catch((error: unknown) => `unreadable: ${String(error)}`);
+      const stored = await page
+        .evaluate(dumpStorage)
+        .catch((error: unknown) => `unreadable: ${String(error)}`);
       places.push({ place: `storage of ${page.url()}`, text: stored });
     }
     return places;
@@ -61,5 +66,9 @@ async function dumpStorage(): Promise<string> {
     }
     db.close();
   }
-  return JSON.stringify({ localStorage: { ...localStorage }, sessionStorage: { ...sessionStorage }, databases });
+  return JSON.stringify({
+    localStorage: { ...localStorage },
+    sessionStorage: { ...sessionStorage },
+    databases,
+  });
 }

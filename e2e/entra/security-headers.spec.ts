@@ -11,7 +11,10 @@ function expectProtectiveHeaders(headers: Record<string, string>) {
   expect(headers["x-content-type-options"]).toBe("nosniff");
 }
 
-test("pages carry a nonce CSP that lets scripts talk to this origin and the authority only", async ({ entra, openBrowser }) => {
+test("pages carry a nonce CSP that lets scripts talk to this origin and the authority only", async ({
+  entra,
+  openBrowser,
+}) => {
   const page = await openBrowser();
   const response = await page.goto("/runs");
   const headers = response!.headers();
@@ -38,7 +41,9 @@ test("/api answers, refused or not, carry a CSP that lets nothing load and the o
     for (const path of ["/api/health", "/api/runs", "/api/service-principals"]) {
       const response = await api.get(path);
       expectProtectiveHeaders(response.headers());
-      expect(response.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(response.headers()["content-security-policy"]).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
     }
     const health = await api.get("/api/health");
     expect(await health.json()).toMatchObject({ status: "ok", mode: "entra" });

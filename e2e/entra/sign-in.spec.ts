@@ -30,11 +30,15 @@ async function hrPortalJob(entra: EntraStack): Promise<JobTarget> {
 async function provisionAdele(entra: EntraStack, job: JobTarget): Promise<string> {
   const api = await apiAs(entra, OPERATOR);
   try {
-    const started = await api.post("/api/runs", { data: { ...job, subject: { kind: "user", objectId: ADELE.id } } });
+    const started = await api.post("/api/runs", {
+      data: { ...job, subject: { kind: "user", objectId: ADELE.id } },
+    });
     expect(started.status(), await started.text()).toBe(202);
     const { id } = (await started.json()) as { id: string };
     await expect
-      .poll(async () => ((await (await api.get(`/api/runs/${id}`)).json()) as { status: string }).status, { timeout: 30_000 })
+      .poll(async () => ((await (await api.get(`/api/runs/${id}`)).json()) as { status: string }).status, {
+        timeout: 30_000,
+      })
       .toBe("completed");
     return id;
   } finally {
@@ -45,7 +49,9 @@ async function provisionAdele(entra: EntraStack, job: JobTarget): Promise<string
 /** The bearer token the page sends with its next /api call. */
 function nextConsoleToken(page: Page): Promise<string> {
   return page
-    .waitForRequest((request) => new URL(request.url()).pathname.startsWith("/api/") && !!request.headers().authorization)
+    .waitForRequest(
+      (request) => new URL(request.url()).pathname.startsWith("/api/") && !!request.headers().authorization,
+    )
     .then((request) => request.headers().authorization!.replace(/^Bearer /, ""));
 }
 
@@ -100,7 +106,9 @@ test("a Reader opens a shared link after signing in and cannot run provisioning:
   const job = await hrPortalJob(entra);
   const runId = await provisionAdele(entra, job);
   const operator = await apiAs(entra, OPERATOR);
-  const share = (await (await operator.post(`/api/runs/${runId}/shares`, { data: { redact: true } })).json()) as {
+  const share = (await (
+    await operator.post(`/api/runs/${runId}/shares`, { data: { redact: true } })
+  ).json()) as {
     id?: string;
     url?: string;
   };
@@ -135,7 +143,9 @@ test("a Reader opens a shared link after signing in and cannot run provisioning:
   expect(refused.status()).toBe(403);
   expect(((await refused.json()) as { error: { authReason: string } }).error.authReason).toBe("role_missing");
   // The same token reads runs: it is the role, not the token, that is refused.
-  expect((await api.get(`/api/runs/${runId}`, { headers: { authorization: `Bearer ${readerToken}` } })).status()).toBe(200);
+  expect(
+    (await api.get(`/api/runs/${runId}`, { headers: { authorization: `Bearer ${readerToken}` } })).status(),
+  ).toBe(200);
   await api.dispose();
 });
 
@@ -157,7 +167,9 @@ test("a signed-out user following a run link lands on the run after sign-in; the
   await menu.getByRole("menuitem", { name: "Sign out" }).click();
 
   await expect(page.getByRole("main").getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
-  expect(await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.includes("accesstoken")))).toEqual([]);
+  expect(
+    await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.includes("accesstoken"))),
+  ).toEqual([]);
   await page.goto(`/runs/${runId}`);
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).not.toContainText(ADELE_SHOWN);

@@ -19,8 +19,18 @@ const bearer = (token: string) => `Bearer ${token}`;
 
 const TOKEN_CASES: TokenCase[] = [
   { name: "no token", authorization: () => null, status: 401, authReason: "token_missing" },
-  { name: "malformed token", authorization: () => bearer("not.a-jwt"), status: 401, authReason: "token_malformed" },
-  { name: "not a bearer token", authorization: () => "Basic b2xpdmlhOnNlY3JldA==", status: 401, authReason: "token_malformed" },
+  {
+    name: "malformed token",
+    authorization: () => bearer("not.a-jwt"),
+    status: 401,
+    authReason: "token_malformed",
+  },
+  {
+    name: "not a bearer token",
+    authorization: () => "Basic b2xpdmlhOnNlY3JldA==",
+    status: 401,
+    authReason: "token_malformed",
+  },
   {
     name: "wrong signature",
     authorization: (p) => bearer(p.mintConsoleToken({ oid: OPERATOR.oid }, { signWithForeignKey: true })),
@@ -43,7 +53,11 @@ const TOKEN_CASES: TokenCase[] = [
     name: "other tenant",
     authorization: (p) =>
       bearer(
-        p.mintConsoleToken({ oid: OPERATOR.oid, tid: OTHER_TENANT_ID, iss: `${p.origin}/${OTHER_TENANT_ID}/v2.0` }),
+        p.mintConsoleToken({
+          oid: OPERATOR.oid,
+          tid: OTHER_TENANT_ID,
+          iss: `${p.origin}/${OTHER_TENANT_ID}/v2.0`,
+        }),
       ),
     status: 401,
     authReason: "token_tenant_invalid",
@@ -51,7 +65,9 @@ const TOKEN_CASES: TokenCase[] = [
   {
     name: "expired",
     authorization: (p) =>
-      bearer(p.mintConsoleToken({ oid: OPERATOR.oid, iat: now() - 7200, nbf: now() - 7200, exp: now() - 3600 })),
+      bearer(
+        p.mintConsoleToken({ oid: OPERATOR.oid, iat: now() - 7200, nbf: now() - 7200, exp: now() - 3600 }),
+      ),
     status: 401,
     authReason: "token_expired",
   },
@@ -95,7 +111,9 @@ test.afterAll(async () => {
 });
 
 for (const route of routes.filter((candidate) => !candidate.isPublic)) {
-  test(`${route.methods.join(", ")} ${route.pattern} refuses every bad token with its reason`, async ({ entra }) => {
+  test(`${route.methods.join(", ")} ${route.pattern} refuses every bad token with its reason`, async ({
+    entra,
+  }) => {
     const path = samplePath(route);
     const answers: string[] = [];
     const expected: string[] = [];
@@ -107,8 +125,12 @@ for (const route of routes.filter((candidate) => !candidate.isPublic)) {
           headers: authorization ? { authorization } : {},
           ...(method === "GET" || method === "DELETE" ? {} : { data: {} }),
         });
-        const body = (await response.json().catch(() => null)) as { error?: { code?: string; authReason?: string } } | null;
-        answers.push(`${method} ${tokenCase.name}: ${response.status()} ${body?.error?.authReason ?? "(no authReason)"}`);
+        const body = (await response.json().catch(() => null)) as {
+          error?: { code?: string; authReason?: string };
+        } | null;
+        answers.push(
+          `${method} ${tokenCase.name}: ${response.status()} ${body?.error?.authReason ?? "(no authReason)"}`,
+        );
         expected.push(`${method} ${tokenCase.name}: ${tokenCase.status} ${tokenCase.authReason}`);
       }
     }
@@ -116,7 +138,9 @@ for (const route of routes.filter((candidate) => !candidate.isPublic)) {
   });
 }
 
-test("a valid Operator token passes the same checks (the table's refusals are the token's doing)", async ({ entra }) => {
+test("a valid Operator token passes the same checks (the table's refusals are the token's doing)", async ({
+  entra,
+}) => {
   const response = await api.get("/api/runs", {
     headers: { authorization: bearer(entra.provider.mintConsoleToken({ oid: OPERATOR.oid })) },
   });
