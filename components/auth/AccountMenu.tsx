@@ -3,8 +3,7 @@ import { useId, useState } from "react";
 import Button from "@mui/material/Button";
 import Chip from "@mui/material/Chip";
 import Divider from "@mui/material/Divider";
-import Menu from "@mui/material/Menu";
-import MenuItem from "@mui/material/MenuItem";
+import Popover from "@mui/material/Popover";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
 import AccountCircle from "@mui/icons-material/AccountCircle";
@@ -14,7 +13,7 @@ import { useConsoleSession } from "./session-context";
 export function AccountMenu() {
   const session = useConsoleSession();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  const menuId = useId();
+  const panelId = useId();
   if (session.mode === "demo") return null;
   if (session.status === "signed-out") {
     return (
@@ -31,38 +30,56 @@ export function AccountMenu() {
         color="inherit"
         startIcon={<AccountCircle aria-hidden />}
         aria-label={`Account: ${account.name}`}
-        aria-haspopup="menu"
+        aria-haspopup="dialog"
         aria-expanded={anchor !== null}
-        aria-controls={anchor ? menuId : undefined}
+        aria-controls={anchor ? panelId : undefined}
         onClick={(event) => setAnchor(event.currentTarget)}
         sx={{ textTransform: "none" }}
       >
         {account.name}
       </Button>
-      <Menu id={menuId} anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
-        <Stack spacing={0.5} sx={{ px: 2, py: 1, maxWidth: 320 }}>
+      <Popover
+        id={panelId}
+        open={anchor !== null}
+        anchorEl={anchor}
+        onClose={() => setAnchor(null)}
+        anchorOrigin={{ vertical: "bottom", horizontal: "right" }}
+        transformOrigin={{ vertical: "top", horizontal: "right" }}
+        slotProps={{ paper: { role: "dialog", "aria-label": "Account" } }}
+      >
+        <Stack spacing={0.5} sx={{ px: 2, py: 1.5, maxWidth: 320 }}>
           <Typography sx={{ fontWeight: 600 }}>{account.name}</Typography>
           <Typography variant="body2" sx={{ color: "text.secondary", overflowWrap: "anywhere" }}>
             {account.username}
           </Typography>
-          <Stack direction="row" spacing={0.5} sx={{ flexWrap: "wrap", pt: 0.5 }} aria-label="Console roles">
+          <Stack
+            direction="row"
+            spacing={0.5}
+            sx={{ flexWrap: "wrap", pt: 0.5 }}
+            role="list"
+            aria-label="Console roles"
+          >
             {account.roles.length > 0 ? (
-              account.roles.map((role) => <Chip key={role} label={role} size="small" />)
+              account.roles.map((role) => <Chip key={role} label={role} size="small" role="listitem" />)
             ) : (
-              <Typography variant="body2">No console role</Typography>
+              <Typography variant="body2" role="listitem">
+                No console role
+              </Typography>
             )}
           </Stack>
         </Stack>
         <Divider />
-        <MenuItem
-          onClick={() => {
-            setAnchor(null);
-            session.signOut();
-          }}
-        >
-          Sign out
-        </MenuItem>
-      </Menu>
+        <Stack sx={{ p: 1 }}>
+          <Button
+            onClick={() => {
+              setAnchor(null);
+              session.signOut();
+            }}
+          >
+            Sign out
+          </Button>
+        </Stack>
+      </Popover>
     </>
   );
 }

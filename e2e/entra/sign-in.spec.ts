@@ -1,4 +1,5 @@
 import { request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "../accessibility";
 import { ADELE, APPS, findJob, provisionPath, type JobTarget } from "../demo-fixtures";
 import type { TestUser } from "../identity-provider";
 import { expect, signInAs, test } from "./entra-test";
@@ -161,10 +162,10 @@ test("a signed-out user following a run link lands on the run after sign-in; the
   await expect(page.getByRole("heading", { level: 1 })).toContainText(ADELE_SHOWN);
 
   await page.getByRole("button", { name: `Account: ${OPERATOR.name}` }).click();
-  const menu = page.getByRole("menu");
+  const menu = page.getByRole("dialog", { name: "Account" });
   await expect(menu).toContainText(OPERATOR.preferredUsername);
-  await expect(menu).toContainText("Console.Operator");
-  await menu.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(menu.getByRole("list", { name: "Console roles" })).toHaveText("Console.Operator");
+  await menu.getByRole("button", { name: "Sign out" }).click();
 
   await expect(page.getByRole("main").getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
   expect(
@@ -227,4 +228,17 @@ test("when MSAL can no longer renew the token silently, the page goes to sign in
   await page.getByRole("button", { name: `Sign in as ${OPERATOR.name}` }).click({ timeout: 30_000 });
   await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === "/runs?outcome=success");
   await expect(page.getByRole("button", { name: `Account: ${OPERATOR.name}` })).toBeVisible();
+});
+
+test("the signed-out screen and the open account panel have no serious accessibility violations", async ({
+  openBrowser,
+}) => {
+  const page = await openBrowser();
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+  await signInAs(page, READER);
+  await page.getByRole("button", { name: `Account: ${READER.name}` }).click();
+  await expect(page.getByRole("dialog", { name: "Account" })).toContainText("Console.Reader");
+  await expectNoSeriousAxeViolations(page);
 });
