@@ -249,6 +249,21 @@ describe("GET /users and /groups", () => {
     expect(new Set(sales.json.value.map((u: Json) => u.department))).toEqual(new Set(["Sales"]));
   });
 
+  it('reads a quote escaped as \\" inside a $search term instead of refusing the query', async () => {
+    const quoted = await graph.get(
+      `/v1.0/users?$search=${encodeURIComponent('"displayName:\\"vance"')}`,
+      EVENTUAL,
+    );
+    expect(quoted.status).toBe(200);
+    // Punctuation is not part of a search word, so the quoted term still finds Vance.
+    expect(quoted.json.value.map((u: Json) => u.displayName)).toContain("Adele Vance");
+    const unterminated = await graph.get(
+      `/v1.0/users?$search=${encodeURIComponent('"displayName:vance')}`,
+      EVENTUAL,
+    );
+    expect(unterminated.status).toBe(400);
+  });
+
   it("serves a user's manager", async () => {
     const manager = await graph.get(`/v1.0/users/${DEMO_FIXTURES.inScopeUser.id}/manager`);
     expect(manager.status).toBe(200);

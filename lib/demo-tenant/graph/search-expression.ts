@@ -8,7 +8,8 @@ import type { ResourceSpec } from "./resources";
 // the property has a word starting with it (tokenized, case-insensitive): "displayName:van" finds Adele Vance.
 
 export function compileSearch<T extends object>(text: string, spec: ResourceSpec<T>): ItemPredicate<T> {
-  const clausePattern = /^\s*"([^"]*)"\s*/;
+  // A clause is a quoted string in which \" and \\ stand for a quote and a backslash, as Graph documents.
+  const clausePattern = /^\s*"((?:[^"\\]|\\.)*)"\s*/;
   let rest = text;
   const groups: ItemPredicate<T>[][] = [[]];
   for (;;) {
@@ -17,7 +18,7 @@ export function compileSearch<T extends object>(text: string, spec: ResourceSpec
       throw badRequest(
         `Syntax error: $search must be one or more quoted "property:value" clauses, got '${text}'.`,
       );
-    groups[groups.length - 1]!.push(clause(match[1]!, spec));
+    groups[groups.length - 1]!.push(clause(match[1]!.replace(/\\(.)/g, "$1"), spec));
     rest = rest.slice(match[0].length);
     if (rest === "") break;
     const joiner = /^(AND|OR)\s+/.exec(rest);
