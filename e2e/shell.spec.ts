@@ -48,7 +48,9 @@ test("an unknown API path answers 404 in the one error shape", async ({ request 
   expect(response.headers()["x-content-type-options"]).toBe("nosniff");
 });
 
-test("pages carry a nonce-based CSP, every inline script has the nonce, and nothing is blocked", async ({ page }) => {
+test("pages carry a nonce-based CSP, every inline script has the nonce, and nothing is blocked", async ({
+  page,
+}) => {
   const violations: string[] = [];
   page.on("console", (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
@@ -76,7 +78,9 @@ test("pages carry a nonce-based CSP, every inline script has the nonce, and noth
   expect(again).not.toContain(`'nonce-${nonce}'`);
 });
 
-test("API answers carry a CSP that lets nothing load, and HSTS when reached over HTTPS", async ({ request }) => {
+test("API answers carry a CSP that lets nothing load, and HSTS when reached over HTTPS", async ({
+  request,
+}) => {
   const plain = await request.get("/api/health");
   expect(plain.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
   const proxied = await request.get("/api/health", { headers: { "x-forwarded-proto": "https" } });
