@@ -11,8 +11,8 @@ export default function HomePage() {
           Applications with provisioning
         </Typography>
         <Typography sx={{ color: "text.secondary" }}>
-          Pick an application, then one of its jobs, to provision a single user, group or on-premises user on demand
-          and see exactly what the provisioning service did.
+          Pick an application, then one of its jobs, to provision a single user, group or on-premises user on
+          demand and see exactly what the provisioning service did.
         </Typography>
       </div>
       {/* useSearchParams in AppCatalog needs a Suspense boundary during prerendering. */}

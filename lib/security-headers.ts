@@ -4,7 +4,10 @@ import "server-only";
  * The Content-Security-Policy of a page: scripts only from this origin or carrying this
  * request's nonce; network calls only to this origin and, in Entra mode, the sign-in authority.
  */
-export function pageContentSecurityPolicy(nonce: string, options: { authorityOrigin: string | null; development: boolean }): string {
+export function pageContentSecurityPolicy(
+  nonce: string,
+  options: { authorityOrigin: string | null; development: boolean },
+): string {
   const connect = ["'self'", options.authorityOrigin].filter(Boolean).join(" ");
   return [
     "default-src 'self'",

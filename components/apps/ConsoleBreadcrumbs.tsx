@@ -19,7 +19,11 @@ export function ConsoleBreadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
             {crumb.label}
           </MuiLink>
         ) : (
-          <Typography key={`${crumb.label}-${index}`} sx={{ color: "text.primary" }} aria-current={index === crumbs.length - 1 ? "page" : undefined}>
+          <Typography
+            key={`${crumb.label}-${index}`}
+            sx={{ color: "text.primary" }}
+            aria-current={index === crumbs.length - 1 ? "page" : undefined}
+          >
             {crumb.label}
           </Typography>
         ),

@@ -23,14 +23,18 @@ export const appQueries = {
     infiniteQueryOptions({
       queryKey: appKeys.list(search),
       queryFn: ({ pageParam, signal }) =>
-        apiFetch<Page<ServicePrincipalSummary>>(withQuery(apiPath("service-principals"), { search, cursor: pageParam }), { signal }),
+        apiFetch<Page<ServicePrincipalSummary>>(
+          withQuery(apiPath("service-principals"), { search, cursor: pageParam }),
+          { signal },
+        ),
       initialPageParam: null as string | null,
       getNextPageParam: (last) => last.nextCursor,
     }),
   detail: (spId: string) =>
     queryOptions({
       queryKey: appKeys.detail(spId),
-      queryFn: ({ signal }) => apiFetch<ServicePrincipalDetail>(apiPath("service-principals", spId), { signal }),
+      queryFn: ({ signal }) =>
+        apiFetch<ServicePrincipalDetail>(apiPath("service-principals", spId), { signal }),
       staleTime: 5 * 60_000,
     }),
 };

@@ -62,7 +62,10 @@ export function DemoPanel({ spId, selectedUserId }: { spId: string; selectedUser
     setProblem(change.problem);
     if (change.changes) {
       const changes = change.changes;
-      actOnUser((id) => demoControls.changeUser(id, changes), attributeChangedText(userName, attribute, changes[attribute] ?? null));
+      actOnUser(
+        (id) => demoControls.changeUser(id, changes),
+        attributeChangedText(userName, attribute, changes[attribute] ?? null),
+      );
     }
   };
   const busy = control.isPending;
@@ -70,7 +73,11 @@ export function DemoPanel({ spId, selectedUserId }: { spId: string; selectedUser
 
   return (
     <Accordion variant="outlined" disableGutters slotProps={{ heading: { component: "h2" } }}>
-      <AccordionSummary expandIcon={<ExpandMore />} aria-controls="demo-panel-content" id="demo-panel-summary">
+      <AccordionSummary
+        expandIcon={<ExpandMore />}
+        aria-controls="demo-panel-content"
+        id="demo-panel-summary"
+      >
         <Box component="span" sx={{ display: "block" }}>
           <Typography component="span" variant="h6" sx={{ display: "block" }}>
             Demo tenant
@@ -86,7 +93,9 @@ export function DemoPanel({ spId, selectedUserId }: { spId: string; selectedUser
             label="User to change"
             selectedId={userId}
             onChange={(picked) => setPickedUserId(picked?.id ?? null)}
-            helperText={pickedUserId === null && selectedUserId ? "The user picked in the form above." : undefined}
+            helperText={
+              pickedUserId === null && selectedUserId ? "The user picked in the form above." : undefined
+            }
           />
 
           <Box component="fieldset" sx={{ border: 0, p: 0, m: 0 }}>
@@ -118,7 +127,12 @@ export function DemoPanel({ spId, selectedUserId }: { spId: string; selectedUser
                 helperText={problem ?? "Empty clears the attribute."}
                 sx={{ flex: 1 }}
               />
-              <Button variant="outlined" onClick={changeAttribute} disabled={noUser || busy} sx={{ height: { sm: 56 } }}>
+              <Button
+                variant="outlined"
+                onClick={changeAttribute}
+                disabled={noUser || busy}
+                sx={{ height: { sm: 56 } }}
+              >
                 Change
               </Button>
             </Stack>
@@ -132,28 +146,48 @@ export function DemoPanel({ spId, selectedUserId }: { spId: string; selectedUser
               <Button
                 variant="outlined"
                 disabled={noUser || busy}
-                onClick={() => actOnUser((id) => demoControls.changeUser(id, { accountEnabled: false }), `Disabled ${userName}'s account.`)}
+                onClick={() =>
+                  actOnUser(
+                    (id) => demoControls.changeUser(id, { accountEnabled: false }),
+                    `Disabled ${userName}'s account.`,
+                  )
+                }
               >
                 Disable account
               </Button>
               <Button
                 variant="outlined"
                 disabled={noUser || busy}
-                onClick={() => actOnUser((id) => demoControls.changeUser(id, { accountEnabled: true }), `Enabled ${userName}'s account.`)}
+                onClick={() =>
+                  actOnUser(
+                    (id) => demoControls.changeUser(id, { accountEnabled: true }),
+                    `Enabled ${userName}'s account.`,
+                  )
+                }
               >
                 Enable account
               </Button>
               <Button
                 variant="outlined"
                 disabled={noUser || busy}
-                onClick={() => actOnUser((id) => demoControls.assign(spId, id), `Assigned ${userName} to this application.`)}
+                onClick={() =>
+                  actOnUser(
+                    (id) => demoControls.assign(spId, id),
+                    `Assigned ${userName} to this application.`,
+                  )
+                }
               >
                 Assign to this app
               </Button>
               <Button
                 variant="outlined"
                 disabled={noUser || busy}
-                onClick={() => actOnUser((id) => demoControls.unassign(spId, id), `Removed ${userName}'s assignment to this application.`)}
+                onClick={() =>
+                  actOnUser(
+                    (id) => demoControls.unassign(spId, id),
+                    `Removed ${userName}'s assignment to this application.`,
+                  )
+                }
               >
                 Unassign from this app
               </Button>
@@ -173,11 +207,17 @@ export function DemoPanel({ spId, selectedUserId }: { spId: string; selectedUser
         </Stack>
       </AccordionDetails>
 
-      <Dialog open={confirmReset} onClose={() => setConfirmReset(false)} aria-labelledby="reset-title" aria-describedby="reset-text">
+      <Dialog
+        open={confirmReset}
+        onClose={() => setConfirmReset(false)}
+        aria-labelledby="reset-title"
+        aria-describedby="reset-text"
+      >
         <DialogTitle id="reset-title">Reset the demo tenant?</DialogTitle>
         <DialogContent>
           <DialogContentText id="reset-text">
-            Every user, group, assignment and target system goes back to how it was seeded. The console&apos;s run history stays.
+            Every user, group, assignment and target system goes back to how it was seeded. The console&apos;s
+            run history stays.
           </DialogContentText>
         </DialogContent>
         <DialogActions>
@@ -197,7 +237,12 @@ export function DemoPanel({ spId, selectedUserId }: { spId: string; selectedUser
       </Dialog>
 
       <Snackbar open={noticeOpen} autoHideDuration={6000} onClose={() => setNoticeOpen(false)}>
-        <Alert severity={notice?.severity ?? "success"} variant="filled" onClose={() => setNoticeOpen(false)} sx={{ width: "100%" }}>
+        <Alert
+          severity={notice?.severity ?? "success"}
+          variant="filled"
+          onClose={() => setNoticeOpen(false)}
+          sx={{ width: "100%" }}
+        >
           {notice?.text}
         </Alert>
       </Snackbar>

@@ -3,7 +3,10 @@ import { attributeChange, attributeChangedText } from "./attribute-change";
 
 describe("attributeChange", () => {
   it("sets the attribute to the trimmed value", () => {
-    expect(attributeChange("department", "  Engineering ")).toEqual({ changes: { department: "Engineering" }, problem: null });
+    expect(attributeChange("department", "  Engineering ")).toEqual({
+      changes: { department: "Engineering" },
+      problem: null,
+    });
   });
 
   it("clears an optional attribute when the value is empty", () => {
@@ -22,7 +25,11 @@ describe("attributeChange", () => {
 
 describe("attributeChangedText", () => {
   it("says what the attribute is now, or that it was cleared", () => {
-    expect(attributeChangedText("Adele Vance", "jobTitle", "Buyer")).toBe('Adele Vance\'s job title is now "Buyer".');
-    expect(attributeChangedText("Adele Vance", "employeeId", null)).toBe("Cleared Adele Vance's employee id.");
+    expect(attributeChangedText("Adele Vance", "jobTitle", "Buyer")).toBe(
+      'Adele Vance\'s job title is now "Buyer".',
+    );
+    expect(attributeChangedText("Adele Vance", "employeeId", null)).toBe(
+      "Cleared Adele Vance's employee id.",
+    );
   });
 });

@@ -19,7 +19,8 @@ export type AttributeChange =
 /** The PATCH body for one attribute; an empty value clears it, where the attribute may be empty. */
 export function attributeChange(attribute: DemoUserAttribute, value: string): AttributeChange {
   const text = value.trim();
-  if (text === "" && REQUIRED.has(attribute)) return { changes: null, problem: `${ATTRIBUTE_LABELS[attribute]} cannot be empty.` };
+  if (text === "" && REQUIRED.has(attribute))
+    return { changes: null, problem: `${ATTRIBUTE_LABELS[attribute]} cannot be empty.` };
   if (attribute === "mail" && text !== "" && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(text)) {
     return { changes: null, problem: "Mail must look like name@domain.com, or be empty to clear it." };
   }
@@ -27,7 +28,11 @@ export function attributeChange(attribute: DemoUserAttribute, value: string): At
 }
 
 /** What happened, in one sentence for the confirmation. */
-export function attributeChangedText(userName: string, attribute: DemoUserAttribute, value: string | null): string {
+export function attributeChangedText(
+  userName: string,
+  attribute: DemoUserAttribute,
+  value: string | null,
+): string {
   const label = ATTRIBUTE_LABELS[attribute].toLowerCase();
   return value === null ? `Cleared ${userName}'s ${label}.` : `${userName}'s ${label} is now "${value}".`;
 }

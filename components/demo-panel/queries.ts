@@ -22,16 +22,31 @@ export function useDemoMode(): boolean {
 }
 
 /** Source attributes of an Entra user the panel can change (the demo tenant accepts more). */
-export const DEMO_USER_ATTRIBUTES = ["department", "jobTitle", "displayName", "mail", "givenName", "surname", "employeeId"] as const;
+export const DEMO_USER_ATTRIBUTES = [
+  "department",
+  "jobTitle",
+  "displayName",
+  "mail",
+  "givenName",
+  "surname",
+  "employeeId",
+] as const;
 export type DemoUserAttribute = (typeof DEMO_USER_ATTRIBUTES)[number];
 
 /** The demo tenant's controls (404 outside demo mode). */
 export const demoControls = {
-  changeUser: (userId: string, changes: Partial<Record<DemoUserAttribute, string | null>> & { accountEnabled?: boolean }) =>
+  changeUser: (
+    userId: string,
+    changes: Partial<Record<DemoUserAttribute, string | null>> & { accountEnabled?: boolean },
+  ) =>
     apiFetch<Record<string, unknown>>(apiPath("demo", "users", userId), { method: "PATCH", json: changes }),
   assign: (spId: string, principalId: string) =>
-    apiFetch<unknown>(apiPath("demo", "service-principals", spId, "assignments", principalId), { method: "PUT" }),
+    apiFetch<unknown>(apiPath("demo", "service-principals", spId, "assignments", principalId), {
+      method: "PUT",
+    }),
   unassign: (spId: string, principalId: string) =>
-    apiFetch<unknown>(apiPath("demo", "service-principals", spId, "assignments", principalId), { method: "DELETE" }),
+    apiFetch<unknown>(apiPath("demo", "service-principals", spId, "assignments", principalId), {
+      method: "DELETE",
+    }),
   reset: () => apiFetch<unknown>(apiPath("demo", "reset"), { method: "POST" }),
 };

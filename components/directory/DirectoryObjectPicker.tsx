@@ -13,7 +13,11 @@ export interface DirectoryObject {
   displayName: string;
 }
 
-export interface DirectoryObjectPickerProps<T extends DirectoryObject, SearchKey extends QueryKey, IdKey extends QueryKey> {
+export interface DirectoryObjectPickerProps<
+  T extends DirectoryObject,
+  SearchKey extends QueryKey,
+  IdKey extends QueryKey,
+> {
   label: string;
   /** The picked object's id (from the URL); null when nothing is picked. */
   selectedId: string | null;
@@ -33,9 +37,11 @@ export interface DirectoryObjectPickerProps<T extends DirectoryObject, SearchKey
  * Type-ahead over one kind of directory object: the server searches (debounced), the list shows
  * the name and a detail line, and a link's bare id is shown by name once it is looked up.
  */
-export function DirectoryObjectPicker<T extends DirectoryObject, SearchKey extends QueryKey, IdKey extends QueryKey>(
-  props: DirectoryObjectPickerProps<T, SearchKey, IdKey>,
-) {
+export function DirectoryObjectPicker<
+  T extends DirectoryObject,
+  SearchKey extends QueryKey,
+  IdKey extends QueryKey,
+>(props: DirectoryObjectPickerProps<T, SearchKey, IdKey>) {
   const { selectedId, onChange, search, byId, detail } = props;
   const queryClient = useQueryClient();
   const [inputValue, setInputValue] = useState("");
@@ -45,7 +51,8 @@ export function DirectoryObjectPicker<T extends DirectoryObject, SearchKey exten
   const value: T | null =
     selectedId === null
       ? null
-      : (resolved.data ?? ({ id: selectedId, displayName: resolved.isPending ? "Looking up…" : selectedId } as T));
+      : (resolved.data ??
+        ({ id: selectedId, displayName: resolved.isPending ? "Looking up…" : selectedId } as T));
 
   // After a pick the box shows the picked name; that name is not a new search.
   const typed = value !== null && inputValue === value.displayName ? "" : inputValue.trim();
@@ -72,7 +79,13 @@ export function DirectoryObjectPicker<T extends DirectoryObject, SearchKey exten
       isOptionEqualToValue={(option, picked) => option.id === picked.id}
       loading={results.isFetching}
       loadingText="Searching…"
-      noOptionsText={results.isError ? `The search failed: ${results.error.message}` : settled ? props.noMatchText : props.placeholder}
+      noOptionsText={
+        results.isError
+          ? `The search failed: ${results.error.message}`
+          : settled
+            ? props.noMatchText
+            : props.placeholder
+      }
       autoHighlight
       handleHomeEndKeys
       renderOption={({ key, ...optionProps }, object) => (
@@ -101,7 +114,9 @@ export function DirectoryObjectPicker<T extends DirectoryObject, SearchKey exten
               ...params.slotProps.input,
               endAdornment: (
                 <>
-                  {results.isFetching && open ? <CircularProgress color="inherit" size={18} aria-label="Searching" /> : null}
+                  {results.isFetching && open ? (
+                    <CircularProgress color="inherit" size={18} aria-label="Searching" />
+                  ) : null}
                   {params.slotProps.input.endAdornment}
                 </>
               ),

@@ -4,7 +4,10 @@ import { DirectoryObjectPicker } from "./DirectoryObjectPicker";
 import { directoryQueries } from "./queries";
 
 /** Find an Entra group by name. */
-export function GroupPicker(props: { selectedId: string | null; onChange: (group: DirectoryGroupSummary | null) => void }) {
+export function GroupPicker(props: {
+  selectedId: string | null;
+  onChange: (group: DirectoryGroupSummary | null) => void;
+}) {
   return (
     <DirectoryObjectPicker
       label="Group"

@@ -5,7 +5,10 @@ import { DirectoryObjectPicker } from "./DirectoryObjectPicker";
 import { directoryQueries } from "./queries";
 
 const userDetail = (user: DirectoryUserSummary) =>
-  [user.userPrincipalName, user.mail && user.mail.toLowerCase() !== user.userPrincipalName?.toLowerCase() ? user.mail : null]
+  [
+    user.userPrincipalName,
+    user.mail && user.mail.toLowerCase() !== user.userPrincipalName?.toLowerCase() ? user.mail : null,
+  ]
     .filter(Boolean)
     .join(" · ") || null;
 

@@ -9,13 +9,18 @@ export const directoryKeys = {
   user: (id: string) => [...directoryKeys.all, "user", id] as const,
   groups: (search: string) => [...directoryKeys.all, "groups", { search }] as const,
   group: (id: string) => [...directoryKeys.all, "group", id] as const,
-  members: (groupId: string, search: string) => [...directoryKeys.all, "group", groupId, "members", { search }] as const,
+  members: (groupId: string, search: string) =>
+    [...directoryKeys.all, "group", groupId, "members", { search }] as const,
 };
 
 const searchUsers = (search: string, signal: AbortSignal) =>
-  apiFetch<{ items: DirectoryUserSummary[] }>(withQuery(apiPath("directory", "users"), { search }), { signal });
+  apiFetch<{ items: DirectoryUserSummary[] }>(withQuery(apiPath("directory", "users"), { search }), {
+    signal,
+  });
 const searchGroups = (search: string, signal: AbortSignal) =>
-  apiFetch<{ items: DirectoryGroupSummary[] }>(withQuery(apiPath("directory", "groups"), { search }), { signal });
+  apiFetch<{ items: DirectoryGroupSummary[] }>(withQuery(apiPath("directory", "groups"), { search }), {
+    signal,
+  });
 
 const sameId = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
@@ -30,7 +35,8 @@ export const directoryQueries = {
   user: (id: string) =>
     queryOptions({
       queryKey: directoryKeys.user(id),
-      queryFn: async ({ signal }) => (await searchUsers(id, signal)).items.find((user) => sameId(user.id, id)) ?? null,
+      queryFn: async ({ signal }) =>
+        (await searchUsers(id, signal)).items.find((user) => sameId(user.id, id)) ?? null,
       staleTime: Infinity,
     }),
   groups: (search: string) =>
@@ -42,14 +48,18 @@ export const directoryQueries = {
   group: (id: string) =>
     queryOptions({
       queryKey: directoryKeys.group(id),
-      queryFn: async ({ signal }) => (await searchGroups(id, signal)).items.find((group) => sameId(group.id, id)) ?? null,
+      queryFn: async ({ signal }) =>
+        (await searchGroups(id, signal)).items.find((group) => sameId(group.id, id)) ?? null,
       staleTime: Infinity,
     }),
   members: (groupId: string, search: string) =>
     queryOptions({
       queryKey: directoryKeys.members(groupId, search),
       queryFn: ({ signal }) =>
-        apiFetch<{ items: GroupMemberSummary[] }>(withQuery(apiPath("directory", "groups", groupId, "members"), { search }), { signal }),
+        apiFetch<{ items: GroupMemberSummary[] }>(
+          withQuery(apiPath("directory", "groups", groupId, "members"), { search }),
+          { signal },
+        ),
       select: (answer) => answer.items,
     }),
 };

@@ -49,7 +49,11 @@ export function AppJobs({ spId }: { spId: string }) {
         )}
       </div>
       <Box role="status" aria-live="polite" sx={visuallyHidden}>
-        {jobs.isPending ? "Loading jobs" : jobs.isSuccess ? `${jobs.data.length} synchronization job${jobs.data.length === 1 ? "" : "s"}` : ""}
+        {jobs.isPending
+          ? "Loading jobs"
+          : jobs.isSuccess
+            ? `${jobs.data.length} synchronization job${jobs.data.length === 1 ? "" : "s"}`
+            : ""}
       </Box>
       {jobs.isError ? (
         <Alert
@@ -66,7 +70,9 @@ export function AppJobs({ spId }: { spId: string }) {
         <JobListSkeleton />
       ) : jobs.data.length === 0 ? (
         <Paper variant="outlined" sx={{ p: 3 }}>
-          <Typography>This application has no synchronization jobs, so there is nothing to provision.</Typography>
+          <Typography>
+            This application has no synchronization jobs, so there is nothing to provision.
+          </Typography>
         </Paper>
       ) : (
         jobs.data.map((job) => <JobCard key={job.id} spId={spId} job={job} />)

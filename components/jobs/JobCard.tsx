@@ -32,7 +32,10 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 function scheduleText(schedule: JobSummary["schedule"]): string {
   if (!schedule?.interval) return "No schedule";
   const words = intervalInWords(schedule.interval) ?? `interval ${schedule.interval}`;
-  const state = schedule.state && schedule.state.toLowerCase() !== "active" ? ` (schedule ${schedule.state.toLowerCase()})` : "";
+  const state =
+    schedule.state && schedule.state.toLowerCase() !== "active"
+      ? ` (schedule ${schedule.state.toLowerCase()})`
+      : "";
   return `Runs ${words}${state}`;
 }
 
@@ -41,7 +44,10 @@ export function JobCard({ spId, job }: { spId: string; job: JobSummary }) {
   const last = job.status.lastExecution;
   return (
     <Paper component="article" variant="outlined" sx={{ p: 2.5 }} aria-labelledby={`job-${job.id}`}>
-      <Stack direction={{ xs: "column", sm: "row" }} sx={{ gap: 2, justifyContent: "space-between", alignItems: { sm: "flex-start" } }}>
+      <Stack
+        direction={{ xs: "column", sm: "row" }}
+        sx={{ gap: 2, justifyContent: "space-between", alignItems: { sm: "flex-start" } }}
+      >
         <Box sx={{ minWidth: 0 }}>
           <Typography variant="h6" component="h2" id={`job-${job.id}`}>
             {templateLabel(job.templateId)}
@@ -65,7 +71,15 @@ export function JobCard({ spId, job }: { spId: string; job: JobSummary }) {
       </Stack>
       <Box
         component="dl"
-        sx={{ display: "grid", gridTemplateColumns: { xs: "1fr", sm: "max-content 1fr" }, columnGap: 3, rowGap: 1, alignItems: "baseline", mt: 2, mb: 0 }}
+        sx={{
+          display: "grid",
+          gridTemplateColumns: { xs: "1fr", sm: "max-content 1fr" },
+          columnGap: 3,
+          rowGap: 1,
+          alignItems: "baseline",
+          mt: 2,
+          mb: 0,
+        }}
       >
         <Fact term="Job id">
           <CopyableId id={job.id} label="job id" />

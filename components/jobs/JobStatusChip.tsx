@@ -19,5 +19,11 @@ const ICONS: Record<StatusTone, typeof HelpOutlined> = {
 export function JobStatusChip({ code, count }: { code: string | null; count?: number }) {
   const look = jobStatusLook(code);
   const Icon = ICONS[look.tone];
-  return <StatusChip tone={look.tone} icon={<Icon aria-hidden />} label={count === undefined ? look.label : `${count} × ${look.label}`} />;
+  return (
+    <StatusChip
+      tone={look.tone}
+      icon={<Icon aria-hidden />}
+      label={count === undefined ? look.label : `${count} × ${look.label}`}
+    />
+  );
 }

@@ -12,7 +12,10 @@ export function QuarantineExplanation({ quarantine }: { quarantine: NonNullable<
   const error = quarantine.error?.code ? explainCode(quarantine.error.code) : null;
   return (
     <Alert severity="error" variant="outlined">
-      <AlertTitle>In quarantine{reason?.known ? `: ${reason.title}` : quarantine.reason ? ` (${quarantine.reason})` : ""}</AlertTitle>
+      <AlertTitle>
+        In quarantine
+        {reason?.known ? `: ${reason.title}` : quarantine.reason ? ` (${quarantine.reason})` : ""}
+      </AlertTitle>
       <Typography variant="body2">
         {quarantine.currentBegan && (
           <>
@@ -24,7 +27,9 @@ export function QuarantineExplanation({ quarantine }: { quarantine: NonNullable<
             Next attempt <TimeText iso={quarantine.nextAttempt} />.{" "}
           </>
         )}
-        {quarantine.seriesCount !== null && quarantine.seriesCount > 1 && `Quarantined ${quarantine.seriesCount} times in a row.`}
+        {quarantine.seriesCount !== null &&
+          quarantine.seriesCount > 1 &&
+          `Quarantined ${quarantine.seriesCount} times in a row.`}
       </Typography>
       {error ? (
         <>

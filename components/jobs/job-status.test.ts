@@ -17,7 +17,12 @@ describe("jobStatusLook", () => {
 
 describe("tallyJobStatuses", () => {
   it("counts each status, the most worrying first", () => {
-    expect(tallyJobStatuses(["Active", "Quarantine", "active", "Paused"]).map(({ look, count }) => [look.label, count])).toEqual([
+    expect(
+      tallyJobStatuses(["Active", "Quarantine", "active", "Paused"]).map(({ look, count }) => [
+        look.label,
+        count,
+      ]),
+    ).toEqual([
       ["Quarantine", 1],
       ["Paused", 1],
       ["Active", 2],

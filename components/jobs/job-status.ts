@@ -14,9 +14,17 @@ const LOOKS: Record<string, JobStatusLook> = {
     tone: "error",
     meaning: "The provisioning service stopped running the job normally because of repeated errors.",
   },
-  paused: { label: "Paused", tone: "warning", meaning: "Someone stopped the job; it does not run until restarted." },
+  paused: {
+    label: "Paused",
+    tone: "warning",
+    meaning: "Someone stopped the job; it does not run until restarted.",
+  },
   notrun: { label: "Not run", tone: "info", meaning: "The job has never run." },
-  notconfigured: { label: "Not configured", tone: "neutral", meaning: "The job's provisioning is not set up yet." },
+  notconfigured: {
+    label: "Not configured",
+    tone: "neutral",
+    meaning: "The job's provisioning is not set up yet.",
+  },
 };
 
 /** How a job status code (Active, Quarantine, Paused, NotRun, NotConfigured) is shown. */
@@ -30,7 +38,9 @@ export function jobStatusLook(code: string | null | undefined): JobStatusLook {
 const ORDER: StatusTone[] = ["error", "warning", "info", "neutral", "success"];
 
 /** Job statuses counted, the most worrying first: ["Active", "Quarantine", "Active"] → Quarantine 1, Active 2. */
-export function tallyJobStatuses(codes: readonly string[]): { code: string; look: JobStatusLook; count: number }[] {
+export function tallyJobStatuses(
+  codes: readonly string[],
+): { code: string; look: JobStatusLook; count: number }[] {
   const counts = new Map<string, { code: string; look: JobStatusLook; count: number }>();
   for (const code of codes) {
     const look = jobStatusLook(code);

@@ -13,7 +13,8 @@ export const jobQueries = {
   list: (spId: string) =>
     queryOptions({
       queryKey: jobKeys.all(spId),
-      queryFn: ({ signal }) => apiFetch<{ items: JobSummary[] }>(apiPath("service-principals", spId, "jobs"), { signal }),
+      queryFn: ({ signal }) =>
+        apiFetch<{ items: JobSummary[] }>(apiPath("service-principals", spId, "jobs"), { signal }),
       select: (answer) => answer.items,
     }),
   /** The job's synchronization rules; only some support provision on demand. */
@@ -21,7 +22,9 @@ export const jobQueries = {
     queryOptions({
       queryKey: jobKeys.rules(spId, jobId),
       queryFn: ({ signal }) =>
-        apiFetch<{ items: RuleSummary[] }>(apiPath("service-principals", spId, "jobs", jobId, "rules"), { signal }),
+        apiFetch<{ items: RuleSummary[] }>(apiPath("service-principals", spId, "jobs", jobId, "rules"), {
+          signal,
+        }),
       select: (answer) => answer.items,
       staleTime: 5 * 60_000,
     }),

@@ -26,5 +26,7 @@ export function relativeToNow(iso: string | null | undefined, now: Date = new Da
 /** A date and time in the reader's locale and time zone; null for a missing or unreadable time. */
 export function dateTimeText(iso: string | null | undefined): string | null {
   const date = dateFrom(iso);
-  return date ? new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(date) : null;
+  return date
+    ? new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(date)
+    : null;
 }

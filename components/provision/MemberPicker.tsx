@@ -12,7 +12,11 @@ import { MAX_GROUP_MEMBERS } from "./provision-url-state";
 import { changeMembers } from "./provision-form";
 
 /** Pick 1–5 members of a group, searching its members; a sixth is refused with the reason. */
-export function MemberPicker(props: { groupId: string; selectedIds: string[]; onChange: (memberIds: string[]) => void }) {
+export function MemberPicker(props: {
+  groupId: string;
+  selectedIds: string[];
+  onChange: (memberIds: string[]) => void;
+}) {
   const { groupId, selectedIds, onChange } = props;
   const [inputValue, setInputValue] = useState("");
   const [open, setOpen] = useState(false);
@@ -24,7 +28,9 @@ export function MemberPicker(props: { groupId: string; selectedIds: string[]; on
   // The unfiltered first page names members that came in by link, without a request per id.
   const firstPage = useQuery({ ...directoryQueries.members(groupId, ""), enabled: selectedIds.length > 0 });
   const value = selectedIds.map(
-    (id) => picked[id] ?? firstPage.data?.find((member) => member.id === id) ?? { id, displayName: id, userPrincipalName: "" },
+    (id) =>
+      picked[id] ??
+      firstPage.data?.find((member) => member.id === id) ?? { id, displayName: id, userPrincipalName: "" },
   );
 
   const count = `${selectedIds.length} of at most ${MAX_GROUP_MEMBERS} members picked.`;
@@ -36,10 +42,16 @@ export function MemberPicker(props: { groupId: string; selectedIds: string[]; on
       onClose={() => setOpen(false)}
       value={value}
       onChange={(_event, next) => {
-        const change = changeMembers(selectedIds, next.map((member) => member.id));
+        const change = changeMembers(
+          selectedIds,
+          next.map((member) => member.id),
+        );
         setRefused(change.refused);
         if (change.refused) return;
-        setPicked((known) => ({ ...known, ...Object.fromEntries(next.map((member) => [member.id, member])) }));
+        setPicked((known) => ({
+          ...known,
+          ...Object.fromEntries(next.map((member) => [member.id, member])),
+        }));
         onChange(change.memberIds);
       }}
       inputValue={inputValue}
@@ -57,7 +69,11 @@ export function MemberPicker(props: { groupId: string; selectedIds: string[]; on
       loading={results.isFetching}
       loadingText="Searching the group's members…"
       noOptionsText={
-        results.isError ? `The search failed: ${results.error.message}` : settled ? "No member of this group matches." : "This group has no members."
+        results.isError
+          ? `The search failed: ${results.error.message}`
+          : settled
+            ? "No member of this group matches."
+            : "This group has no members."
       }
       renderOption={({ key, ...optionProps }, member) => (
         <Box component="li" key={key ?? member.id} {...optionProps}>

@@ -25,7 +25,11 @@ export function OnPremisesUserField({ value, onChange }: { value: string; onChan
     }
   }, [value]);
 
-  const problem = text.trim() ? distinguishedNameProblem(text.trim()) : touched ? "Enter the user's distinguished name." : null;
+  const problem = text.trim()
+    ? distinguishedNameProblem(text.trim())
+    : touched
+      ? "Enter the user's distinguished name."
+      : null;
   return (
     <TextField
       label="Distinguished name"
@@ -36,7 +40,14 @@ export function OnPremisesUserField({ value, onChange }: { value: string; onChan
       helperText={touched && problem ? problem : `As in Active Directory, e.g. ${EXAMPLE}`}
       placeholder={EXAMPLE}
       fullWidth
-      slotProps={{ htmlInput: { spellCheck: false, autoCapitalize: "off", autoCorrect: "off", style: { fontFamily: "monospace" } } }}
+      slotProps={{
+        htmlInput: {
+          spellCheck: false,
+          autoCapitalize: "off",
+          autoCorrect: "off",
+          style: { fontFamily: "monospace" },
+        },
+      }}
     />
   );
 }

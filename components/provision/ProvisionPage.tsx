@@ -44,12 +44,20 @@ function Section({ title, id, children }: { title: string; id: string; children:
 const noSubscription = () => () => {};
 
 // Only demo mode shows the panel, so Entra mode never downloads it.
-const DemoPanel = dynamic(() => import("@/components/demo-panel/DemoPanel").then((module) => module.DemoPanel));
+const DemoPanel = dynamic(() =>
+  import("@/components/demo-panel/DemoPanel").then((module) => module.DemoPanel),
+);
 
 /** How the subject reads in the list of runs: the user's or group's name, or the DN. */
 function useSubjectLabel(form: ProvisionFormState): string {
-  const user = useQuery({ ...directoryQueries.user(form.userId ?? ""), enabled: form.kind === "user" && form.userId !== null });
-  const group = useQuery({ ...directoryQueries.group(form.groupId ?? ""), enabled: form.kind === "group" && form.groupId !== null });
+  const user = useQuery({
+    ...directoryQueries.user(form.userId ?? ""),
+    enabled: form.kind === "user" && form.userId !== null,
+  });
+  const group = useQuery({
+    ...directoryQueries.group(form.groupId ?? ""),
+    enabled: form.kind === "group" && form.groupId !== null,
+  });
   if (form.kind === "user") return user.data?.displayName ?? form.userId ?? "";
   if (form.kind === "group") {
     const count = form.memberIds.length;
@@ -71,9 +79,16 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
   const kind = effectiveKind(state.kind, kinds);
   const form: ProvisionFormState = { ...state, kind };
   // Every change is made on the kind shown, even when the link asked for one this job does not offer.
-  const change = useCallback((patch: Partial<ProvisionFormState>) => update({ kind, ...patch }), [update, kind]);
+  const change = useCallback(
+    (patch: Partial<ProvisionFormState>) => update({ kind, ...patch }),
+    [update, kind],
+  );
 
-  const readiness = provisionReadiness(form, { servicePrincipalId: spId, jobId, ruleId: choice.rule?.id ?? null });
+  const readiness = provisionReadiness(form, {
+    servicePrincipalId: spId,
+    jobId,
+    ruleId: choice.rule?.id ?? null,
+  });
   const subjectLabel = useSubjectLabel(form);
   const session = useSessionRuns();
   const demoMode = useDemoMode();
@@ -86,16 +101,32 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
     setShownId(null);
     session.start(request, label);
   };
-  const anotherHref = provisionHref(spId, jobId, provisionLinkQuery({ ...EMPTY_PROVISION_FORM, ruleId: choice.rule?.id ?? null, kind }));
+  const anotherHref = provisionHref(
+    spId,
+    jobId,
+    provisionLinkQuery({ ...EMPTY_PROVISION_FORM, ruleId: choice.rule?.id ?? null, kind }),
+  );
   const shownRun = session.runs.find((run) => run.id === shown) ?? null;
   const appName = app.data?.displayName ?? "Application";
-  const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => "");
-  const formLink = origin && `${origin}${provisionHref(spId, jobId, provisionLinkQuery({ ...form, ruleId: choice.rule?.id ?? null }))}`;
+  const origin = useSyncExternalStore(
+    noSubscription,
+    () => window.location.origin,
+    () => "",
+  );
+  const formLink =
+    origin &&
+    `${origin}${provisionHref(spId, jobId, provisionLinkQuery({ ...form, ruleId: choice.rule?.id ?? null }))}`;
 
   const loadError = app.error ?? jobs.error;
   return (
     <Stack spacing={3}>
-      <ConsoleBreadcrumbs crumbs={[{ label: "Applications", href: "/" }, { label: appName, href: appHref(spId) }, { label: "Provision on demand" }]} />
+      <ConsoleBreadcrumbs
+        crumbs={[
+          { label: "Applications", href: "/" },
+          { label: appName, href: appHref(spId) },
+          { label: "Provision on demand" },
+        ]}
+      />
       <div>
         <Typography variant="h4" component="h1">
           Provision on demand
@@ -109,10 +140,13 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
         </Typography>
       </div>
 
-      {loadError && <Alert severity="error">The application or its jobs could not be loaded: {loadError.message}</Alert>}
+      {loadError && (
+        <Alert severity="error">The application or its jobs could not be loaded: {loadError.message}</Alert>
+      )}
       {jobs.isSuccess && !job && (
         <Alert severity="warning">
-          This application has no job with the id {jobId}. Go back to the application and pick one of its jobs.
+          This application has no job with the id {jobId}. Go back to the application and pick one of its
+          jobs.
         </Alert>
       )}
       {notices.length > 0 && (
@@ -149,7 +183,11 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
         >
           Provision
         </Button>
-        <Typography id="provision-readiness" variant="body2" sx={{ color: "text.secondary", flex: "1 1 240px" }}>
+        <Typography
+          id="provision-readiness"
+          variant="body2"
+          sx={{ color: "text.secondary", flex: "1 1 240px" }}
+        >
           {permission.reason ??
             readiness.problem ??
             "Provisions just this object now, outside the job's schedule. A link to this page never runs anything by itself."}
@@ -179,7 +217,6 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
           />
         </Box>
       )}
-
 
       {demoMode && <DemoPanel spId={spId} selectedUserId={kind === "user" ? form.userId : null} />}
     </Stack>

@@ -20,7 +20,11 @@ function RuleText({ rule }: { rule: RuleSummary }) {
         {rule.sourceDirectoryName} → {rule.targetDirectoryName}
         {rule.objectTypes.length > 0 && ` · maps ${rule.objectTypes.join(", ")}`}
       </Typography>
-      <Typography component="span" variant="body2" sx={{ display: "block", color: "text.secondary", fontFamily: "monospace" }}>
+      <Typography
+        component="span"
+        variant="body2"
+        sx={{ display: "block", color: "text.secondary", fontFamily: "monospace" }}
+      >
         {rule.id}
       </Typography>
     </>
@@ -43,7 +47,11 @@ export function RulePicker({ choice, onPick }: { choice: RuleChoice; onPick: (ru
       ) : offered.length > 1 ? (
         <FormControl>
           <FormLabel id="rule-picker-label">Rule to provision with</FormLabel>
-          <RadioGroup aria-labelledby="rule-picker-label" value={rule?.id ?? ""} onChange={(event) => onPick(event.target.value)}>
+          <RadioGroup
+            aria-labelledby="rule-picker-label"
+            value={rule?.id ?? ""}
+            onChange={(event) => onPick(event.target.value)}
+          >
             {offered.map((candidate) => (
               <FormControlLabel
                 key={candidate.id}

@@ -11,12 +11,20 @@ export function RunStatusChip({ run }: { run: RunView }) {
   switch (run.status) {
     case "queued":
       return (
-        <StatusChip tone="info" icon={<HourglassEmpty aria-hidden />} label={run.queue ? `Queued, #${run.queue.position} in line` : "Queued"} />
+        <StatusChip
+          tone="info"
+          icon={<HourglassEmpty aria-hidden />}
+          label={run.queue ? `Queued, #${run.queue.position} in line` : "Queued"}
+        />
       );
     case "running":
       return <StatusChip tone="info" icon={<Sync aria-hidden />} label="Running" />;
     case "completed":
-      return run.result ? <OutcomeChip outcome={run.result.outcome} /> : <StatusChip tone="warning" icon={<WarningAmber aria-hidden />} label="No result" />;
+      return run.result ? (
+        <OutcomeChip outcome={run.result.outcome} />
+      ) : (
+        <StatusChip tone="warning" icon={<WarningAmber aria-hidden />} label="No result" />
+      );
     case "failed":
       return <StatusChip tone="error" icon={<ErrorOutlined aria-hidden />} label="Call failed" />;
     case "interrupted":

@@ -42,7 +42,11 @@ function SessionRunItem({ entry, shown, onShow }: { entry: SessionRun; shown: bo
         </Typography>
       </Box>
       {!shown && (
-        <Button size="small" onClick={onShow} aria-label={`Show the run for ${entry.subjectLabel} on this page`}>
+        <Button
+          size="small"
+          onClick={onShow}
+          aria-label={`Show the run for ${entry.subjectLabel} on this page`}
+        >
           Show here
         </Button>
       )}
@@ -51,11 +55,24 @@ function SessionRunItem({ entry, shown, onShow }: { entry: SessionRun; shown: bo
 }
 
 /** The runs started from this page, newest first, each with its live status and a link to its own page. */
-export function SessionRuns({ runs, shownId, onShow }: { runs: SessionRun[]; shownId: string | null; onShow: (id: string) => void }) {
+export function SessionRuns({
+  runs,
+  shownId,
+  onShow,
+}: {
+  runs: SessionRun[];
+  shownId: string | null;
+  onShow: (id: string) => void;
+}) {
   return (
     <List disablePadding aria-label="Runs started on this page, newest first">
       {runs.map((entry) => (
-        <SessionRunItem key={entry.id} entry={entry} shown={entry.id === shownId} onShow={() => onShow(entry.id)} />
+        <SessionRunItem
+          key={entry.id}
+          entry={entry}
+          shown={entry.id === shownId}
+          onShow={() => onShow(entry.id)}
+        />
       ))}
     </List>
   );

@@ -10,18 +10,29 @@ import { visuallyHidden } from "@/components/run-result/visually-hidden";
 import { isRunInProgress, runQueries } from "@/components/runs/queries";
 
 // The result view (timeline, diff, scripts) loads after the first run, not with the form.
-const RunResult = dynamic(() => import("@/components/run-result/RunResult").then((module) => module.RunResult), {
-  loading: () => <Skeleton variant="rounded" height={160} />,
-});
+const RunResult = dynamic(
+  () => import("@/components/run-result/RunResult").then((module) => module.RunResult),
+  {
+    loading: () => <Skeleton variant="rounded" height={160} />,
+  },
+);
 
 /**
  * One run of this page: its progress while queued or running, then the full result. The live region
  * stays mounted so the end of the run is announced even though the progress panel goes away.
  */
-export function ShownRun(props: { runId: string; onRunAgain: () => void; runAgainPending: boolean; provisionAnotherHref: string }) {
+export function ShownRun(props: {
+  runId: string;
+  onRunAgain: () => void;
+  runAgainPending: boolean;
+  provisionAnotherHref: string;
+}) {
   const { runId, ...actions } = props;
   const run = useQuery(runQueries.detail(runId));
-  const finished = run.data && !isRunInProgress(run.data.status) ? describeProgress(run.data, Date.now(), Date.now()).announcement : "";
+  const finished =
+    run.data && !isRunInProgress(run.data.status)
+      ? describeProgress(run.data, Date.now(), Date.now()).announcement
+      : "";
   return (
     <>
       <Box role="status" aria-live="polite" sx={visuallyHidden}>

@@ -10,7 +10,11 @@ import { MemberPicker } from "./MemberPicker";
 import { OnPremisesUserField } from "./OnPremisesUserField";
 import { MAX_GROUP_MEMBERS, type ProvisionFormState, type SubjectKind } from "./provision-url-state";
 
-const KIND_LABELS: Record<SubjectKind, string> = { user: "User", group: "Group", onPremisesUser: "On-premises user" };
+const KIND_LABELS: Record<SubjectKind, string> = {
+  user: "User",
+  group: "Group",
+  onPremisesUser: "On-premises user",
+};
 
 const KIND_HINTS: Record<SubjectKind, string> = {
   user: "A user in Microsoft Entra ID, found by name, user principal name or mail.",
@@ -36,7 +40,13 @@ export function SubjectPicker(props: {
           sx={{ borderBottom: 1, borderColor: "divider" }}
         >
           {kinds.map((option) => (
-            <Tab key={option} value={option} label={KIND_LABELS[option]} id={`subject-tab-${option}`} aria-controls="subject-panel" />
+            <Tab
+              key={option}
+              value={option}
+              label={KIND_LABELS[option]}
+              id={`subject-tab-${option}`}
+              aria-controls="subject-panel"
+            />
           ))}
         </Tabs>
       )}
@@ -50,17 +60,30 @@ export function SubjectPicker(props: {
             {kinds.length === 1 && <strong>{KIND_LABELS[kind]}: </strong>}
             {KIND_HINTS[kind]}
           </Typography>
-          {kind === "user" && <UserPicker selectedId={state.userId} onChange={(user) => update({ userId: user?.id ?? null })} />}
+          {kind === "user" && (
+            <UserPicker selectedId={state.userId} onChange={(user) => update({ userId: user?.id ?? null })} />
+          )}
           {kind === "group" && (
             <>
-              <GroupPicker selectedId={state.groupId} onChange={(group) => update({ groupId: group?.id ?? null, memberIds: [] })} />
+              <GroupPicker
+                selectedId={state.groupId}
+                onChange={(group) => update({ groupId: group?.id ?? null, memberIds: [] })}
+              />
               {state.groupId && (
-                <MemberPicker key={state.groupId} groupId={state.groupId} selectedIds={state.memberIds} onChange={(memberIds) => update({ memberIds })} />
+                <MemberPicker
+                  key={state.groupId}
+                  groupId={state.groupId}
+                  selectedIds={state.memberIds}
+                  onChange={(memberIds) => update({ memberIds })}
+                />
               )}
             </>
           )}
           {kind === "onPremisesUser" && (
-            <OnPremisesUserField value={state.distinguishedName} onChange={(distinguishedName) => update({ distinguishedName })} />
+            <OnPremisesUserField
+              value={state.distinguishedName}
+              onChange={(distinguishedName) => update({ distinguishedName })}
+            />
           )}
         </Stack>
       </Box>

@@ -2,7 +2,9 @@
  * A fresh random UUID (v4) per Provision click. `crypto.randomUUID` exists only in secure contexts,
  * so a console opened over plain http on a LAN address builds one from getRandomValues.
  */
-export function newIdempotencyKey(source: Pick<Crypto, "getRandomValues"> & Partial<Pick<Crypto, "randomUUID">> = crypto): string {
+export function newIdempotencyKey(
+  source: Pick<Crypto, "getRandomValues"> & Partial<Pick<Crypto, "randomUUID">> = crypto,
+): string {
   if (typeof source.randomUUID === "function") return source.randomUUID();
   const bytes = source.getRandomValues(new Uint8Array(16));
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;

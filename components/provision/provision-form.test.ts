@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { RuleSummary } from "@/lib/api/contracts";
-import { changeMembers, chooseRule, effectiveKind, offeredSubjectKinds, provisionReadiness } from "./provision-form";
+import {
+  changeMembers,
+  chooseRule,
+  effectiveKind,
+  offeredSubjectKinds,
+  provisionReadiness,
+} from "./provision-form";
 import { EMPTY_PROVISION_FORM } from "./provision-url-state";
 
 const rule = (id: string, fields: Partial<RuleSummary> = {}): RuleSummary => ({
@@ -68,32 +74,50 @@ describe("provisionReadiness", () => {
     expect(provisionReadiness(EMPTY_PROVISION_FORM, { ...target, ruleId: null }).problem).toMatch(/rule/);
     expect(provisionReadiness(EMPTY_PROVISION_FORM, target).problem).toMatch(/user/);
     expect(provisionReadiness({ ...EMPTY_PROVISION_FORM, kind: "group" }, target).problem).toMatch(/group/);
-    expect(provisionReadiness({ ...EMPTY_PROVISION_FORM, kind: "group", groupId: "g" }, target).problem).toMatch(/1 to 5 members/);
-    expect(provisionReadiness({ ...EMPTY_PROVISION_FORM, kind: "onPremisesUser" }, target).problem).toMatch(/distinguished name/);
-  });
-
-  it("passes on the distinguished name's own problem", () => {
-    expect(provisionReadiness({ ...EMPTY_PROVISION_FORM, kind: "onPremisesUser", distinguishedName: "Adele" }, target).problem).toMatch(
-      /NAME=value/,
+    expect(
+      provisionReadiness({ ...EMPTY_PROVISION_FORM, kind: "group", groupId: "g" }, target).problem,
+    ).toMatch(/1 to 5 members/);
+    expect(provisionReadiness({ ...EMPTY_PROVISION_FORM, kind: "onPremisesUser" }, target).problem).toMatch(
+      /distinguished name/,
     );
   });
 
+  it("passes on the distinguished name's own problem", () => {
+    expect(
+      provisionReadiness(
+        { ...EMPTY_PROVISION_FORM, kind: "onPremisesUser", distinguishedName: "Adele" },
+        target,
+      ).problem,
+    ).toMatch(/NAME=value/);
+  });
+
   it("builds the run request when complete", () => {
-    expect(provisionReadiness({ ...EMPTY_PROVISION_FORM, kind: "group", groupId: "g", memberIds: ["m1", "m2"] }, target).request).toEqual({
+    expect(
+      provisionReadiness(
+        { ...EMPTY_PROVISION_FORM, kind: "group", groupId: "g", memberIds: ["m1", "m2"] },
+        target,
+      ).request,
+    ).toEqual({
       servicePrincipalId: "sp",
       jobId: "job",
       ruleId: "r",
       subject: { kind: "group", objectId: "g", memberIds: ["m1", "m2"] },
     });
     expect(
-      provisionReadiness({ ...EMPTY_PROVISION_FORM, kind: "onPremisesUser", distinguishedName: " CN=A,DC=corp " }, target).request?.subject,
+      provisionReadiness(
+        { ...EMPTY_PROVISION_FORM, kind: "onPremisesUser", distinguishedName: " CN=A,DC=corp " },
+        target,
+      ).request?.subject,
     ).toEqual({ kind: "onPremisesUser", distinguishedName: "CN=A,DC=corp" });
   });
 });
 
 describe("changeMembers", () => {
   it("accepts up to five members", () => {
-    expect(changeMembers(["a"], ["a", "b", "c", "d", "e"])).toEqual({ memberIds: ["a", "b", "c", "d", "e"], refused: null });
+    expect(changeMembers(["a"], ["a", "b", "c", "d", "e"])).toEqual({
+      memberIds: ["a", "b", "c", "d", "e"],
+      refused: null,
+    });
   });
 
   it("refuses the sixth with a reason and keeps the five", () => {

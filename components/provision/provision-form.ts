@@ -29,7 +29,11 @@ export function chooseRule(rules: readonly RuleSummary[], ruleId: string | null)
     const notice = unsupported
       ? `The rule in the link (${ruleId}) does not support provision on demand.`
       : `The rule in the link (${ruleId}) is not one of this job's rules.`;
-    return { offered, rule: only, notice: only ? `${notice} The job's only suitable rule is used instead.` : `${notice} Pick one below.` };
+    return {
+      offered,
+      rule: only,
+      notice: only ? `${notice} The job's only suitable rule is used instead.` : `${notice} Pick one below.`,
+    };
   }
   return { offered, rule: only, notice: null };
 }
@@ -44,7 +48,8 @@ export function offeredSubjectKinds(rule: RuleSummary | null, templateId: string
   const fromActiveDirectory =
     templateId?.toLowerCase() === CLOUD_SYNC_TEMPLATE || (rule?.objectTypes.includes("user") ?? false);
   if (fromActiveDirectory) return ["onPremisesUser"];
-  const mapsGroups = !rule || rule.objectTypes.length === 0 || rule.objectTypes.some((t) => t.toLowerCase() === "group");
+  const mapsGroups =
+    !rule || rule.objectTypes.length === 0 || rule.objectTypes.some((t) => t.toLowerCase() === "group");
   return mapsGroups ? ["user", "group"] : ["user"];
 }
 
@@ -80,7 +85,12 @@ export function provisionReadiness(
   }
   return {
     problem: null,
-    request: { servicePrincipalId: target.servicePrincipalId, jobId: target.jobId, ruleId: target.ruleId, subject },
+    request: {
+      servicePrincipalId: target.servicePrincipalId,
+      jobId: target.jobId,
+      ruleId: target.ruleId,
+      subject,
+    },
   };
 }
 
@@ -89,7 +99,10 @@ export function memberLimitMessage(): string {
 }
 
 /** The members after a change in the picker; a change past the limit is refused whole, with the reason. */
-export function changeMembers(current: readonly string[], next: readonly string[]): { memberIds: string[]; refused: string | null } {
+export function changeMembers(
+  current: readonly string[],
+  next: readonly string[],
+): { memberIds: string[]; refused: string | null } {
   const unique = [...new Set(next)];
   if (unique.length > MAX_GROUP_MEMBERS) return { memberIds: [...current], refused: memberLimitMessage() };
   return { memberIds: unique, refused: null };

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { MAX_GROUP_MEMBERS as GRAPH_LIMIT } from "@/lib/provisioning";
-import { EMPTY_PROVISION_FORM, MAX_GROUP_MEMBERS, parseProvisionLink, provisionLinkQuery, type ProvisionFormState } from "./provision-url-state";
+import {
+  EMPTY_PROVISION_FORM,
+  MAX_GROUP_MEMBERS,
+  parseProvisionLink,
+  provisionLinkQuery,
+  type ProvisionFormState,
+} from "./provision-url-state";
 
 const parse = (query: string) => parseProvisionLink(new URLSearchParams(query));
 
@@ -12,7 +18,9 @@ describe("parseProvisionLink", () => {
   });
 
   it("keeps a rule id ending in #V2 when it was encoded", () => {
-    expect(parse("rule=03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8%23V2").state.ruleId).toBe("03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8#V2");
+    expect(parse("rule=03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8%23V2").state.ruleId).toBe(
+      "03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8#V2",
+    );
   });
 
   it("reads a group with members, dropping duplicates and the group itself", () => {
@@ -76,7 +84,14 @@ describe("the member limit", () => {
 
 describe("provisionLinkQuery", () => {
   it("writes only the chosen kind's fields", () => {
-    const state: ProvisionFormState = { ruleId: "r#V2", kind: "group", userId: "u1", groupId: "g1", memberIds: ["m1", "m2"], distinguishedName: "CN=x" };
+    const state: ProvisionFormState = {
+      ruleId: "r#V2",
+      kind: "group",
+      userId: "u1",
+      groupId: "g1",
+      memberIds: ["m1", "m2"],
+      distinguishedName: "CN=x",
+    };
     expect(provisionLinkQuery(state)).toBe("rule=r%23V2&kind=group&group=g1&members=m1,m2");
   });
 
@@ -85,10 +100,28 @@ describe("provisionLinkQuery", () => {
   });
 
   it.each<ProvisionFormState>([
-    { ...EMPTY_PROVISION_FORM, ruleId: "rule 1", kind: "user", userId: "5efe6880-dab5-4099-ba7d-2fbbf8af3dc4" },
-    { ...EMPTY_PROVISION_FORM, ruleId: "r", kind: "group", groupId: "g", memberIds: ["a", "b", "c", "d", "e"] },
-    { ...EMPTY_PROVISION_FORM, kind: "onPremisesUser", distinguishedName: "CN=Vest\\, Adele+UID=av,OU=R&D,DC=corp,DC=com" },
+    {
+      ...EMPTY_PROVISION_FORM,
+      ruleId: "rule 1",
+      kind: "user",
+      userId: "5efe6880-dab5-4099-ba7d-2fbbf8af3dc4",
+    },
+    {
+      ...EMPTY_PROVISION_FORM,
+      ruleId: "r",
+      kind: "group",
+      groupId: "g",
+      memberIds: ["a", "b", "c", "d", "e"],
+    },
+    {
+      ...EMPTY_PROVISION_FORM,
+      kind: "onPremisesUser",
+      distinguishedName: "CN=Vest\\, Adele+UID=av,OU=R&D,DC=corp,DC=com",
+    },
   ])("round-trips through the URL: %j", (state) => {
-    expect(parseProvisionLink(new URLSearchParams(provisionLinkQuery(state)))).toEqual({ state, notices: [] });
+    expect(parseProvisionLink(new URLSearchParams(provisionLinkQuery(state)))).toEqual({
+      state,
+      notices: [],
+    });
   });
 });

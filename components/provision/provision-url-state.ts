@@ -70,7 +70,8 @@ export function parseProvisionLink(params: SearchParamsLike): ParsedProvisionLin
   const givenKind = params.get("kind");
   let kind = kindFrom(givenKind);
   if (kind === null) {
-    if (has("kind")) notices.push(`The link asks for an unknown kind of subject ("${givenKind}"); pick one below.`);
+    if (has("kind"))
+      notices.push(`The link asks for an unknown kind of subject ("${givenKind}"); pick one below.`);
     // A link without a usable kind still says what it means by the fields it carries.
     kind = has("group") || has("members") ? "group" : has("dn") ? "onPremisesUser" : "user";
   }
@@ -78,13 +79,16 @@ export function parseProvisionLink(params: SearchParamsLike): ParsedProvisionLin
   const state: ProvisionFormState = { ...EMPTY_PROVISION_FORM, ruleId, kind };
   if (kind === "user") {
     state.userId = usableId(params.get("user"));
-    if (state.userId === null && has("user")) notices.push("The user id in the link is not usable and was ignored.");
+    if (state.userId === null && has("user"))
+      notices.push("The user id in the link is not usable and was ignored.");
   } else if (kind === "group") {
     state.groupId = usableId(params.get("group"));
-    if (state.groupId === null && has("group")) notices.push("The group id in the link is not usable and was ignored.");
+    if (state.groupId === null && has("group"))
+      notices.push("The group id in the link is not usable and was ignored.");
     const members = memberIdsFrom(params.get("members") ?? "", state.groupId);
     state.memberIds = members.ids;
-    if (members.unusable > 0) notices.push(`${members.unusable} member id(s) in the link were not usable and were ignored.`);
+    if (members.unusable > 0)
+      notices.push(`${members.unusable} member id(s) in the link were not usable and were ignored.`);
     if (members.overflow > 0) {
       notices.push(
         `The link lists ${members.ids.length + members.overflow} members; a group can be provisioned with at most ${MAX_GROUP_MEMBERS} at once, so only the first ${MAX_GROUP_MEMBERS} were kept.`,
@@ -93,7 +97,9 @@ export function parseProvisionLink(params: SearchParamsLike): ParsedProvisionLin
   } else {
     const dn = params.get("dn") ?? "";
     if (dn.length > MAX_DN_LENGTH || hasControlCharacter(dn)) {
-      notices.push("The distinguished name in the link is too long or contains control characters and was ignored.");
+      notices.push(
+        "The distinguished name in the link is too long or contains control characters and was ignored.",
+      );
     } else {
       state.distinguishedName = dn.trim();
     }

@@ -21,9 +21,15 @@ export function useSessionRuns() {
   const [runs, setRuns] = useState<SessionRun[]>([]);
   const sending = useRef(false);
   const mutation = useMutation({
-    mutationFn: ({ request, key }: { request: RunRequest; key: string; subjectLabel: string }) => startRun(request, key),
+    mutationFn: ({ request, key }: { request: RunRequest; key: string; subjectLabel: string }) =>
+      startRun(request, key),
     onSuccess: (accepted, { request, subjectLabel }) => {
-      const run: SessionRun = { id: accepted.id, request, subjectLabel, requestedAt: new Date().toISOString() };
+      const run: SessionRun = {
+        id: accepted.id,
+        request,
+        subjectLabel,
+        requestedAt: new Date().toISOString(),
+      };
       setRuns((earlier) => [run, ...earlier.filter((other) => other.id !== run.id)]);
     },
     onSettled: () => {
@@ -41,5 +47,11 @@ export function useSessionRuns() {
     [mutate],
   );
 
-  return { runs, start, starting: mutation.isPending, startError: mutation.error, dismissError: mutation.reset };
+  return {
+    runs,
+    start,
+    starting: mutation.isPending,
+    startError: mutation.error,
+    dismissError: mutation.reset,
+  };
 }

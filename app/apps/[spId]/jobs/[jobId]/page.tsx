@@ -6,7 +6,11 @@ import { ProvisionPage } from "@/components/provision/ProvisionPage";
 
 export const metadata: Metadata = { title: "Provision on demand" };
 
-export default async function ProvisionOnDemandPage({ params }: { params: Promise<{ spId: string; jobId: string }> }) {
+export default async function ProvisionOnDemandPage({
+  params,
+}: {
+  params: Promise<{ spId: string; jobId: string }>;
+}) {
   const { spId, jobId } = await params;
   return (
     // ProvisionPage reads the form from useSearchParams, which needs a Suspense boundary.
