@@ -22,6 +22,7 @@ import { LoadFailure, Loading, LoadMore } from "@/components/history/RequestStat
 import { WhenText } from "@/components/history/WhenText";
 import type { AuditEntry } from "@/lib/runs/audit";
 import { auditActionText, auditTargetHref, summariseAuditDetail } from "./audit-entry";
+import { DownloadButton } from "@/components/api/DownloadButton";
 import { auditCsvHref, auditQueries } from "./queries";
 
 const mono = { fontFamily: "monospace", fontSize: "0.8125rem", overflowWrap: "break-word" } as const;
@@ -148,15 +149,15 @@ export function AuditLog() {
             Entries are never changed or deleted.
           </Typography>
         </Box>
-        <Button
-          href={auditCsvHref()}
-          download
+        <DownloadButton
+          path={auditCsvHref()}
+          fallbackName="audit-log.csv"
           variant="outlined"
           startIcon={<DownloadIcon aria-hidden />}
           sx={{ flexShrink: 0 }}
         >
           Download CSV
-        </Button>
+        </DownloadButton>
       </Stack>
       {log.isPending ? (
         <Loading text="Loading the audit log…" />

@@ -9,6 +9,7 @@ import Typography from "@mui/material/Typography";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { ApiClientError } from "@/components/api/api-fetch";
+import { useCanRunProvisioning } from "@/components/auth";
 import { CompareWithPreviousButton } from "@/components/compare";
 import { ExportRunButtons } from "@/components/history";
 import { ShareRunButton } from "@/components/share";
@@ -31,6 +32,8 @@ function Title({ children }: { children: string }) {
 export function RunPageView({ id }: { id: string }) {
   const router = useRouter();
   const run = useQuery(runQueries.detail(id));
+  // Readers see the result; running it again needs the Operator role (the button is then left out).
+  const permission = useCanRunProvisioning();
   const rerun = useMutation({
     mutationFn: (request: RunRequest) => startRun(request, newIdempotencyKey()),
     onSuccess: (accepted) => router.push(`/runs/${encodeURIComponent(accepted.id)}`),
@@ -110,7 +113,7 @@ export function RunPageView({ id }: { id: string }) {
       ) : (
         <RunResult
           run={view}
-          onRunAgain={() => rerun.mutate(view.request)}
+          onRunAgain={permission.allowed ? () => rerun.mutate(view.request) : undefined}
           runAgainPending={rerun.isPending || rerun.isSuccess}
         />
       )}

@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from "react";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
+import Tooltip from "@mui/material/Tooltip";
 import Checkbox from "@mui/material/Checkbox";
 import Dialog from "@mui/material/Dialog";
 import DialogActions from "@mui/material/DialogActions";
@@ -22,6 +23,7 @@ import { CreatedLinkField } from "./CreatedLinkField";
 import { createShareLink, shareKeys } from "./queries";
 import { SHARE_EXPIRY_CHOICES } from "./share-state";
 import { ShareLinkList } from "./ShareLinkList";
+import { useCanRunProvisioning } from "@/components/auth";
 
 const DEFAULT_EXPIRY_DAYS = 7;
 
@@ -123,11 +125,22 @@ function ShareDialogBody({ runId, onClose }: { runId: string; onClose: () => voi
 export function ShareRunButton({ runId }: { runId: string }) {
   const [open, setOpen] = useState(false);
   const titleId = useId();
+  // Making links needs the Operator role, like running provisioning.
+  const permission = useCanRunProvisioning();
   return (
     <>
-      <Button variant="outlined" startIcon={<ShareIcon aria-hidden />} onClick={() => setOpen(true)}>
-        Share
-      </Button>
+      <Tooltip title={permission.reason ?? ""}>
+        <span>
+          <Button
+            variant="outlined"
+            startIcon={<ShareIcon aria-hidden />}
+            onClick={() => setOpen(true)}
+            disabled={!permission.allowed}
+          >
+            Share
+          </Button>
+        </span>
+      </Tooltip>
       <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby={titleId} fullWidth maxWidth="md">
         <DialogTitle id={titleId}>Share this run</DialogTitle>
         {/* Mounted only while open, so each opening starts from a fresh form. */}
