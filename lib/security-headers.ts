@@ -28,3 +28,8 @@ export function pageContentSecurityPolicy(
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 export const HSTS = "max-age=63072000; includeSubDomains";
+
+/** Reached over HTTPS, directly or through a TLS-terminating proxy that says so. */
+export function isHttps(request: { nextUrl: URL; headers: Headers }): boolean {
+  return request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+}
