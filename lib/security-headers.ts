@@ -30,6 +30,6 @@ export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 
 export const HSTS = "max-age=63072000; includeSubDomains";
 
 /** Reached over HTTPS, directly or through a TLS-terminating proxy that says so. */
-export function isHttps(request: { nextUrl: URL; headers: Headers }): boolean {
-  return request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+export function isHttps(request: Request): boolean {
+  return request.url.startsWith("https:") || request.headers.get("x-forwarded-proto") === "https";
 }

@@ -6,11 +6,7 @@ import Button from "@mui/material/Button";
 import Collapse from "@mui/material/Collapse";
 import MuiLink from "@mui/material/Link";
 import Stack from "@mui/material/Stack";
-import Table from "@mui/material/Table";
-import TableBody from "@mui/material/TableBody";
 import TableCell from "@mui/material/TableCell";
-import TableContainer from "@mui/material/TableContainer";
-import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import DownloadIcon from "@mui/icons-material/Download";
@@ -24,6 +20,7 @@ import type { AuditEntry } from "@/lib/runs/audit";
 import { auditActionText, auditTargetHref, summariseAuditDetail } from "./audit-entry";
 import { DownloadButton } from "@/components/api/DownloadButton";
 import { auditCsvHref, auditQueries } from "./queries";
+import { CaptionedTable } from "@/components/CaptionedTable";
 
 const mono = { fontFamily: "monospace", fontSize: "0.8125rem", overflowWrap: "break-word" } as const;
 
@@ -83,48 +80,32 @@ function Detail({ entry }: { entry: AuditEntry }) {
 
 function AuditTable({ entries, caption }: { entries: readonly AuditEntry[]; caption: string }) {
   return (
-    <TableContainer>
-      <Table size="small" sx={{ "& caption": { captionSide: "top", px: 0, pt: 0 } }}>
-        <Box component="caption" sx={{ color: "text.secondary", textAlign: "left" }}>
-          {caption}
-        </Box>
-        <TableHead>
-          <TableRow>
-            <TableCell scope="col">When</TableCell>
-            <TableCell scope="col">Who</TableCell>
-            <TableCell scope="col">Action</TableCell>
-            <TableCell scope="col">Target</TableCell>
-            <TableCell scope="col">Graph request id</TableCell>
-            <TableCell scope="col" sx={{ width: "34%" }}>
-              Detail
-            </TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {entries.map((entry) => (
-            <TableRow key={entry.id} sx={{ verticalAlign: "top" }}>
-              <TableCell sx={{ whiteSpace: "nowrap" }}>
-                <WhenText iso={entry.at} />
-              </TableCell>
-              <TableCell sx={{ overflowWrap: "break-word" }}>{entry.actor}</TableCell>
-              <TableCell>
-                {auditActionText(entry.action)}
-                <Typography variant="body2" sx={{ ...mono, color: "text.secondary" }}>
-                  {entry.action}
-                </Typography>
-              </TableCell>
-              <TableCell sx={{ maxWidth: 220 }}>
-                <Target entry={entry} />
-              </TableCell>
-              <TableCell sx={{ ...mono, maxWidth: 200 }}>{entry.graphRequestId ?? "—"}</TableCell>
-              <TableCell>
-                <Detail entry={entry} />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
+    <CaptionedTable
+      caption={caption}
+      headers={["When", "Who", "Action", "Target", "Graph request id", { label: "Detail", width: "34%" }]}
+    >
+      {entries.map((entry) => (
+        <TableRow key={entry.id} sx={{ verticalAlign: "top" }}>
+          <TableCell sx={{ whiteSpace: "nowrap" }}>
+            <WhenText iso={entry.at} />
+          </TableCell>
+          <TableCell sx={{ overflowWrap: "break-word" }}>{entry.actor}</TableCell>
+          <TableCell>
+            {auditActionText(entry.action)}
+            <Typography variant="body2" sx={{ ...mono, color: "text.secondary" }}>
+              {entry.action}
+            </Typography>
+          </TableCell>
+          <TableCell sx={{ maxWidth: 220 }}>
+            <Target entry={entry} />
+          </TableCell>
+          <TableCell sx={{ ...mono, maxWidth: 200 }}>{entry.graphRequestId ?? "—"}</TableCell>
+          <TableCell>
+            <Detail entry={entry} />
+          </TableCell>
+        </TableRow>
+      ))}
+    </CaptionedTable>
   );
 }
 

@@ -1,17 +1,13 @@
 "use client";
-import type { ReactNode } from "react";
 import Box from "@mui/material/Box";
-import Table from "@mui/material/Table";
-import TableBody from "@mui/material/TableBody";
 import TableCell from "@mui/material/TableCell";
-import TableContainer from "@mui/material/TableContainer";
-import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import ChangeCircleOutlinedIcon from "@mui/icons-material/ChangeCircleOutlined";
 import { OutcomeChip, StatusChip } from "@/components/run-result/OutcomeChip";
 import type { RunComparison } from "@/lib/api/contracts";
 import { normaliseOutcome } from "@/lib/provisioning";
+import { CaptionedTable } from "@/components/CaptionedTable";
 
 function Missing({ children }: { children: string }) {
   return (
@@ -28,36 +24,6 @@ function Value({ text }: { text: string | null }) {
     <Box component="span" sx={{ fontFamily: "monospace", overflowWrap: "anywhere", whiteSpace: "pre-wrap" }}>
       {text}
     </Box>
-  );
-}
-
-function ComparisonTable({
-  caption,
-  headers,
-  children,
-}: {
-  caption: string;
-  headers: string[];
-  children: ReactNode;
-}) {
-  return (
-    <TableContainer>
-      <Table size="small" sx={{ "& caption": { captionSide: "top", px: 0, pt: 0 } }}>
-        <Box component="caption" sx={{ color: "text.secondary", textAlign: "left" }}>
-          {caption}
-        </Box>
-        <TableHead>
-          <TableRow>
-            {headers.map((header) => (
-              <TableCell key={header} scope="col">
-                {header}
-              </TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>{children}</TableBody>
-      </Table>
-    </TableContainer>
   );
 }
 
@@ -88,7 +54,7 @@ export function OutcomeAndActionTable({ comparison }: { comparison: RunCompariso
     },
   ];
   return (
-    <ComparisonTable
+    <CaptionedTable
       caption="Outcome and action of run A and run B"
       headers={["", "Run A", "Run B", "Difference"]}
     >
@@ -108,7 +74,7 @@ export function OutcomeAndActionTable({ comparison }: { comparison: RunCompariso
           </TableCell>
         </TableRow>
       ))}
-    </ComparisonTable>
+    </CaptionedTable>
   );
 }
 
@@ -127,7 +93,7 @@ function StepSide({ step }: { step: { status: string; description: string } | nu
 export function StepDifferencesTable({ steps }: { steps: RunComparison["steps"] }) {
   if (steps.length === 0) return <Typography>The steps went the same way in both runs.</Typography>;
   return (
-    <ComparisonTable
+    <CaptionedTable
       caption={`${steps.length} step${steps.length === 1 ? "" : "s"} that differ`}
       headers={["Step", "Run A", "Run B"]}
     >
@@ -144,7 +110,7 @@ export function StepDifferencesTable({ steps }: { steps: RunComparison["steps"] 
           </TableCell>
         </TableRow>
       ))}
-    </ComparisonTable>
+    </CaptionedTable>
   );
 }
 
@@ -153,7 +119,7 @@ const WHERE = { source: "Source", target: "Target" } as const;
 export function AttributeDifferencesTable({ attributes }: { attributes: RunComparison["attributes"] }) {
   if (attributes.length === 0) return <Typography>No attribute has a different value.</Typography>;
   return (
-    <ComparisonTable
+    <CaptionedTable
       caption={`${attributes.length} attribute value${attributes.length === 1 ? "" : "s"} that differ — as read from the source, and as sent to the target`}
       headers={["Attribute", "Where", "Run A", "Run B"]}
     >
@@ -171,6 +137,6 @@ export function AttributeDifferencesTable({ attributes }: { attributes: RunCompa
           </TableCell>
         </TableRow>
       ))}
-    </ComparisonTable>
+    </CaptionedTable>
   );
 }

@@ -1,11 +1,6 @@
 "use client";
-import Box from "@mui/material/Box";
 import MuiLink from "@mui/material/Link";
-import Table from "@mui/material/Table";
-import TableBody from "@mui/material/TableBody";
 import TableCell from "@mui/material/TableCell";
-import TableContainer from "@mui/material/TableContainer";
-import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import NextLink from "next/link";
@@ -15,6 +10,7 @@ import { normaliseOutcome } from "@/lib/provisioning";
 import { runPageHref } from "./queries";
 import { runStatusText } from "./run-status";
 import { WhenText } from "./WhenText";
+import { CaptionedTable } from "@/components/CaptionedTable";
 
 const SUBJECT_KIND: Record<RunListItem["subjectKind"], string> = {
   user: "User",
@@ -80,28 +76,13 @@ function HistoryRow({ run }: { run: RunListItem }) {
 /** The runs as a table, one row per run; each row opens the run. */
 export function HistoryTable({ runs, caption }: { runs: readonly RunListItem[]; caption: string }) {
   return (
-    <TableContainer>
-      <Table size="small" sx={{ "& caption": { captionSide: "top", px: 0, pt: 0 } }}>
-        <Box component="caption" sx={{ color: "text.secondary", textAlign: "left" }}>
-          {caption}
-        </Box>
-        <TableHead>
-          <TableRow>
-            <TableCell scope="col">When</TableCell>
-            <TableCell scope="col">Application</TableCell>
-            <TableCell scope="col">Object</TableCell>
-            <TableCell scope="col">Outcome</TableCell>
-            <TableCell scope="col">Action</TableCell>
-            <TableCell scope="col">Who</TableCell>
-            <TableCell scope="col">Status</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {runs.map((run) => (
-            <HistoryRow key={run.id} run={run} />
-          ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
+    <CaptionedTable
+      caption={caption}
+      headers={["When", "Application", "Object", "Outcome", "Action", "Who", "Status"]}
+    >
+      {runs.map((run) => (
+        <HistoryRow key={run.id} run={run} />
+      ))}
+    </CaptionedTable>
   );
 }
