@@ -13,6 +13,7 @@ import { env } from "@/lib/env";
 export const metadata: Metadata = {
   title: { default: "Provision on demand", template: "%s · Provision on demand" },
   description: "Run Microsoft Entra provision on demand for one object and understand the answer.",
+  icons: { icon: "/favicon.svg" },
 };
 
 // The mode comes from the server's settings at request time, never from the build.
