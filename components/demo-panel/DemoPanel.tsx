@@ -143,54 +143,37 @@ export function DemoPanel({ spId, selectedUserId }: { spId: string; selectedUser
               Account and assignment
             </Typography>
             <Stack direction="row" sx={{ gap: 1.5, flexWrap: "wrap" }}>
-              <Button
-                variant="outlined"
-                disabled={noUser || busy}
-                onClick={() =>
-                  actOnUser(
-                    (id) => demoControls.changeUser(id, { accountEnabled: false }),
-                    `Disabled ${userName}'s account.`,
-                  )
-                }
-              >
-                Disable account
-              </Button>
-              <Button
-                variant="outlined"
-                disabled={noUser || busy}
-                onClick={() =>
-                  actOnUser(
-                    (id) => demoControls.changeUser(id, { accountEnabled: true }),
-                    `Enabled ${userName}'s account.`,
-                  )
-                }
-              >
-                Enable account
-              </Button>
-              <Button
-                variant="outlined"
-                disabled={noUser || busy}
-                onClick={() =>
-                  actOnUser(
-                    (id) => demoControls.assign(spId, id),
-                    `Assigned ${userName} to this application.`,
-                  )
-                }
-              >
-                Assign to this app
-              </Button>
-              <Button
-                variant="outlined"
-                disabled={noUser || busy}
-                onClick={() =>
-                  actOnUser(
-                    (id) => demoControls.unassign(spId, id),
-                    `Removed ${userName}'s assignment to this application.`,
-                  )
-                }
-              >
-                Unassign from this app
-              </Button>
+              {[
+                {
+                  label: "Disable account",
+                  run: (id: string) => demoControls.changeUser(id, { accountEnabled: false }),
+                  done: `Disabled ${userName}'s account.`,
+                },
+                {
+                  label: "Enable account",
+                  run: (id: string) => demoControls.changeUser(id, { accountEnabled: true }),
+                  done: `Enabled ${userName}'s account.`,
+                },
+                {
+                  label: "Assign to this app",
+                  run: (id: string) => demoControls.assign(spId, id),
+                  done: `Assigned ${userName} to this application.`,
+                },
+                {
+                  label: "Unassign from this app",
+                  run: (id: string) => demoControls.unassign(spId, id),
+                  done: `Removed ${userName}'s assignment to this application.`,
+                },
+              ].map((action) => (
+                <Button
+                  key={action.label}
+                  variant="outlined"
+                  disabled={noUser || busy}
+                  onClick={() => actOnUser(action.run, action.done)}
+                >
+                  {action.label}
+                </Button>
+              ))}
             </Stack>
             {noUser && (
               <Typography variant="body2" sx={{ color: "text.secondary", mt: 1 }}>

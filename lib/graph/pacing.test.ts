@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createMemoryPacingLimiter, type PacingWait } from "./pacing";
+import { busiestWindow } from "./testing/busiest-window";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -7,18 +8,6 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
 });
-
-/** The most start times that fall within any window of `windowMs`. */
-function busiestWindow(starts: number[], windowMs: number): number {
-  const sorted = [...starts].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    let j = i;
-    while (j < sorted.length && sorted[j]! - sorted[i]! < windowMs) j++;
-    most = Math.max(most, j - i);
-  }
-  return most;
-}
 
 describe("memory pacing limiter", () => {
   it("releases 12 calls on one job at most 5 per 1000 ms, in order, all of them", async () => {

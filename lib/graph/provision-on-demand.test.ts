@@ -4,6 +4,7 @@ import { buildProvisionOnDemandRequest } from "@/lib/provisioning";
 import { createGraphClient } from "./client";
 import { createMemoryPacingLimiter } from "./pacing";
 import { graphErrorJson, inTurn, json, scriptedGraph } from "./testing/scripted-graph";
+import { busiestWindow } from "./testing/busiest-window";
 
 const { scimApp, twoJobApp, inScopeUser } = DEMO_FIXTURES;
 const BASE = "https://graph.microsoft.com";
@@ -14,17 +15,6 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
 });
-
-function busiestWindow(starts: number[], windowMs: number): number {
-  const sorted = [...starts].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    let j = i;
-    while (j < sorted.length && sorted[j]! - sorted[i]! < windowMs) j++;
-    most = Math.max(most, j - i);
-  }
-  return most;
-}
 
 const userBody = (ruleId: string) =>
   buildProvisionOnDemandRequest({ ruleId, subject: { kind: "user", objectId: inScopeUser.id } });
