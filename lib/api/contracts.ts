@@ -155,3 +155,128 @@ export interface RunComparison {
   /** Attribute values that differ: as imported from the source, and as sent to the target. */
   attributes: { name: string; where: "source" | "target"; a: string | null; b: string | null }[];
 }
+
+// ── Bulk runs ────────────────────────────────────────────────────────────────────────────────
+
+/** Where the objects of a bulk run come from, before they are resolved. */
+export type BulkSource =
+  /** Object ids, UPNs or distinguished names, one a line (blank lines and `#` comments ignored). */
+  | { kind: "lines"; text: string }
+  /** A CSV file's text: the column named id, objectId, userPrincipalName, upn, distinguishedName or dn, else the first. */
+  | { kind: "csv"; text: string }
+  /** A group's members (all, or those whose display name or UPN contains `filter`), sent 5 to a call. */
+  | { kind: "group"; groupId: string; filter?: string };
+
+/** POST /api/bulk-runs/preview body. */
+export interface BulkPreviewRequest {
+  servicePrincipalId: string;
+  jobId: string;
+  source: BulkSource;
+}
+
+/** One object of a bulk run, resolved: what one provisionOnDemand call will carry. */
+export interface BulkSubject {
+  subject: ProvisionSubject;
+  /** What the operator will recognise: a UPN, a DN, or "Group name (members 1–5 of 12)". */
+  label: string;
+}
+
+export interface BulkLimits {
+  /** Most objects (calls) in one bulk run. */
+  maxObjects: number;
+  /** Bulk runs that may be active (queued, running or paused) on one job at a time. */
+  activePerJob: number;
+  /** The provisionOnDemand pace the console keeps for a job. */
+  pace: { limit: number; windowMs: number };
+}
+
+/** POST /api/bulk-runs/preview answer: nothing has run yet. */
+export interface BulkPreview {
+  subjects: BulkSubject[];
+  /** Input that could not be resolved, with its line (1-based, null for group sources) and why. */
+  unresolved: { input: string; line: number | null; reason: string }[];
+  /** Lines that named an object already listed (dropped). */
+  duplicates: number;
+  /** The least time the calls take at the pace. */
+  estimatedMs: number;
+  limits: BulkLimits;
+}
+
+/** POST /api/bulk-runs body (answer: 202 {id}). */
+export interface BulkRunRequest {
+  servicePrincipalId: string;
+  jobId: string;
+  ruleId: string;
+  /** In order; an optional label per subject is kept for the item table. */
+  subjects: (ProvisionSubject & { label?: string })[];
+}
+
+export type BulkRunStatus = "queued" | "running" | "paused" | "completed" | "cancelled";
+
+/** pending: waiting its turn · sending: its call is in flight · done: Graph answered (see outcome) ·
+ * failed: the call failed · interrupted: in flight when a console stopped (not retried by itself) ·
+ * cancelled: the bulk run was cancelled before it was sent. */
+export type BulkItemStatus = "pending" | "sending" | "done" | "failed" | "interrupted" | "cancelled";
+
+export interface BulkCounts {
+  Success: number;
+  Skipped: number;
+  Failure: number;
+  Warning: number;
+  Unknown: number;
+  /** Calls that failed (Graph or network error). */
+  failed: number;
+  interrupted: number;
+  cancelled: number;
+  pending: number;
+  sending: number;
+}
+
+export interface BulkRunView {
+  id: string;
+  status: BulkRunStatus;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  actor: string;
+  servicePrincipalId: string;
+  jobId: string;
+  ruleId: string;
+  labels: { application: string | null };
+  total: number;
+  /** Items that will not be sent again by themselves: done, failed, interrupted or cancelled. */
+  done: number;
+  counts: BulkCounts;
+  /** Time left at the pace measured so far (the pace limit before the first answers); null when finished or paused. */
+  etaMs: number | null;
+  limits: BulkLimits;
+}
+
+/** Filter values of GET /api/bulk-runs/{id}/items?outcome=… */
+export type BulkItemFilter =
+  | "Success"
+  | "Skipped"
+  | "Failure"
+  | "Warning"
+  | "Unknown"
+  | "failed"
+  | "interrupted"
+  | "cancelled"
+  | "pending"
+  | "sending";
+
+export interface BulkItemView {
+  id: string;
+  /** 1-based position in the bulk run. */
+  position: number;
+  status: BulkItemStatus;
+  subject: ProvisionSubject;
+  label: string | null;
+  /** The run in history for the latest attempt (link: /runs/{runId}). */
+  runId: string | null;
+  outcome: string | null;
+  action: string | null;
+  errorCode: string | null;
+  attempts: number;
+  finishedAt: string | null;
+}
