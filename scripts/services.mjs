@@ -47,3 +47,35 @@ export function ensurePostgres() {
   }
   return `postgres://pod_test:pod_test@127.0.0.1:${port}/pod_test`;
 }
+
+const TEST_REDIS_PORT = "6390";
+
+/** A Redis URL for tests: TEST_REDIS_URL when given, else a throwaway redis-server on loopback (started if needed). */
+export function ensureRedis() {
+  if (process.env.TEST_REDIS_URL) return process.env.TEST_REDIS_URL;
+  const ping = () =>
+    run("redis-cli", ["-h", "127.0.0.1", "-p", TEST_REDIS_PORT, "ping"]).stdout?.trim() === "PONG";
+  if (ping()) return `redis://127.0.0.1:${TEST_REDIS_PORT}`;
+  if (!existsSync("/usr/bin/redis-server") || !existsSync("/usr/bin/redis-cli")) aptInstall(["redis-server"]);
+  const started = run("redis-server", [
+    "--port",
+    TEST_REDIS_PORT,
+    "--bind",
+    "127.0.0.1",
+    "--save",
+    "",
+    "--appendonly",
+    "no",
+    "--daemonize",
+    "yes",
+    "--pidfile",
+    "/tmp/pod-test-redis.pid",
+  ]);
+  if (started.status !== 0)
+    throw new Error(
+      `redis-server did not start on port ${TEST_REDIS_PORT}: ${started.stderr || started.stdout}`,
+    );
+  for (let i = 0; i < 50 && !ping(); i++) execFileSync("sleep", ["0.1"]);
+  if (!ping()) throw new Error(`redis-server on 127.0.0.1:${TEST_REDIS_PORT} does not answer PING.`);
+  return `redis://127.0.0.1:${TEST_REDIS_PORT}`;
+}
