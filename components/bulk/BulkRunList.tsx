@@ -1,0 +1,130 @@
+"use client";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import Alert from "@mui/material/Alert";
+import Box from "@mui/material/Box";
+import MuiLink from "@mui/material/Link";
+import Stack from "@mui/material/Stack";
+import TableCell from "@mui/material/TableCell";
+import TableRow from "@mui/material/TableRow";
+import Typography from "@mui/material/Typography";
+import NextLink from "next/link";
+import { CaptionedTable } from "@/components/CaptionedTable";
+import { LoadFailure, Loading, LoadMore } from "@/components/history/RequestStates";
+import { WhenText } from "@/components/history/WhenText";
+import type { BulkRunView } from "@/lib/api/contracts";
+import { bulkRunHref } from "./bulk-links";
+import { isBulkRunMoving, progressInWords } from "./bulk-status";
+import { BulkStatusChip } from "./BulkChips";
+import { bulkQueries, type BulkRunListFilters } from "./queries";
+
+/** While a listed run moves, the list is read again this often. */
+const LIST_POLL_INTERVAL_MS = 3000;
+
+function BulkRunRow({ run }: { run: BulkRunView }) {
+  return (
+    <TableRow
+      hover
+      // The application link is stretched over the row, so a click anywhere opens the bulk run.
+      sx={{
+        position: "relative",
+        "&:has(a:focus-visible)": { outline: "2px solid", outlineColor: "primary.main", outlineOffset: -2 },
+      }}
+    >
+      <TableCell sx={{ whiteSpace: "nowrap" }}>
+        <WhenText iso={run.createdAt} />
+      </TableCell>
+      <TableCell sx={{ maxWidth: 320 }}>
+        <MuiLink
+          component={NextLink}
+          href={bulkRunHref(run.id)}
+          sx={{
+            fontWeight: 600,
+            overflowWrap: "anywhere",
+            "&::after": { content: '""', position: "absolute", inset: 0 },
+            "&:focus-visible": { outline: "none" },
+          }}
+        >
+          {run.labels.application ?? run.servicePrincipalId}
+        </MuiLink>
+        <Typography
+          variant="body2"
+          sx={{
+            color: "text.secondary",
+            fontFamily: "monospace",
+            fontSize: "0.75rem",
+            overflowWrap: "anywhere",
+          }}
+        >
+          {run.jobId}
+        </Typography>
+      </TableCell>
+      <TableCell>
+        <BulkStatusChip status={run.status} />
+      </TableCell>
+      <TableCell sx={{ whiteSpace: "nowrap" }}>{progressInWords(run)}</TableCell>
+      <TableCell sx={{ overflowWrap: "anywhere" }}>{run.actor}</TableCell>
+    </TableRow>
+  );
+}
+
+/** Recent bulk runs, newest first; each row opens the bulk run. */
+export function BulkRunList({ filters = {} }: { filters?: BulkRunListFilters }) {
+  const list = useInfiniteQuery({
+    ...bulkQueries.list(filters),
+    refetchInterval: (query) =>
+      query.state.data?.pages.some((page) => page.items.some((run) => isBulkRunMoving(run.status)))
+        ? LIST_POLL_INTERVAL_MS
+        : false,
+  });
+  const runs = list.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <Stack spacing={3}>
+      <Box>
+        <Typography variant="h4" component="h1">
+          Bulk runs
+        </Typography>
+        <Typography sx={{ color: "text.secondary", mt: 0.5 }}>
+          Provisioning of many objects at a job&apos;s pace, newest first. Start one from a job&apos;s
+          provision page with “Bulk run…”.
+        </Typography>
+      </Box>
+      {list.isPending ? (
+        <Loading text="Loading the bulk runs…" />
+      ) : list.isError && !list.data ? (
+        <LoadFailure
+          title="The bulk runs could not be loaded"
+          error={list.error}
+          onRetry={() => void list.refetch()}
+        />
+      ) : runs.length === 0 ? (
+        <Alert severity="info">
+          No bulk run yet. Open an application, pick a job, and choose “Bulk run…” beside Provision.
+        </Alert>
+      ) : (
+        <Stack spacing={2} sx={{ alignItems: "flex-start" }}>
+          <CaptionedTable
+            caption={`${runs.length}${list.hasNextPage ? "+" : ""} bulk run${runs.length === 1 ? "" : "s"}, newest first. Select a row to open it.`}
+            headers={["Created", "Application", "Status", "Progress", "Who"]}
+          >
+            {runs.map((run) => (
+              <BulkRunRow key={run.id} run={run} />
+            ))}
+          </CaptionedTable>
+          {list.isFetchNextPageError && list.error && (
+            <LoadFailure
+              title="More bulk runs could not be loaded"
+              error={list.error}
+              onRetry={() => void list.fetchNextPage()}
+            />
+          )}
+          <LoadMore
+            hasMore={list.hasNextPage}
+            loading={list.isFetchingNextPage}
+            onLoadMore={() => void list.fetchNextPage()}
+            shown={`${runs.length} bulk runs shown.`}
+          />
+        </Stack>
+      )}
+    </Stack>
+  );
+}
