@@ -7,6 +7,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/", label: "Applications", matches: (path: string) => path === "/" || path.startsWith("/apps") },
   { href: "/runs", label: "History", matches: (path: string) => path.startsWith("/runs") },
+  { href: "/bulk", label: "Bulk runs", matches: (path: string) => path.startsWith("/bulk") },
   { href: "/audit", label: "Audit log", matches: (path: string) => path.startsWith("/audit") },
 ] as const;
 

@@ -14,11 +14,13 @@ import { appHref, provisionHref } from "@/components/apps/app-links";
 import { ConsoleBreadcrumbs } from "@/components/apps/ConsoleBreadcrumbs";
 import { appQueries } from "@/components/apps/queries";
 import { useCanRunProvisioning } from "@/components/auth";
+import { newBulkRunHref } from "@/components/bulk/bulk-links";
 import { useDemoMode } from "@/components/demo-panel/queries";
 import { directoryQueries } from "@/components/directory/queries";
 import { CopyableId } from "@/components/jobs/CopyableId";
 import { templateLabel } from "@/components/jobs/job-template";
 import { jobQueries } from "@/components/jobs/queries";
+import { LinkButton } from "@/components/LinkButton";
 import { CopyButton } from "@/components/run-result/CopyButton";
 import type { RunRequest } from "@/lib/api/contracts";
 import { chooseRule, effectiveKind, offeredSubjectKinds, provisionReadiness } from "./provision-form";
@@ -192,6 +194,9 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
             readiness.problem ??
             "Provisions just this object now, outside the job's schedule. A link to this page never runs anything by itself."}
         </Typography>
+        <LinkButton variant="outlined" href={newBulkRunHref(spId, jobId, choice.rule?.id ?? null)}>
+          Bulk run…
+        </LinkButton>
         {formLink && <CopyButton text={formLink} label="Copy link to this form" />}
       </Box>
       {session.startError && (
