@@ -12,7 +12,7 @@ import { CaptionedTable } from "@/components/CaptionedTable";
 import { LoadFailure, Loading, LoadMore } from "@/components/history/RequestStates";
 import { WhenText } from "@/components/history/WhenText";
 import type { BulkRunView } from "@/lib/api/contracts";
-import { bulkRunHref } from "./bulk-links";
+import { bulkRunHref, bulkRunsHref } from "./bulk-links";
 import { isBulkRunMoving, progressInWords } from "./bulk-status";
 import { BulkStatusChip } from "./BulkChips";
 import { bulkQueries, type BulkRunListFilters } from "./queries";
@@ -88,6 +88,18 @@ export function BulkRunList({ filters = {} }: { filters?: BulkRunListFilters }) 
           provision page with “Bulk run…”.
         </Typography>
       </Box>
+      {(filters.servicePrincipalId || filters.jobId) && (
+        <Alert
+          severity="info"
+          action={
+            <MuiLink component={NextLink} href={bulkRunsHref()} color="inherit">
+              Show all
+            </MuiLink>
+          }
+        >
+          Only the bulk runs of {filters.jobId ? <code>{filters.jobId}</code> : "one application"} are shown.
+        </Alert>
+      )}
       {list.isPending ? (
         <Loading text="Loading the bulk runs…" />
       ) : list.isError && !list.data ? (

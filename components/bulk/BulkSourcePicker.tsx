@@ -9,7 +9,7 @@ import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import UploadFile from "@mui/icons-material/UploadFile";
 import { GroupPicker } from "@/components/directory/GroupPicker";
-import { MAX_GROUP_MEMBERS } from "@/lib/provisioning";
+import { GROUP_MEMBERS_PER_CALL } from "@/lib/bulk/limits";
 import { csvFileProblem, type BulkSourceForm, type SourceTab } from "./bulk-source";
 
 const TAB_LABELS: Record<SourceTab, string> = {
@@ -143,9 +143,9 @@ export function BulkSourcePicker({
               helperText="Leave empty for all members."
             />
             <Typography variant="body2" sx={{ color: "text.secondary" }}>
-              Members go {MAX_GROUP_MEMBERS} to a call: each call provisions the group with up to{" "}
-              {MAX_GROUP_MEMBERS} of its members, so a group of 12 members takes{" "}
-              {Math.ceil(12 / MAX_GROUP_MEMBERS)} calls.
+              Members go {GROUP_MEMBERS_PER_CALL} to a call: each call provisions the group with up to{" "}
+              {GROUP_MEMBERS_PER_CALL} of its members, so a group of 12 members takes{" "}
+              {Math.ceil(12 / GROUP_MEMBERS_PER_CALL)} calls.
             </Typography>
           </Stack>
         )}

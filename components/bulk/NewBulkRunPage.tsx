@@ -1,16 +1,19 @@
 "use client";
 import { useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import NextLink from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import Alert from "@mui/material/Alert";
 import AlertTitle from "@mui/material/AlertTitle";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
+import MuiLink from "@mui/material/Link";
 import Skeleton from "@mui/material/Skeleton";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
 import PlayArrow from "@mui/icons-material/PlayArrow";
 import Preview from "@mui/icons-material/Preview";
+import { ApiClientError } from "@/components/api/api-fetch";
 import { appHref, provisionHref } from "@/components/apps/app-links";
 import { ConsoleBreadcrumbs } from "@/components/apps/ConsoleBreadcrumbs";
 import { appQueries } from "@/components/apps/queries";
@@ -21,7 +24,7 @@ import { jobQueries } from "@/components/jobs/queries";
 import { chooseRule, offeredSubjectKinds } from "@/components/provision/provision-form";
 import { RulePicker } from "@/components/provision/RulePicker";
 import type { BulkSource } from "@/lib/api/contracts";
-import { bulkRunHref } from "./bulk-links";
+import { bulkRunHref, bulkRunsHref } from "./bulk-links";
 import {
   EMPTY_SOURCE_FORM,
   sameSource,
@@ -184,6 +187,13 @@ export function NewBulkRunPage({ spId, jobId }: { spId: string; jobId: string })
         <Alert severity="error" onClose={() => start.reset()}>
           <AlertTitle>The bulk run could not be started</AlertTitle>
           {start.error.message}
+          {start.error instanceof ApiClientError && start.error.status === 409 && (
+            <Box sx={{ mt: 1 }}>
+              <MuiLink component={NextLink} href={bulkRunsHref({ servicePrincipalId: spId, jobId })}>
+                See this job&apos;s bulk runs
+              </MuiLink>
+            </Box>
+          )}
         </Alert>
       )}
     </Stack>

@@ -1,26 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { BulkLimits } from "@/lib/api/contracts";
-import { estimateInWords, leastTimeMs, limitsInWords, paceInWords } from "./bulk-limits";
+import { estimateInWords, limitsInWords, paceInWords } from "./bulk-limits";
 
 const GRAPH_LIMITS: BulkLimits = {
   maxObjects: 10_000,
   activePerJob: 1,
   pace: { limit: 5, windowMs: 10_000 },
 };
-
-describe("leastTimeMs", () => {
-  it("lets the first window's calls start at once and each later window wait its turn", () => {
-    expect(leastTimeMs(5, GRAPH_LIMITS.pace)).toBe(0);
-    expect(leastTimeMs(6, GRAPH_LIMITS.pace)).toBe(10_000);
-    expect(leastTimeMs(40, GRAPH_LIMITS.pace)).toBe(70_000);
-  });
-
-  it("is zero for no calls and for nonsense counts, never negative or NaN", () => {
-    expect(leastTimeMs(0, GRAPH_LIMITS.pace)).toBe(0);
-    expect(leastTimeMs(Number.NaN, GRAPH_LIMITS.pace)).toBe(0);
-    expect(leastTimeMs(3, { limit: 0, windowMs: 10_000 })).toBe(0);
-  });
-});
 
 describe("limitsInWords", () => {
   it("states Graph's limits with the 40-user example computed from the pace", () => {

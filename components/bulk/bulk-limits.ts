@@ -1,13 +1,8 @@
 import { formatDuration } from "@/components/run-result/durations";
 import type { BulkLimits } from "@/lib/api/contracts";
+import { leastDurationMs } from "@/lib/bulk/limits";
 
 type Pace = BulkLimits["pace"];
-
-/** The least time `calls` calls take at the pace: the last one waits for the window its turn falls in. */
-export function leastTimeMs(calls: number, pace: Pace): number {
-  if (!Number.isFinite(calls) || calls <= 0 || pace.limit <= 0) return 0;
-  return (Math.ceil(calls / pace.limit) - 1) * pace.windowMs;
-}
 
 /** A length of time in whole units when it has one ("10 seconds", "1 minute"), else as a duration. */
 function windowInWords(ms: number): string {
@@ -37,7 +32,7 @@ const EXAMPLE_CALLS = 40;
 export function limitsInWords(limits: BulkLimits): string {
   const active =
     limits.activePerJob === 1 ? "one bulk run" : `up to ${countInWords(limits.activePerJob)} bulk runs`;
-  const example = formatDuration(leastTimeMs(EXAMPLE_CALLS, limits.pace));
+  const example = formatDuration(leastDurationMs(EXAMPLE_CALLS, limits.pace));
   return (
     `At most ${limits.maxObjects.toLocaleString("en-US")} objects per bulk run; ${active} at a time per job; ` +
     `Graph allows ${paceInWords(limits.pace)} per job, so ${EXAMPLE_CALLS} users take at least ${example}.`

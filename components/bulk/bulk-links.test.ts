@@ -1,10 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { bulkRunHref, itemFilterFromSearch, newBulkRunHref } from "./bulk-links";
+import { bulkRunHref, bulkRunsHref, itemFilterFromSearch, newBulkRunHref } from "./bulk-links";
 
 describe("bulkRunHref", () => {
   it("encodes the id as one segment and adds the filter when chosen", () => {
     expect(bulkRunHref("a/b")).toBe("/bulk/a%2Fb");
     expect(bulkRunHref("r1", "interrupted")).toBe("/bulk/r1?outcome=interrupted");
+  });
+});
+
+describe("bulkRunsHref", () => {
+  it("lists one job's bulk runs with both ids encoded as query values", () => {
+    expect(bulkRunsHref()).toBe("/bulk");
+    expect(bulkRunsHref({ servicePrincipalId: "sp1", jobId: "scim.a&b" })).toBe(
+      "/bulk?servicePrincipalId=sp1&jobId=scim.a%26b",
+    );
   });
 });
 

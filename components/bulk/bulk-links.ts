@@ -4,6 +4,11 @@ import { filterLabel, isItemFilter, ITEM_FILTERS } from "./bulk-outcomes";
 
 export const BULK_RUNS_HREF = "/bulk";
 
+/** The recent bulk runs, of one job when both ids are given. */
+export function bulkRunsHref(job: { servicePrincipalId: string; jobId: string } | null = null): string {
+  return job ? `${BULK_RUNS_HREF}?${new URLSearchParams(job)}` : BULK_RUNS_HREF;
+}
+
 /** A bulk run's page, with the item filter when one is chosen (`?outcome=failed`). */
 export function bulkRunHref(id: string, filter: BulkItemFilter | null = null): string {
   const path = `${BULK_RUNS_HREF}/${encodeURIComponent(id)}`;

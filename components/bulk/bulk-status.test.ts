@@ -51,7 +51,13 @@ describe("allowedActions", () => {
     expect(allowedActions({ status: "completed", counts: counts({ interrupted: 1 }) })["retry-failed"]).toBe(
       true,
     );
-    expect(allowedActions({ status: "cancelled", counts: counts({ failed: 2 }) })["retry-failed"]).toBe(true);
+    expect(allowedActions({ status: "paused", counts: counts({ failed: 2 }) })["retry-failed"]).toBe(true);
+  });
+
+  it("does not offer to retry a cancelled run's failures", () => {
+    expect(allowedActions({ status: "cancelled", counts: counts({ failed: 2 }) })["retry-failed"]).toBe(
+      false,
+    );
   });
 });
 

@@ -28,7 +28,8 @@ export function allowedActions(view: Pick<BulkRunView, "status" | "counts">): Re
     pause: moving,
     resume: view.status === "paused",
     cancel: moving || view.status === "paused",
-    "retry-failed": view.counts.failed + view.counts.interrupted > 0,
+    // A cancelled run stays cancelled: its failed items go into a new bulk run instead.
+    "retry-failed": view.status !== "cancelled" && view.counts.failed + view.counts.interrupted > 0,
   };
 }
 
