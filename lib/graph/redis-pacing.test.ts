@@ -1,11 +1,10 @@
-import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { useTestRedis } from "@/lib/testing/test-redis";
 import type { PacingLimiter, PacingWait } from "./pacing";
 import { createRedisPacingLimiter } from "./redis-pacing";
 import { busiestWindow } from "./testing/busiest-window";
 
-const { connect, uniquePrefix } = useTestRedis();
+const { connect, connectUnreachable, uniquePrefix } = useTestRedis();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Acquires, notes when the call was released, and answers at once as a quick Graph would. */
@@ -125,9 +124,8 @@ describe("Redis pacing limiter", () => {
   });
 
   it("fails quickly with an error naming Redis when Redis cannot be reached", async () => {
-    const port = await closedPort();
-    const client = connect(`redis://127.0.0.1:${port}`);
-    const limiter = createRedisPacingLimiter({ redis: client, limit: 5, windowMs: 10_000 });
+    const redis = await connectUnreachable();
+    const limiter = createRedisPacingLimiter({ redis, limit: 5, windowMs: 10_000 });
     const t0 = performance.now();
     const waiting = [limiter.acquire("job"), limiter.acquire("job")];
     for (const attempt of waiting) await expect(attempt).rejects.toThrow(/Redis is unreachable/);
@@ -141,13 +139,3 @@ describe("Redis pacing limiter", () => {
     expect(() => createRedisPacingLimiter({ redis, limit: 5, windowMs: -1 })).toThrow(/windowMs/);
   });
 });
-
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === "string") throw new Error("No port was assigned.");
-  return address.port;
-}

@@ -1,5 +1,6 @@
 // For tests that need a real Redis: the URL npm test gives, or a local server started on demand.
 import { randomUUID } from "node:crypto";
+import { createServer } from "node:net";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll } from "vitest";
 import { createRedisClient } from "@/lib/redis";
@@ -20,13 +21,24 @@ export function useTestRedis() {
   afterAll(() => {
     for (const client of clients) client.disconnect();
   });
+  const open = (at: string) => {
+    const client = createRedisClient(at);
+    clients.push(client);
+    return client;
+  };
   return {
-    /** A new connection, as a console instance would open; `at` points it elsewhere. */
-    connect(at?: string): Redis {
-      if (!at && !url) throw new Error("useTestRedis: connect() was called before beforeAll ran.");
-      const client = createRedisClient(at ?? url!);
-      clients.push(client);
-      return client;
+    /** A new connection, as a console instance would open. */
+    connect(): Redis {
+      if (!url) throw new Error("useTestRedis: connect() was called before beforeAll ran.");
+      return open(url);
+    },
+    /** A client pointed at a loopback port nothing listens on. */
+    async connectUnreachable(): Promise<Redis> {
+      const server = createServer();
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      const { port } = server.address() as { port: number };
+      await new Promise((resolve) => server.close(resolve));
+      return open(`redis://127.0.0.1:${port}`);
     },
     uniquePrefix: (purpose: string) => `test:${purpose}:${randomUUID()}:`,
   };
