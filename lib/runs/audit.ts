@@ -11,7 +11,12 @@ export type AuditAction =
   | "run.failed"
   | "share.created"
   | "share.revoked"
-  | "demo.changed";
+  | "demo.changed"
+  | "bulk.created"
+  | "bulk.paused"
+  | "bulk.resumed"
+  | "bulk.cancelled"
+  | "bulk.retried";
 
 export interface AuditEntry {
   id: string;

@@ -92,6 +92,72 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0004_bulk_runs": {
+    async up(db) {
+      await db.schema.alterTable("runs").addColumn("bulk_run_id", "text").execute();
+      await db.schema.alterTable("runs").addColumn("instance_id", "text").execute();
+      await db.schema.createIndex("runs_bulk_run").on("runs").column("bulk_run_id").execute();
+      await db.schema
+        .createTable("bulk_runs")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("started_at", "text")
+        .addColumn("finished_at", "text")
+        .addColumn("actor", "text", (c) => c.notNull())
+        .addColumn("service_principal_id", "text", (c) => c.notNull())
+        .addColumn("job_id", "text", (c) => c.notNull())
+        .addColumn("rule_id", "text", (c) => c.notNull())
+        .addColumn("application_label", "text")
+        .addColumn("total", "integer", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("bulk_runs_created_at")
+        .on("bulk_runs")
+        .columns(["created_at desc", "id desc"])
+        .execute();
+      await db.schema
+        .createIndex("bulk_runs_job_status")
+        .on("bulk_runs")
+        .columns(["service_principal_id", "job_id", "status"])
+        .execute();
+      // One active bulk run per job, however many instances accept requests at once.
+      await sql`create unique index bulk_runs_one_active on bulk_runs (service_principal_id, job_id)
+        where status in ('queued', 'running', 'paused')`.execute(db);
+      await db.schema
+        .createTable("bulk_items")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("bulk_run_id", "text", (c) => c.notNull().references("bulk_runs.id").onDelete("cascade"))
+        .addColumn("position", "integer", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("subject_kind", "text", (c) => c.notNull())
+        .addColumn("subject_key", "text", (c) => c.notNull())
+        .addColumn("subject_json", "text", (c) => c.notNull())
+        .addColumn("label", "text")
+        .addColumn("run_id", "text")
+        .addColumn("outcome", "text")
+        .addColumn("action", "text")
+        .addColumn("error_code", "text")
+        .addColumn("attempts", "integer", (c) => c.notNull())
+        .addColumn("instance_id", "text")
+        .addColumn("claimed_at", "text")
+        .addColumn("finished_at", "text")
+        .addUniqueConstraint("bulk_items_position", ["bulk_run_id", "position"])
+        .execute();
+      // Claiming takes the first pending item of a run; counting groups by status and outcome.
+      await db.schema
+        .createIndex("bulk_items_claim")
+        .on("bulk_items")
+        .columns(["bulk_run_id", "status", "position"])
+        .execute();
+      await db.schema
+        .createTable("console_instances")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("started_at", "text", (c) => c.notNull())
+        .addColumn("heartbeat_at", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 /** The audit log refuses every UPDATE, and any DELETE of an entry younger than the minimum age. */

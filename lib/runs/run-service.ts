@@ -6,6 +6,7 @@ import {
   parseProvisionOnDemandResponse,
   type ProvisionOnDemandRequestBody,
 } from "@/lib/provisioning";
+import type { PacingPermit } from "@/lib/graph/pacing";
 import { appendAudit } from "./audit";
 import type { RunsDatabase } from "./database";
 import { findRun, findRunByIdempotencyKey, insertRun, updateRun, type RunRow } from "./run-store";
@@ -21,6 +22,8 @@ export interface ProvisionCaller {
       onQueued?(info: { position: number; startsInMs: number }): void;
       /** Called when the request leaves the pacing queue and is sent. */
       onSent?(): void;
+      /** A turn already taken from the pacing limiter, for the first attempt. */
+      permit?: PacingPermit;
     },
   ): Promise<{ body: unknown; requestId: string | null }>;
 }
@@ -30,6 +33,8 @@ export type RunLabeler = () => Promise<{ application: string | null; subject: st
 
 export interface RunServiceDependencies {
   db: RunsDatabase;
+  /** This console instance: runs it sends are interrupted by others only when it stops heartbeating. */
+  instanceId?: string;
   now?: () => Date;
   newId?: () => string;
 }
@@ -41,6 +46,8 @@ export interface RunInput {
   /** Graph as the caller may use it (their own token in delegated mode). */
   graph: ProvisionCaller;
   labeler?: RunLabeler;
+  /** The run is an item of this bulk run, sent on a turn the bulk worker already took. */
+  bulk?: { bulkRunId: string; permit: PacingPermit };
 }
 
 export interface RunService {
@@ -60,13 +67,14 @@ export function createRunService(deps: RunServiceDependencies): RunService {
   async function execute(
     row: RunRow,
     body: ProvisionOnDemandRequestBody,
-    { request, graph, labeler }: RunInput,
+    { request, graph, labeler, bulk }: RunInput,
   ) {
     const labels = labeler?.().catch(() => null);
     let started: string | undefined;
     let running: Promise<void> | undefined;
     try {
       const answer = await graph.provisionOnDemand(request.servicePrincipalId, request.jobId, body, {
+        permit: bulk?.permit,
         onQueued: (info) =>
           queues.set(row.id, { position: info.position, startsAt: now().getTime() + info.startsInMs }),
         onSent: () => {
@@ -157,6 +165,8 @@ export function createRunService(deps: RunServiceDependencies): RunService {
         action: null,
         error_code: null,
         error_message: null,
+        bulk_run_id: input.bulk?.bulkRunId ?? null,
+        instance_id: deps.instanceId ?? null,
       };
       try {
         await insertRun(deps.db, row); // before Graph is called: a crash leaves a visible trace

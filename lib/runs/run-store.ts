@@ -1,6 +1,7 @@
 import "server-only";
 import type { Selectable } from "kysely";
 import type { RunsDatabase } from "./database";
+import { liveInstances } from "./instances";
 import type { RunsTable } from "./schema";
 
 export type RunRow = Selectable<RunsTable>;
@@ -26,10 +27,10 @@ export async function updateRun(
 }
 
 /**
- * Runs left queued or running by a process that died: marked interrupted so they are visible,
- * and never sent again on their own (the operator decides).
+ * Runs left queued or running by an instance that died (no heartbeat since `liveSince`): marked
+ * interrupted so they are visible, and never sent again on their own (the operator decides).
  */
-export async function interruptUnfinishedRuns(db: RunsDatabase, at: string): Promise<number> {
+export async function interruptUnfinishedRuns(db: RunsDatabase, at: string, liveSince = at): Promise<number> {
   const result = await db
     .updateTable("runs")
     .set({
@@ -39,6 +40,9 @@ export async function interruptUnfinishedRuns(db: RunsDatabase, at: string): Pro
       error_message: "The console stopped before Graph answered; the call was not sent again.",
     })
     .where("status", "in", ["queued", "running"])
+    .where((eb) =>
+      eb.or([eb("instance_id", "is", null), eb("instance_id", "not in", liveInstances(db, liveSince))]),
+    )
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

@@ -25,6 +25,10 @@ export interface RunsTable {
   action: string | null;
   error_code: string | null;
   error_message: string | null;
+  /** The bulk run this run is an item of, if any. */
+  bulk_run_id: string | null;
+  /** The console instance sending it: when that instance stops heartbeating, the run is interrupted. */
+  instance_id: string | null;
 }
 
 export interface SharesTable {
@@ -60,10 +64,58 @@ export interface MsalCacheTable {
   updated_at: string;
 }
 
+export interface BulkRunsTable {
+  id: string;
+  /** queued | running | paused | completed | cancelled */
+  status: string;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  actor: string;
+  service_principal_id: string;
+  job_id: string;
+  rule_id: string;
+  application_label: string | null;
+  total: number;
+}
+
+export interface BulkItemsTable {
+  id: string;
+  bulk_run_id: string;
+  /** 1-based order within the bulk run. */
+  position: number;
+  /** pending | sending | done | failed | interrupted | cancelled */
+  status: string;
+  subject_kind: string;
+  subject_key: string;
+  subject_json: string;
+  label: string | null;
+  /** The run of the latest attempt. */
+  run_id: string | null;
+  outcome: string | null;
+  action: string | null;
+  error_code: string | null;
+  attempts: number;
+  /** Who claimed it for the latest attempt, and when. */
+  instance_id: string | null;
+  claimed_at: string | null;
+  finished_at: string | null;
+}
+
+/** Console instances that share the database; a live one heartbeats every second or so. */
+export interface ConsoleInstancesTable {
+  id: string;
+  started_at: string;
+  heartbeat_at: string;
+}
+
 export interface Database {
   runs: RunsTable;
   shares: SharesTable;
   audit_log: AuditLogTable;
   msal_cache: MsalCacheTable;
+  bulk_runs: BulkRunsTable;
+  bulk_items: BulkItemsTable;
+  console_instances: ConsoleInstancesTable;
   schema_migrations: { name: string; applied_at: string };
 }

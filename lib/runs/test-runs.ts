@@ -34,6 +34,8 @@ export function runRow(overrides: Partial<RunRow> & Pick<RunRow, "id" | "created
     action: "Create",
     error_code: null,
     error_message: null,
+    bulk_run_id: null,
+    instance_id: null,
     ...overrides,
   };
 }
