@@ -68,5 +68,7 @@ export function createGraphClient(options: GraphClientOptions) {
     ...createSynchronization(reader),
     ...createDirectory(reader),
     provisionOnDemand: createProvisionOnDemand(transport, limiter, provisionMs),
+    /** The limiter provisionOnDemand waits on; bulk runs take their turns from it before they claim an item. */
+    pacing: limiter,
   };
 }

@@ -31,8 +31,9 @@ export interface SearchOptions {
 
 export interface MemberListOptions extends SearchOptions {
   search?: string;
-  /** Read further pages until `top` members are found. */
+  /** Read further pages until `top` members are found (or `maxItems`, when given). */
   followPages?: boolean;
+  maxItems?: number;
 }
 
 const isNotFound = (error: unknown) => error instanceof GraphError && error.status === 404;
@@ -138,7 +139,10 @@ export function createDirectory(reader: GraphReader) {
       const read = { query, eventual: term !== "", signal: options.signal };
       const path = graphPath("groups", id, "members");
       const found = options.followPages
-        ? await reader.all(memberSchema, `the members of group ${id}`, path, { ...read, maxItems: top })
+        ? await reader.all(memberSchema, `the members of group ${id}`, path, {
+            ...read,
+            maxItems: options.maxItems ?? top,
+          })
         : await reader
             .page(memberSchema, `the members of group ${id}`, path, read)
             .then((p) => ({ items: p.items, truncated: p.nextLink !== null }));

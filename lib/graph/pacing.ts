@@ -18,6 +18,13 @@ export interface PacingSnapshot {
 /** A call's turn. `answered()` says Graph has answered, so the call was counted by then at the latest. */
 export interface PacingPermit {
   answered(): void;
+  /** The turn was not used (no call was sent): it stops counting at once. */
+  cancel?(): void;
+  /**
+   * A turn taken earlier is used now (bulk runs claim an item in between): its window starts now.
+   * False when the turn lapsed meanwhile; the caller then waits for a new one.
+   */
+  sending?(): Promise<boolean> | boolean;
 }
 
 /**
@@ -96,6 +103,17 @@ export function createMemoryPacingLimiter(options: MemoryPacingOptions): PacingL
     l.slots.push(slot);
     let answered = false;
     return {
+      sending() {
+        if (answered) return false;
+        slot.countsFrom = Math.max(slot.countsFrom, now() + allowanceMs);
+        return true;
+      },
+      cancel() {
+        if (answered) return;
+        answered = true;
+        l.slots = l.slots.filter((held) => held !== slot);
+        if (l.queue.length > 0) pump(key, l);
+      },
       answered() {
         if (answered) return;
         answered = true;

@@ -2,7 +2,7 @@ import "server-only";
 import type { ProvisionOnDemandRequestBody } from "@/lib/provisioning";
 import type { GraphTransport } from "./graph-transport";
 import { graphPath } from "./graph-transport";
-import type { PacingLimiter } from "./pacing";
+import type { PacingLimiter, PacingPermit } from "./pacing";
 import { requireId } from "./query-input";
 
 export interface ProvisionOnDemandOptions {
@@ -11,6 +11,8 @@ export interface ProvisionOnDemandOptions {
   /** The request leaves the queue and is sent (again, when a 429 or 503 is retried). */
   onSent?(): void;
   signal?: AbortSignal;
+  /** A turn already taken from the limiter (bulk runs take it before they claim an item); used for the first attempt. */
+  permit?: PacingPermit;
 }
 
 export interface ProvisionOnDemandAnswer {
@@ -44,6 +46,7 @@ export function createProvisionOnDemand(
         "The provisionOnDemand body must be built with buildProvisionOnDemandRequest: { parameters: [...] }.",
       );
     const { signal, onQueued, onSent } = options;
+    let taken = options.permit;
     const answer = await transport.call({
       method: "POST",
       target: graphPath("servicePrincipals", sp, "synchronization", "jobs", job, "provisionOnDemand"),
@@ -53,6 +56,12 @@ export function createProvisionOnDemand(
       signal,
       idempotent: false,
       beforeAttempt: async () => {
+        const early = taken;
+        taken = undefined; // a retry after 429 or 503 waits for a turn of its own
+        if (early && (await early.sending?.()) !== false) {
+          onSent?.();
+          return early;
+        }
         const permit = await limiter.acquire(pacingKey(sp, job), {
           signal,
           onWait: onQueued && ((info) => onQueued({ position: info.position, startsInMs: info.waitMs })),

@@ -104,6 +104,13 @@ export function createRedisPacingLimiter(options: RedisPacingOptions): PacingLim
   function permit(key: string, slot: string, releasedAt: number): PacingPermit {
     let settled = false;
     return {
+      async sending() {
+        // Still ours: hold it a whole window from now. Already expired: it may be another call's now.
+        if (settled || Date.now() >= releasedAt + holdMs - RETRY_MARGIN_MS) return false;
+        if ((await redis.pexpire(slot, holdMs)) !== 1) return false;
+        releasedAt = Date.now();
+        return true;
+      },
       answered() {
         if (settled) return;
         settled = true;
