@@ -1,0 +1,324 @@
+import "server-only";
+import type {
+  BulkItemFilter,
+  BulkItemView,
+  BulkLimits,
+  BulkRunRequest,
+  BulkRunView,
+  Page,
+} from "@/lib/api/contracts";
+import { ApiError } from "@/lib/api/errors";
+import { buildProvisionOnDemandRequest, type ProvisionSubject } from "@/lib/provisioning";
+import { appendAudit } from "@/lib/runs/audit";
+import { decodeCursor, encodeCursor } from "@/lib/runs/cursor";
+import type { RunsDatabase } from "@/lib/runs/database";
+import {
+  ACTIVE_STATUSES,
+  activeBulkRunOnJob,
+  cancelPendingItems,
+  changeBulkStatus,
+  completeFinishedBulkRuns,
+  countItems,
+  findBulkRun,
+  insertBulkRun,
+  listBulkRunRows,
+  listItemRows,
+  recentSendTimes,
+  requeueFailedItems,
+  type BulkItemRow,
+  type BulkRunRow,
+} from "./bulk-store";
+import { subjectKey } from "./resolve";
+import { ACTIVE_BULK_RUNS_PER_JOB, leastDurationMs, MAX_BULK_OBJECTS } from "./limits";
+
+export interface BulkServiceDependencies {
+  db: RunsDatabase;
+  /** The provisionOnDemand pace the console keeps per job. */
+  pace: { limit: number; windowMs: number };
+  /** Tells this instance's worker there is work (other instances find it by polling). */
+  onWork?(): void;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+export type BulkAction = "pause" | "resume" | "cancel" | "retry-failed";
+
+/** Sends the measured pace is averaged over. */
+const PACE_SAMPLE = 20;
+
+export function createBulkService(deps: BulkServiceDependencies) {
+  const now = deps.now ?? (() => new Date());
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const limits: BulkLimits = {
+    maxObjects: MAX_BULK_OBJECTS,
+    activePerJob: ACTIVE_BULK_RUNS_PER_JOB,
+    pace: { ...deps.pace },
+  };
+
+  async function view(row: BulkRunRow): Promise<BulkRunView> {
+    const counts = await countItems(deps.db, row.id);
+    const remaining = counts.pending + counts.sending;
+    return {
+      id: row.id,
+      status: row.status as BulkRunView["status"],
+      createdAt: row.created_at,
+      startedAt: row.started_at,
+      finishedAt: row.finished_at,
+      actor: row.actor,
+      servicePrincipalId: row.service_principal_id,
+      jobId: row.job_id,
+      ruleId: row.rule_id,
+      labels: { application: row.application_label },
+      total: row.total,
+      done: row.total - remaining,
+      counts,
+      etaMs:
+        remaining === 0 || (row.status !== "running" && row.status !== "queued")
+          ? null
+          : await etaMs(row.id, counts.pending, remaining),
+      limits,
+    };
+  }
+
+  /** Time left: the gap between recent sends times what is left, or the pace limit before there are two. */
+  async function etaMs(id: string, pending: number, remaining: number): Promise<number> {
+    const sent = await recentSendTimes(deps.db, id, PACE_SAMPLE);
+    const least = leastDurationMs(pending + 1, deps.pace);
+    if (sent.length < deps.pace.limit + 1) return least;
+    const gap = (sent[0]! - sent[sent.length - 1]!) / (sent.length - 1);
+    // Calls in flight are counted as a share of a gap: they finish soon after they are sent.
+    return Math.max(least, Math.round(gap * pending + (remaining - pending > 0 ? gap / 2 : 0)));
+  }
+
+  async function mustFind(id: string): Promise<BulkRunRow> {
+    const row = await findBulkRun(deps.db, id);
+    if (!row) throw new ApiError("not_found", `No bulk run has the id ${id}.`);
+    return row;
+  }
+
+  function activeConflict(active: BulkRunRow): ApiError {
+    return new ApiError(
+      "conflict",
+      `Bulk run ${active.id} is ${active.status} on this job; a job takes ${ACTIVE_BULK_RUNS_PER_JOB} active bulk run at a time. Let it finish, or cancel it, first.`,
+    );
+  }
+
+  return {
+    limits,
+
+    async create(input: { request: BulkRunRequest; actor: string; applicationLabel: string | null }) {
+      const { request, actor } = input;
+      if (request.subjects.length === 0) throw new ApiError("bad_request", "subjects: give at least one object.");
+      if (request.subjects.length > MAX_BULK_OBJECTS)
+        throw new ApiError(
+          "bad_request",
+          `subjects: ${request.subjects.length} objects; a bulk run takes at most ${MAX_BULK_OBJECTS.toLocaleString("en-US")}.`,
+        );
+      const id = newId();
+      const at = now().toISOString();
+      const seen = new Set<string>();
+      const items: BulkItemRow[] = request.subjects.map((entry, index) => {
+        const { label, ...subject } = entry;
+        validateSubject(request.ruleId, subject as ProvisionSubject, index);
+        const key = subjectKey(subject as ProvisionSubject);
+        if (seen.has(key))
+          throw new ApiError("bad_request", `subjects[${index}]: the same object is listed twice; list it once.`);
+        seen.add(key);
+        return {
+          id: newId(),
+          bulk_run_id: id,
+          position: index + 1,
+          status: "pending",
+          subject_kind: subject.kind,
+          subject_key: subject.kind === "onPremisesUser" ? subject.distinguishedName : subject.objectId,
+          subject_json: JSON.stringify(subject),
+          label: label?.trim() || null,
+          run_id: null,
+          outcome: null,
+          action: null,
+          error_code: null,
+          attempts: 0,
+          instance_id: null,
+          claimed_at: null,
+          finished_at: null,
+        };
+      });
+      const active = await activeBulkRunOnJob(deps.db, request.servicePrincipalId, request.jobId);
+      if (active) throw activeConflict(active);
+      try {
+        await insertBulkRun(
+          deps.db,
+          {
+            id,
+            status: "queued",
+            created_at: at,
+            started_at: null,
+            finished_at: null,
+            actor,
+            service_principal_id: request.servicePrincipalId,
+            job_id: request.jobId,
+            rule_id: request.ruleId,
+            application_label: input.applicationLabel,
+            total: items.length,
+          },
+          items,
+        );
+      } catch (error) {
+        // Another request won the race for the job (the unique index on active bulk runs said no).
+        const winner = await activeBulkRunOnJob(deps.db, request.servicePrincipalId, request.jobId);
+        if (winner) throw activeConflict(winner);
+        throw error;
+      }
+      await appendAudit(deps.db, {
+        actor,
+        action: "bulk.created",
+        target: id,
+        detail: {
+          servicePrincipalId: request.servicePrincipalId,
+          jobId: request.jobId,
+          ruleId: request.ruleId,
+          objects: items.length,
+        },
+      });
+      deps.onWork?.();
+      return { id };
+    },
+
+    async get(id: string): Promise<BulkRunView | null> {
+      const row = await findBulkRun(deps.db, id);
+      return row ? view(row) : null;
+    },
+
+    async list(options: {
+      servicePrincipalId?: string;
+      jobId?: string;
+      cursor?: string;
+      limit: number;
+    }): Promise<Page<BulkRunView>> {
+      const after = decodeCursor(options.cursor);
+      const rows = await listBulkRunRows(deps.db, {
+        servicePrincipalId: options.servicePrincipalId,
+        jobId: options.jobId,
+        before: after ? { createdAt: after.at, id: after.id } : undefined,
+        limit: options.limit + 1,
+      });
+      const page = rows.slice(0, options.limit);
+      const last = page[page.length - 1];
+      return {
+        items: await Promise.all(page.map(view)),
+        nextCursor: rows.length > options.limit && last ? encodeCursor({ at: last.created_at, id: last.id }) : null,
+      };
+    },
+
+    async items(
+      id: string,
+      options: { filter?: BulkItemFilter; cursor?: string; limit: number },
+    ): Promise<Page<BulkItemView>> {
+      await mustFind(id);
+      const after = decodeCursor(options.cursor);
+      const afterPosition = after ? Number(after.at) : undefined;
+      if (afterPosition !== undefined && !Number.isInteger(afterPosition))
+        throw new ApiError("bad_request", "cursor: not a cursor this console issued; start again without it.");
+      const rows = await listItemRows(deps.db, id, {
+        filter: options.filter,
+        afterPosition,
+        limit: options.limit + 1,
+      });
+      const page = rows.slice(0, options.limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map(itemView),
+        nextCursor:
+          rows.length > options.limit && last ? encodeCursor({ at: String(last.position), id: last.id }) : null,
+      };
+    },
+
+    /** Every item, by position, for export. */
+    async *allItems(id: string): AsyncGenerator<BulkItemView> {
+      let afterPosition = 0;
+      for (;;) {
+        const rows = await listItemRows(deps.db, id, { afterPosition, limit: 1000 });
+        for (const row of rows) yield itemView(row);
+        if (rows.length < 1000) return;
+        afterPosition = rows[rows.length - 1]!.position;
+      }
+    },
+
+    async act(id: string, action: BulkAction, actor: string): Promise<BulkRunView> {
+      const row = await mustFind(id);
+      const at = now().toISOString();
+      const refuse = (why: string) => new ApiError("conflict", `Cannot ${action.replace("-", " ")}: ${why}`);
+      switch (action) {
+        case "pause":
+          if (!(await changeBulkStatus(deps.db, id, ["queued", "running"], "paused", at)))
+            throw refuse(`the bulk run is ${row.status}; only a queued or running one can be paused.`);
+          break;
+        case "resume":
+          if (!(await changeBulkStatus(deps.db, id, ["paused"], row.started_at ? "running" : "queued", at)))
+            throw refuse(`the bulk run is ${row.status}; only a paused one can be resumed.`);
+          break;
+        case "cancel":
+          if (!(await changeBulkStatus(deps.db, id, ACTIVE_STATUSES, "cancelled", at)))
+            throw refuse(`the bulk run is already ${row.status}.`);
+          await cancelPendingItems(deps.db, id, at);
+          break;
+        case "retry-failed": {
+          if (row.status === "cancelled") throw refuse("the bulk run was cancelled; start a new one.");
+          const counts = await countItems(deps.db, id);
+          if (counts.failed + counts.interrupted === 0) throw refuse("no item failed or was interrupted.");
+          if (row.status === "completed") {
+            const active = await activeBulkRunOnJob(deps.db, row.service_principal_id, row.job_id);
+            if (active) throw activeConflict(active);
+            try {
+              await changeBulkStatus(deps.db, id, ["completed"], "running", at);
+            } catch {
+              const winner = await activeBulkRunOnJob(deps.db, row.service_principal_id, row.job_id);
+              throw winner ? activeConflict(winner) : refuse("the bulk run changed meanwhile; try again.");
+            }
+          }
+          await requeueFailedItems(deps.db, id);
+          break;
+        }
+      }
+      await appendAudit(deps.db, {
+        actor,
+        action: action === "retry-failed" ? "bulk.retried" : (`bulk.${action === "pause" ? "paused" : action === "resume" ? "resumed" : "cancelled"}` as const),
+        target: id,
+        detail: null,
+      });
+      await completeFinishedBulkRuns(deps.db, at, id);
+      deps.onWork?.();
+      return view(await mustFind(id));
+    },
+  };
+}
+
+export type BulkService = ReturnType<typeof createBulkService>;
+
+function validateSubject(ruleId: string, subject: ProvisionSubject, index: number): void {
+  try {
+    buildProvisionOnDemandRequest({ ruleId, subject });
+  } catch (error) {
+    const field = (error as { field?: string }).field;
+    throw new ApiError(
+      "bad_request",
+      `subjects[${index}]${field && field !== "subject" ? `.${field.replace(/^subject\./, "")}` : ""}: ${(error as Error).message}`,
+    );
+  }
+}
+
+function itemView(row: BulkItemRow): BulkItemView {
+  return {
+    id: row.id,
+    position: row.position,
+    status: row.status as BulkItemView["status"],
+    subject: JSON.parse(row.subject_json) as ProvisionSubject,
+    label: row.label,
+    runId: row.run_id,
+    outcome: row.outcome,
+    action: row.action,
+    errorCode: row.error_code,
+    attempts: row.attempts,
+    finishedAt: row.finished_at,
+  };
+}

@@ -1,0 +1,300 @@
+import "server-only";
+import { PostgresAdapter, type Selectable } from "kysely";
+import type { BulkCounts, BulkItemFilter } from "@/lib/api/contracts";
+import type { RunsDatabase } from "@/lib/runs/database";
+import { liveInstances } from "@/lib/runs/instances";
+import type { BulkItemsTable, BulkRunsTable } from "@/lib/runs/schema";
+
+// Bulk runs and their items in the console's database. Every change of state is one conditional
+// statement, so instances sharing the database can race without sending an item twice.
+
+export type BulkRunRow = Selectable<BulkRunsTable>;
+export type BulkItemRow = Selectable<BulkItemsTable>;
+
+export const ACTIVE_STATUSES = ["queued", "running", "paused"] as const;
+const OUTCOMES = ["Success", "Skipped", "Failure", "Warning", "Unknown"] as const;
+
+const isPostgres = (db: RunsDatabase) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/** Stores the bulk run and all its items at once; the unique index on active runs refuses a second one per job. */
+export async function insertBulkRun(db: RunsDatabase, run: BulkRunRow, items: BulkItemRow[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto("bulk_runs").values(run).execute();
+    for (let start = 0; start < items.length; start += 500) {
+      await trx.insertInto("bulk_items").values(items.slice(start, start + 500)).execute();
+    }
+  });
+}
+
+export async function findBulkRun(db: RunsDatabase, id: string): Promise<BulkRunRow | undefined> {
+  return db.selectFrom("bulk_runs").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function activeBulkRunOnJob(
+  db: RunsDatabase,
+  servicePrincipalId: string,
+  jobId: string,
+): Promise<BulkRunRow | undefined> {
+  return db
+    .selectFrom("bulk_runs")
+    .selectAll()
+    .where("service_principal_id", "=", servicePrincipalId)
+    .where("job_id", "=", jobId)
+    .where("status", "in", [...ACTIVE_STATUSES])
+    .executeTakeFirst();
+}
+
+/** Bulk runs with items to send, for the workers (paused ones wait). */
+export async function bulkRunsToWork(db: RunsDatabase): Promise<BulkRunRow[]> {
+  return db
+    .selectFrom("bulk_runs")
+    .selectAll()
+    .where("status", "in", ["queued", "running"])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("bulk_items")
+          .select("bulk_items.id")
+          .whereRef("bulk_items.bulk_run_id", "=", "bulk_runs.id")
+          .where("bulk_items.status", "=", "pending"),
+      ),
+    )
+    .orderBy("created_at")
+    .limit(50)
+    .execute();
+}
+
+/**
+ * Takes the first pending item of a queued or running bulk run for this instance: pending becomes
+ * sending in one statement (row-locked and skipping rows another instance holds, on PostgreSQL),
+ * so each item is taken once. Undefined when there is none, or the run is paused or cancelled.
+ */
+export async function claimNextItem(
+  db: RunsDatabase,
+  bulkRunId: string,
+  instanceId: string,
+  at: string,
+): Promise<BulkItemRow | undefined> {
+  const claimed = await db
+    .updateTable("bulk_items")
+    .set((eb) => ({
+      status: "sending",
+      instance_id: instanceId,
+      claimed_at: at,
+      finished_at: null,
+      attempts: eb("attempts", "+", 1),
+    }))
+    .where("id", "=", (eb) => {
+      const next = eb
+        .selectFrom("bulk_items")
+        .select("id")
+        .where("bulk_run_id", "=", bulkRunId)
+        .where("status", "=", "pending")
+        .where((inner) =>
+          inner.exists(
+            inner
+              .selectFrom("bulk_runs")
+              .select("bulk_runs.id")
+              .where("bulk_runs.id", "=", bulkRunId)
+              .where("bulk_runs.status", "in", ["queued", "running"]),
+          ),
+        )
+        .orderBy("position")
+        .limit(1);
+      return isPostgres(db) ? next.forUpdate().skipLocked() : next;
+    })
+    .where("status", "=", "pending")
+    .returningAll()
+    .executeTakeFirst();
+  if (claimed) {
+    await db
+      .updateTable("bulk_runs")
+      .set({ status: "running", started_at: at })
+      .where("id", "=", bulkRunId)
+      .where("status", "=", "queued")
+      .execute();
+  }
+  return claimed;
+}
+
+export async function attachRun(db: RunsDatabase, itemId: string, runId: string): Promise<void> {
+  await db.updateTable("bulk_items").set({ run_id: runId }).where("id", "=", itemId).execute();
+}
+
+/**
+ * Records an item's result, if this instance still holds it (or a peer marked it interrupted while
+ * its answer was on the way: the answer is the truth).
+ */
+export async function finishItem(
+  db: RunsDatabase,
+  itemId: string,
+  instanceId: string,
+  result: { status: "done" | "failed"; outcome: string | null; action: string | null; errorCode: string | null; at: string },
+): Promise<void> {
+  await db
+    .updateTable("bulk_items")
+    .set({
+      status: result.status,
+      outcome: result.outcome,
+      action: result.action,
+      error_code: result.errorCode,
+      finished_at: result.at,
+    })
+    .where("id", "=", itemId)
+    .where("instance_id", "=", instanceId)
+    .where("status", "in", ["sending", "interrupted"])
+    .execute();
+}
+
+/** A running bulk run with nothing left to send or hear back becomes completed. */
+export async function completeFinishedBulkRuns(db: RunsDatabase, at: string, bulkRunId?: string): Promise<void> {
+  let update = db
+    .updateTable("bulk_runs")
+    .set({ status: "completed", finished_at: at })
+    .where("status", "in", ["queued", "running"])
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("bulk_items")
+            .select("bulk_items.id")
+            .whereRef("bulk_items.bulk_run_id", "=", "bulk_runs.id")
+            .where("bulk_items.status", "in", ["pending", "sending"]),
+        ),
+      ),
+    );
+  if (bulkRunId) update = update.where("id", "=", bulkRunId);
+  await update.execute();
+}
+
+/** Items whose instance stopped while their call was in flight: interrupted, never resent by themselves. */
+export async function interruptOrphanedItems(db: RunsDatabase, at: string, liveSince: string): Promise<number> {
+  const result = await db
+    .updateTable("bulk_items")
+    .set({ status: "interrupted", finished_at: at, error_code: "Interrupted" })
+    .where("status", "=", "sending")
+    .where((eb) =>
+      eb.or([eb("instance_id", "is", null), eb("instance_id", "not in", liveInstances(db, liveSince))]),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Moves the bulk run from one of `from` to `to`; false when it was in none of them. */
+export async function changeBulkStatus(
+  db: RunsDatabase,
+  id: string,
+  from: readonly string[],
+  to: string,
+  at: string,
+): Promise<boolean> {
+  const final = to === "cancelled" || to === "completed";
+  const result = await db
+    .updateTable("bulk_runs")
+    .set({ status: to, ...(final ? { finished_at: at } : { finished_at: null }) })
+    .where("id", "=", id)
+    .where("status", "in", [...from])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function cancelPendingItems(db: RunsDatabase, bulkRunId: string, at: string): Promise<void> {
+  await db
+    .updateTable("bulk_items")
+    .set({ status: "cancelled", finished_at: at })
+    .where("bulk_run_id", "=", bulkRunId)
+    .where("status", "=", "pending")
+    .execute();
+}
+
+/** Failed and interrupted items go back to pending; returns how many. */
+export async function requeueFailedItems(db: RunsDatabase, bulkRunId: string): Promise<number> {
+  const result = await db
+    .updateTable("bulk_items")
+    .set({ status: "pending", finished_at: null, instance_id: null })
+    .where("bulk_run_id", "=", bulkRunId)
+    .where("status", "in", ["failed", "interrupted"])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function countItems(db: RunsDatabase, bulkRunId: string): Promise<BulkCounts> {
+  const rows = await db
+    .selectFrom("bulk_items")
+    .select(["status", "outcome", (eb) => eb.fn.countAll<string | number>().as("n")])
+    .where("bulk_run_id", "=", bulkRunId)
+    .groupBy(["status", "outcome"])
+    .execute();
+  const counts: BulkCounts = {
+    Success: 0,
+    Skipped: 0,
+    Failure: 0,
+    Warning: 0,
+    Unknown: 0,
+    failed: 0,
+    interrupted: 0,
+    cancelled: 0,
+    pending: 0,
+    sending: 0,
+  };
+  for (const row of rows) {
+    const n = Number(row.n);
+    if (row.status === "done") {
+      const outcome = (OUTCOMES as readonly string[]).includes(row.outcome ?? "") ? row.outcome : "Unknown";
+      counts[outcome as (typeof OUTCOMES)[number]] += n;
+    } else if (row.status in counts) {
+      counts[row.status as keyof BulkCounts] += n;
+    }
+  }
+  return counts;
+}
+
+/** When the latest items were sent, newest first (the measured pace). */
+export async function recentSendTimes(db: RunsDatabase, bulkRunId: string, count: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom("bulk_items")
+    .select("claimed_at")
+    .where("bulk_run_id", "=", bulkRunId)
+    .where("claimed_at", "is not", null)
+    .orderBy("claimed_at", "desc")
+    .limit(count)
+    .execute();
+  return rows.map((row) => Date.parse(row.claimed_at!));
+}
+
+export async function listBulkRunRows(
+  db: RunsDatabase,
+  options: { servicePrincipalId?: string; jobId?: string; before?: { createdAt: string; id: string }; limit: number },
+): Promise<BulkRunRow[]> {
+  let query = db.selectFrom("bulk_runs").selectAll();
+  if (options.servicePrincipalId) query = query.where("service_principal_id", "=", options.servicePrincipalId);
+  if (options.jobId) query = query.where("job_id", "=", options.jobId);
+  if (options.before) {
+    const { createdAt, id } = options.before;
+    query = query.where((eb) => eb(eb.refTuple("created_at", "id"), "<", eb.tuple(createdAt, id)));
+  }
+  return query.orderBy("created_at", "desc").orderBy("id", "desc").limit(options.limit).execute();
+}
+
+/** Items by position after `afterPosition`, optionally only one outcome or status. */
+export async function listItemRows(
+  db: RunsDatabase,
+  bulkRunId: string,
+  options: { filter?: BulkItemFilter; afterPosition?: number; limit: number },
+): Promise<BulkItemRow[]> {
+  let query = db.selectFrom("bulk_items").selectAll().where("bulk_run_id", "=", bulkRunId);
+  const filter = options.filter;
+  if (filter && (OUTCOMES as readonly string[]).includes(filter)) {
+    query = query.where("status", "=", "done");
+    query =
+      filter === "Unknown"
+        ? query.where((eb) =>
+            eb.or([eb("outcome", "is", null), eb("outcome", "not in", OUTCOMES.filter((o) => o !== "Unknown"))]),
+          )
+        : query.where("outcome", "=", filter);
+  } else if (filter) {
+    query = query.where("status", "=", filter);
+  }
+  if (options.afterPosition !== undefined) query = query.where("position", ">", options.afterPosition);
+  return query.orderBy("position").limit(options.limit).execute();
+}

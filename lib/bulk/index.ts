@@ -1,0 +1,6 @@
+export { createBulkService, type BulkAction, type BulkService } from "./bulk-service";
+export { createBulkWorker, type BulkGraph } from "./bulk-worker";
+export { completeFinishedBulkRuns, interruptOrphanedItems } from "./bulk-store";
+export { resolveBulkSource, type BulkDirectory, type DirectoryObject } from "./resolve";
+export { GROUP_MEMBERS_PER_CALL, leastDurationMs, MAX_BULK_OBJECTS } from "./limits";
+export { bulkItemsAsCsv } from "./bulk-csv";
