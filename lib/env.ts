@@ -26,6 +26,11 @@ const schema = z
         .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection URL")
         .optional(),
     ),
+    /** redis:// or rediss://… to share pacing and the MSAL token cache between console instances. */
+    REDIS_URL: z.preprocess(
+      emptyAsUndefined,
+      z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// connection URL").optional(),
+    ),
     /** Runs older than this many days are purged. */
     RUN_RETENTION_DAYS: positiveInt(365),
     /** Audit entries older than this many days are purged (kept longer than runs). */
@@ -60,6 +65,11 @@ const schema = z
       emptyAsUndefined,
       z.enum(["delegated", "application"]).default("delegated"),
     ),
+
+    // The provisionOnDemand pace the console keeps per job: Graph's 5 per 10 s unless set (only
+    // lower it against a tenant that allows more, such as a stand-alone demo tenant in tests).
+    GRAPH_PACE_LIMIT: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().optional()),
+    GRAPH_PACE_WINDOW_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().optional()),
 
     // Demo tenant pacing (tests and benchmarks shorten the window).
     DEMO_THROTTLE_LIMIT: positiveInt(5),

@@ -7,6 +7,11 @@ const ACTION_WORDS: Record<string, string> = {
   "share.created": "Link created",
   "share.revoked": "Link revoked",
   "demo.changed": "Demo tenant changed",
+  "bulk.created": "Bulk run started",
+  "bulk.paused": "Bulk run paused",
+  "bulk.resumed": "Bulk run resumed",
+  "bulk.cancelled": "Bulk run cancelled",
+  "bulk.retried": "Bulk run failures retried",
 };
 
 const SUMMARY_LIMIT = 160;
@@ -16,9 +21,10 @@ export function auditActionText(action: string): string {
   return ACTION_WORDS[action] ?? action;
 }
 
-/** Where an entry's target leads: the run, for run and share entries; demo paths lead nowhere. */
+/** Where an entry's target leads: the run, for run and share entries; the bulk run; demo paths lead nowhere. */
 export function auditTargetHref(entry: Pick<AuditEntry, "action" | "target">): string | null {
   if (!entry.target) return null;
+  if (entry.action.startsWith("bulk.")) return `/bulk/${encodeURIComponent(entry.target)}`;
   if (!entry.action.startsWith("run.") && !entry.action.startsWith("share.")) return null;
   return `/runs/${encodeURIComponent(entry.target)}`;
 }

@@ -1,9 +1,14 @@
 import "server-only";
 import { GraphError, UNEXPECTED_RESPONSE } from "@/lib/graph";
+import { RedisUnreachableError } from "@/lib/redis";
 import { ApiError, type ApiErrorCode } from "./errors";
 
-/** A Graph failure as the console answers it: Graph's message, code and request id kept for support. */
+/**
+ * A Graph failure as the console answers it: Graph's message, code and request id kept for
+ * support. Redis being down (shared pacing, token cache) is the console's trouble: 503.
+ */
 export function fromGraphError(thrown: unknown): unknown {
+  if (thrown instanceof RedisUnreachableError) return new ApiError("unavailable", thrown.message);
   if (!(thrown instanceof GraphError)) return thrown;
   const extra: Record<string, string> = { graphCode: thrown.code };
   if (thrown.requestId) extra.graphRequestId = thrown.requestId;

@@ -17,6 +17,8 @@ import type { Caller } from "./caller";
 import { entraSettings, type ClientCredential, type EntraSettings } from "./entra-settings";
 import { graphTokenFailure } from "./graph-token-failure";
 import { appPartition, partitionedCachePlugin, userPartition } from "./partitioned-cache-plugin";
+import { createRedisClient } from "@/lib/redis";
+import { redisTokenCacheStore } from "./redis-token-cache-store";
 import { databaseTokenCacheStore, type TokenCacheStore } from "./token-cache-store";
 
 export type GraphTokenSettings = Pick<
@@ -113,7 +115,12 @@ export function graphTokenFor(caller: Caller): Promise<string> {
     if (!settings) throw new ApiError("internal_error", "Graph tokens exist only in Entra mode.");
     // Imported when first needed: the console's database module itself leads back to the Graph client.
     const database = async () => (await import("@/lib/console/runs")).runsDatabase();
-    return createGraphTokenSource({ settings, store: databaseTokenCacheStore(database) });
+    const redisUrl = env().REDIS_URL;
+    // Several instances share one cache either way; Redis spares the database a write per token.
+    const store = redisUrl
+      ? redisTokenCacheStore(createRedisClient(redisUrl))
+      : databaseTokenCacheStore(database);
+    return createGraphTokenSource({ settings, store });
   });
   return source.tokenFor(caller);
 }

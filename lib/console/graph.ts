@@ -8,7 +8,10 @@ import {
   createMemoryPacingLimiter,
   PROVISION_ON_DEMAND_PACE,
   type GraphClient,
+  type PacingLimiter,
 } from "@/lib/graph";
+import { createRedisPacingLimiter } from "@/lib/graph/redis-pacing";
+import { createRedisClient } from "@/lib/redis";
 import { processSingleton } from "@/lib/process-singleton";
 import { embeddedDemoTenant } from "./demo";
 
@@ -29,10 +32,7 @@ export function graphClient(caller: Caller): GraphClient {
         fetch: embeddedDemoTenant().handle,
         // The demo tenant writes next-page links for Graph's own origin; the client follows no other.
         baseUrl: "https://graph.microsoft.com",
-        limiter: createMemoryPacingLimiter({
-          limit: settings.DEMO_THROTTLE_LIMIT,
-          windowMs: settings.DEMO_THROTTLE_WINDOW_MS,
-        }),
+        limiter: pacingLimiter(),
       }),
     );
   }
@@ -48,9 +48,7 @@ export function graphClient(caller: Caller): GraphClient {
     clients.set(key, known); // most recently used last
     return known.client;
   }
-  const limiter = processSingleton("pacing-limiter", () =>
-    createMemoryPacingLimiter(PROVISION_ON_DEMAND_PACE),
-  );
+  const limiter = pacingLimiter();
   const entry: { client: GraphClient; caller: Caller } = {
     caller,
     client: createGraphClient({
@@ -63,4 +61,30 @@ export function graphClient(caller: Caller): GraphClient {
   clients.set(key, entry);
   if (clients.size > MAX_CLIENTS) clients.delete(clients.keys().next().value!);
   return entry.client;
+}
+
+/** The provisionOnDemand pace the console keeps per job: Graph's (or the demo tenant's) unless set. */
+export function consolePace(): { limit: number; windowMs: number } {
+  const settings = env();
+  const base =
+    settings.mode === "demo"
+      ? { limit: settings.DEMO_THROTTLE_LIMIT, windowMs: settings.DEMO_THROTTLE_WINDOW_MS }
+      : PROVISION_ON_DEMAND_PACE;
+  return {
+    limit: settings.GRAPH_PACE_LIMIT ?? base.limit,
+    windowMs: settings.GRAPH_PACE_WINDOW_MS ?? base.windowMs,
+  };
+}
+
+/**
+ * One limiter for every caller of this process, as the limit is per job. With REDIS_URL it is
+ * shared by every console instance through Redis; without it, it lives in this process.
+ */
+function pacingLimiter(): PacingLimiter {
+  return processSingleton("pacing-limiter", () => {
+    const url = env().REDIS_URL;
+    return url
+      ? createRedisPacingLimiter({ redis: createRedisClient(url), ...consolePace() })
+      : createMemoryPacingLimiter(consolePace());
+  });
 }

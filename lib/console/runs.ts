@@ -5,7 +5,6 @@ import { env } from "@/lib/env";
 import { processSingleton } from "@/lib/process-singleton";
 import {
   createRunService,
-  interruptUnfinishedRuns,
   openDatabase,
   purgeAudit,
   purgeRuns,
@@ -14,17 +13,13 @@ import {
 } from "@/lib/runs";
 import { findProvisioningApp, subjectLabel } from "./catalog";
 import { graphClient } from "./graph";
+import { consoleInstance } from "./instance";
 
-/** The runs database of this process, opened once; runs a previous process left unfinished are marked interrupted. */
+/** The runs database of this process, opened once (consoleInstance recovers what stopped instances left). */
 export function runsDatabase(): Promise<RunsDatabase> {
   return processSingleton("runs-database", async () => {
     const settings = env();
     const db = await openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.DATA_DIR });
-    const interrupted = await interruptUnfinishedRuns(db, new Date().toISOString());
-    if (interrupted > 0)
-      console.warn(
-        `[console] ${interrupted} run(s) were in flight when the console stopped; marked interrupted.`,
-      );
     const purge = async () => {
       await purgeRuns(db, settings.RUN_RETENTION_DAYS);
       await purgeAudit(db, settings.AUDIT_RETENTION_DAYS);
@@ -39,7 +34,10 @@ export function runsDatabase(): Promise<RunsDatabase> {
 }
 
 export function runService(): Promise<RunService> {
-  return processSingleton("run-service", async () => createRunService({ db: await runsDatabase() }));
+  return processSingleton("run-service", async () => {
+    const instance = await consoleInstance();
+    return createRunService({ db: instance.db, instanceId: instance.id });
+  });
 }
 
 /** Provisions one object as this caller: stored first, sent through their Graph client. */

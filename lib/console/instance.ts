@@ -1,0 +1,59 @@
+import "server-only";
+import { completeFinishedBulkRuns, interruptOrphanedItems } from "@/lib/bulk";
+import { env } from "@/lib/env";
+import { processSingleton } from "@/lib/process-singleton";
+import { interruptUnfinishedRuns, type RunsDatabase } from "@/lib/runs";
+import {
+  forgetInstances,
+  heartbeat,
+  HEARTBEAT_MS,
+  registerInstance,
+  STALE_AFTER_MS,
+} from "@/lib/runs/instances";
+import { runsDatabase } from "./runs";
+
+export interface ConsoleInstance {
+  id: string;
+  db: RunsDatabase;
+}
+
+/**
+ * This process among the instances sharing the database: it heartbeats, and it marks interrupted
+ * the work of instances that stopped (runs and bulk items in flight there are never resent by
+ * themselves). On SQLite there is only ever one instance, so at start every other one is dead.
+ */
+export function consoleInstance(): Promise<ConsoleInstance> {
+  return processSingleton("console-instance", async () => {
+    const db = await runsDatabase();
+    const id = crypto.randomUUID();
+    const startedAt = new Date().toISOString();
+    await registerInstance(db, id, startedAt);
+    const exclusive = !env().DATABASE_URL;
+    await recoverWorkOfStoppedInstances(db, exclusive ? startedAt : liveSince(), true);
+    setInterval(() => {
+      heartbeat(db, id, new Date().toISOString()).catch((error: unknown) =>
+        console.error("[console] heartbeat failed", error),
+      );
+    }, HEARTBEAT_MS).unref();
+    setInterval(() => {
+      recoverWorkOfStoppedInstances(db, liveSince(), false).catch((error: unknown) =>
+        console.error("[console] recovering the work of stopped instances failed", error),
+      );
+    }, 2 * HEARTBEAT_MS).unref();
+    return { id, db };
+  });
+}
+
+const liveSince = () => new Date(Date.now() - STALE_AFTER_MS).toISOString();
+
+async function recoverWorkOfStoppedInstances(db: RunsDatabase, since: string, atStart: boolean) {
+  const at = new Date().toISOString();
+  const runs = await interruptUnfinishedRuns(db, at, since);
+  const items = await interruptOrphanedItems(db, at, since);
+  await completeFinishedBulkRuns(db, at);
+  if (atStart) await forgetInstances(db, new Date(Date.now() - 86_400_000).toISOString());
+  if (runs + items > 0)
+    console.warn(
+      `[console] ${runs} run(s) and ${items} bulk item(s) were in flight on a console that stopped; marked interrupted.`,
+    );
+}
