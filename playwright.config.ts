@@ -16,9 +16,12 @@ export default defineConfig({
   outputDir: "test-results/artifacts",
   // Demo mode against the server below; Entra mode (e2e/entra) starts its own identity provider,
   // demo tenant as Graph and console (e2e/entra/entra-stack.ts). One run, one JSON report.
+  // The cluster project (e2e/cluster) runs two consoles in Entra mode behind nginx, with
+  // PostgreSQL and Redis, to show they act as one.
   projects: [
-    { name: "demo", testIgnore: "entra/**" },
+    { name: "demo", testIgnore: ["entra/**", "cluster/**"] },
     { name: "entra", testDir: "e2e/entra" },
+    { name: "cluster", testDir: "e2e/cluster" },
   ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 
 /** A console server of its own (the production build), for tests that stop or restart it. */
 export class ConsoleProcess {
@@ -32,6 +33,25 @@ export class ConsoleProcess {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     throw new Error(`the console did not start on port ${this.port}`);
+  }
+
+  /** The most memory (resident set) its processes held at once so far, summed over the group, in bytes. */
+  peakMemoryBytes(): number {
+    const group = this.child?.pid;
+    if (!group) return 0;
+    let total = 0;
+    for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+      try {
+        // The process group is the fifth field of /proc/{pid}/stat, after the parenthesised name.
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) !== group) continue;
+        const peak = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+        total += peak ? Number(peak[1]) * 1024 : 0;
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return total;
   }
 
   /** kill -9: no shutdown hooks, nothing flushed — as when a machine dies. */

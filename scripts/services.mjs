@@ -1,4 +1,5 @@
-// The servers the tests need, on loopback: PostgreSQL for the storage tests. Installs Debian's
+// The servers the tests need, on loopback: PostgreSQL for the storage tests, Redis for shared
+// pacing and token caches, nginx (started by the multi-instance test itself) in front of consoles. Installs Debian's
 // package when it runs as root and the server is missing; starts the cluster when it is down.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -79,3 +80,11 @@ export function ensureRedis() {
   if (!ping()) throw new Error(`redis-server on 127.0.0.1:${TEST_REDIS_PORT} does not answer PING.`);
   return `redis://127.0.0.1:${TEST_REDIS_PORT}`;
 }
+
+/** Debian's nginx for the test that puts two consoles behind a load balancer; the test starts its own. */
+export function ensureNginx() {
+  if (!existsSync(NGINX)) aptInstall(["nginx-light"]);
+  return NGINX;
+}
+
+export const NGINX = "/usr/sbin/nginx";

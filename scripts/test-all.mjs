@@ -2,9 +2,16 @@
 // Runs them all (a failure does not hide the others), then prints the real totals as the last line.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { ensurePostgres } from "./services.mjs";
+import { ensureNginx, ensurePostgres, ensureRedis } from "./services.mjs";
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TEST_DATABASE_URL: ensurePostgres() };
+// PostgreSQL and Redis for the storage and pacing tests; nginx balances the multi-instance browser test.
+ensureNginx();
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  TEST_DATABASE_URL: ensurePostgres(),
+  TEST_REDIS_URL: ensureRedis(),
+};
 const results = [];
 
 function stage(name, command, args, count) {

@@ -67,7 +67,11 @@ describe.each(testDatabases())("bulk runs on %s", (name, database) => {
   it("sends every item once, at the pace and never over it, and counts the outcomes", async () => {
     const service = createBulkService({ db, pace: PACE });
     const ids = users(tenant, 10);
-    const { id } = await service.create({ request: userRequest(ids), actor: "alice", applicationLabel: "HR" });
+    const { id } = await service.create({
+      request: userRequest(ids),
+      actor: "alice",
+      applicationLabel: "HR",
+    });
     const queued = await service.get(id);
     expect(queued).toMatchObject({ status: "queued", total: 10, done: 0, counts: { pending: 10 } });
     expect(queued!.etaMs).toBe(Math.floor(9 / PACE.limit) * PACE.windowMs);
@@ -76,7 +80,10 @@ describe.each(testDatabases())("bulk runs on %s", (name, database) => {
     stops.push(() => worker.stop());
     const started = Date.now();
     worker.start();
-    const finished = await until(() => service.get(id), (view) => view.status === "completed");
+    const finished = await until(
+      () => service.get(id),
+      (view) => view.status === "completed",
+    );
     const elapsed = Date.now() - started;
 
     expect(finished.done).toBe(10);
@@ -91,7 +98,9 @@ describe.each(testDatabases())("bulk runs on %s", (name, database) => {
 
     const page = await service.items(id, { limit: 100 });
     expect(page.items.map((item) => item.position)).toEqual([...Array(10).keys()].map((i) => i + 1));
-    expect(page.items.every((item) => item.status === "done" && item.runId && item.attempts === 1)).toBe(true);
+    expect(page.items.every((item) => item.status === "done" && item.runId && item.attempts === 1)).toBe(
+      true,
+    );
     expect(page.items[0]!.label).toBe(`label ${ids[0]}`);
     const runs = await db.selectFrom("runs").select(["id", "bulk_run_id"]).execute();
     expect(runs).toHaveLength(10);
@@ -100,15 +109,25 @@ describe.each(testDatabases())("bulk runs on %s", (name, database) => {
 
   it("refuses a second active bulk run on the same job, and bad subjects by index", async () => {
     const service = createBulkService({ db, pace: PACE });
-    const { id } = await service.create({ request: userRequest(users(tenant, 2)), actor: "a", applicationLabel: null });
-    const second = service.create({ request: userRequest(users(tenant, 1)), actor: "b", applicationLabel: null });
+    const { id } = await service.create({
+      request: userRequest(users(tenant, 2)),
+      actor: "a",
+      applicationLabel: null,
+    });
+    const second = service.create({
+      request: userRequest(users(tenant, 1)),
+      actor: "b",
+      applicationLabel: null,
+    });
     await expect(second).rejects.toThrow(new RegExp(`Bulk run ${id} is queued on this job`));
     await expect(second).rejects.toBeInstanceOf(ApiError);
 
     await service.act(id, "cancel", "a");
     const bad = userRequest([]);
     bad.subjects.push({ kind: "user", objectId: "", label: "x" });
-    await expect(service.create({ request: bad, actor: "a", applicationLabel: null })).rejects.toThrow(/^subjects\[0\]/);
+    await expect(service.create({ request: bad, actor: "a", applicationLabel: null })).rejects.toThrow(
+      /^subjects\[0\]/,
+    );
     const twice = userRequest([...users(tenant, 1), ...users(tenant, 1)]);
     await expect(service.create({ request: twice, actor: "a", applicationLabel: null })).rejects.toThrow(
       /subjects\[1\]: the same object is listed twice/,
@@ -117,24 +136,40 @@ describe.each(testDatabases())("bulk runs on %s", (name, database) => {
 
   it("pauses between calls, resumes where it stopped, and cancels what was not sent", async () => {
     const service = createBulkService({ db, pace: PACE });
-    const { id } = await service.create({ request: userRequest(users(tenant, 12)), actor: "a", applicationLabel: null });
+    const { id } = await service.create({
+      request: userRequest(users(tenant, 12)),
+      actor: "a",
+      applicationLabel: null,
+    });
     const worker = instance(db, tenant, createMemoryPacingLimiter(PACE), "instance-a");
     stops.push(() => worker.stop());
     worker.start();
-    await until(() => service.get(id), (view) => view.done >= 3);
+    await until(
+      () => service.get(id),
+      (view) => view.done >= 3,
+    );
     const paused = await service.act(id, "pause", "a");
     expect(paused.status).toBe("paused");
     await expect(service.act(id, "pause", "a")).rejects.toThrow(/only a queued or running one can be paused/);
-    const settled = await until(() => service.get(id), (view) => view.counts.sending === 0);
+    const settled = await until(
+      () => service.get(id),
+      (view) => view.counts.sending === 0,
+    );
     await new Promise((resolve) => setTimeout(resolve, 3 * PACE.windowMs));
     expect((await service.get(id))!.done).toBe(settled.done); // nothing sent while paused
     expect(settled.done).toBeLessThan(12);
 
     await service.act(id, "resume", "a");
-    await until(() => service.get(id), (view) => view.done >= settled.done + 2);
+    await until(
+      () => service.get(id),
+      (view) => view.done >= settled.done + 2,
+    );
     const cancelled = await service.act(id, "cancel", "a");
     expect(cancelled.status).toBe("cancelled");
-    const final = await until(() => service.get(id), (view) => view.counts.sending === 0);
+    const final = await until(
+      () => service.get(id),
+      (view) => view.counts.sending === 0,
+    );
     expect(final.counts.cancelled).toBeGreaterThan(0);
     expect(final.done).toBe(12);
     expect(job().provisionOnDemandCalls).toBe(12 - final.counts.cancelled);
@@ -143,7 +178,11 @@ describe.each(testDatabases())("bulk runs on %s", (name, database) => {
 
   it("marks an item interrupted when its instance died in flight, and resends it only on retry", async () => {
     const service = createBulkService({ db, pace: PACE });
-    const { id } = await service.create({ request: userRequest(users(tenant, 3)), actor: "a", applicationLabel: null });
+    const { id } = await service.create({
+      request: userRequest(users(tenant, 3)),
+      actor: "a",
+      applicationLabel: null,
+    });
     // A dead instance claimed the first item and never answered.
     const longAgo = new Date(Date.now() - 60_000).toISOString();
     await registerInstance(db, "dead-instance", longAgo);
@@ -156,7 +195,10 @@ describe.each(testDatabases())("bulk runs on %s", (name, database) => {
     const worker = instance(db, tenant, createMemoryPacingLimiter(PACE), "instance-a");
     stops.push(() => worker.stop());
     worker.start();
-    await until(() => service.get(id), (view) => view.counts.pending === 0 && view.counts.sending === 1);
+    await until(
+      () => service.get(id),
+      (view) => view.counts.pending === 0 && view.counts.sending === 1,
+    );
     expect(job().provisionOnDemandCalls).toBe(2);
 
     const liveSince = new Date(Date.now() - 5 * HEARTBEAT_MS).toISOString();
@@ -164,10 +206,15 @@ describe.each(testDatabases())("bulk runs on %s", (name, database) => {
     await completeFinishedBulkRuns(db, new Date().toISOString());
     const recovered = await service.get(id);
     expect(recovered).toMatchObject({ status: "completed", done: 3, counts: { interrupted: 1 } });
-    expect((await service.items(id, { filter: "interrupted", limit: 10 })).items.map((i) => i.position)).toEqual([1]);
+    expect(
+      (await service.items(id, { filter: "interrupted", limit: 10 })).items.map((i) => i.position),
+    ).toEqual([1]);
 
     await service.act(id, "retry-failed", "a");
-    const retried = await until(() => service.get(id), (view) => view.status === "completed");
+    const retried = await until(
+      () => service.get(id),
+      (view) => view.status === "completed",
+    );
     expect(retried.counts.interrupted).toBe(0);
     expect(job().provisionOnDemandCalls).toBe(3);
     const first = (await service.items(id, { limit: 1 })).items[0]!;
@@ -182,10 +229,16 @@ describe.each(testDatabases())("bulk runs on %s", (name, database) => {
     const limiter = createMemoryPacingLimiter(PACE);
     const a = instance(db, tenant, limiter, "instance-a");
     const b = instance(db, tenant, limiter, "instance-b");
-    stops.push(() => a.stop(), () => b.stop());
+    stops.push(
+      () => a.stop(),
+      () => b.stop(),
+    );
     a.start();
     b.start();
-    await until(() => service.get(id), (view) => view.status === "completed");
+    await until(
+      () => service.get(id),
+      (view) => view.status === "completed",
+    );
     const claimedBy = await db.selectFrom("bulk_items").select(["instance_id", "attempts"]).execute();
     expect(claimedBy.every((item) => item.attempts === 1)).toBe(true);
     expect(new Set(claimedBy.map((item) => item.instance_id))).toEqual(new Set(["instance-a", "instance-b"]));

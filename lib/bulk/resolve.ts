@@ -31,12 +31,14 @@ export async function resolveBulkSource(source: BulkSource, directory: BulkDirec
   if (entries.length === 0)
     throw new ApiError(
       "bad_request",
-      source.kind === "csv" ? "The CSV file has no ids in it." : "Give at least one id, UPN or DN, one a line.",
+      source.kind === "csv"
+        ? "The CSV file has no ids in it."
+        : "Give at least one id, UPN or DN, one a line.",
     );
   if (entries.length > MAX_BULK_OBJECTS)
     throw new ApiError(
       "bad_request",
-      `The list has ${entries.length} entries; a bulk run takes at most ${MAX_BULK_OBJECTS.toLocaleString("en-US")}.`,
+      `The list has ${entries.length.toLocaleString("en-US")} entries; a bulk run takes at most ${MAX_BULK_OBJECTS.toLocaleString("en-US")}.`,
     );
   const results = await inBatches(entries, LOOKUPS_AT_ONCE, (entry) => resolveEntry(entry, directory));
   const resolution: Resolution = { subjects: [], unresolved: [], duplicates: 0 };
@@ -59,7 +61,7 @@ export async function resolveBulkSource(source: BulkSource, directory: BulkDirec
   if (resolution.subjects.length > MAX_BULK_OBJECTS)
     throw new ApiError(
       "bad_request",
-      `The list resolves to ${resolution.subjects.length} calls; a bulk run takes at most ${MAX_BULK_OBJECTS.toLocaleString("en-US")}.`,
+      `The list resolves to ${resolution.subjects.length.toLocaleString("en-US")} calls; a bulk run takes at most ${MAX_BULK_OBJECTS.toLocaleString("en-US")}.`,
     );
   return resolution;
 }
@@ -88,8 +90,13 @@ async function resolveEntry(
         if (user) return { subjects: [userSubject(user)] };
         const group = await directory.findGroup(entry.value);
         if (!group) return { reason: "No user or group has this object id." };
-        const members = await directory.groupMembers(group.id, undefined, MAX_BULK_OBJECTS * GROUP_MEMBERS_PER_CALL);
-        if (members.length === 0) return { reason: `The group ${group.displayName ?? group.id} has no user members.` };
+        const members = await directory.groupMembers(
+          group.id,
+          undefined,
+          MAX_BULK_OBJECTS * GROUP_MEMBERS_PER_CALL,
+        );
+        if (members.length === 0)
+          return { reason: `The group ${group.displayName ?? group.id} has no user members.` };
         return { subjects: groupCalls(group, members) };
       }
     }
@@ -105,7 +112,11 @@ async function resolveGroup(
 ): Promise<Resolution> {
   const group = await directory.findGroup(groupId);
   if (!group) throw new ApiError("not_found", `No group has the object id ${groupId}.`);
-  const members = await directory.groupMembers(group.id, filter?.trim() || undefined, MAX_BULK_OBJECTS * GROUP_MEMBERS_PER_CALL);
+  const members = await directory.groupMembers(
+    group.id,
+    filter?.trim() || undefined,
+    MAX_BULK_OBJECTS * GROUP_MEMBERS_PER_CALL,
+  );
   const name = group.displayName ?? group.id;
   if (members.length === 0) {
     return {
@@ -114,7 +125,9 @@ async function resolveGroup(
         {
           input: filter?.trim() ? `${name}, members matching "${filter.trim()}"` : name,
           line: null,
-          reason: filter?.trim() ? "No user member of the group matches the filter." : "The group has no user members.",
+          reason: filter?.trim()
+            ? "No user member of the group matches the filter."
+            : "The group has no user members.",
         },
       ],
       duplicates: 0,
@@ -137,8 +150,7 @@ export function groupCalls(group: DirectoryObject, members: DirectoryObject[]): 
   const calls: BulkSubject[] = [];
   for (let start = 0; start < members.length; start += GROUP_MEMBERS_PER_CALL) {
     const chunk = members.slice(start, start + GROUP_MEMBERS_PER_CALL);
-    const range =
-      chunk.length === 1 ? `member ${start + 1}` : `members ${start + 1}–${start + chunk.length}`;
+    const range = chunk.length === 1 ? `member ${start + 1}` : `members ${start + 1}–${start + chunk.length}`;
     calls.push({
       subject: { kind: "group", objectId: group.id, memberIds: chunk.map((member) => member.id) },
       label: `${name} (${range} of ${members.length})`,

@@ -2,7 +2,7 @@ import "server-only";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Client } from "pg";
+import { freshPostgresUrl } from "@/lib/testing/fresh-postgres";
 import { openPostgresDatabase, openSqliteDatabase, type RunsDatabase } from "./database";
 
 // Storage tests run against every database the console supports: a fresh SQLite file always,
@@ -11,18 +11,6 @@ import { openPostgresDatabase, openSqliteDatabase, type RunsDatabase } from "./d
 type Opener = () => Promise<RunsDatabase>;
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
-
-/** A new, empty PostgreSQL schema on the test server, reached through search_path. */
-async function freshPostgresUrl(base: string): Promise<string> {
-  const schema = `t_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
-  const client = new Client({ connectionString: base });
-  await client.connect();
-  await client.query(`create schema ${schema}`);
-  await client.end();
-  const url = new URL(base);
-  url.searchParams.set("options", `-c search_path=${schema}`);
-  return url.toString();
-}
 
 /** [name, open] pairs; every call of `open` in one test file shares one fresh database of that kind. */
 export function testDatabases(): [string, () => Opener][] {

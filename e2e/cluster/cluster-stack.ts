@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Client } from "pg";
+import { freshPostgresUrl } from "../../lib/testing/fresh-postgres";
+// @ts-expect-error -- plain JavaScript test support, no type declarations
+import { ensurePostgres, ensureRedis } from "../../scripts/services.mjs";
+import { ConsoleProcess } from "../console-process";
+import { DemoTenantProcess } from "../demo-tenant-process";
+import { entraConsoleEnv, OPERATOR, startEntraProvider } from "../entra/entra-stack";
+import type { TestIdentityProvider } from "../identity-provider";
+import { LoadBalancer } from "./load-balancer";
+
+// Several console instances acting as one: Entra mode against the stand-alone demo tenant (as
+// Graph) and the test identity provider, sharing a fresh PostgreSQL schema and Redis, behind nginx.
+
+export interface ClusterOptions {
+  instances: number;
+  /** The demo tenant's throttle and the consoles' pace (the window shortened for tests). */
+  pace: { limit: number; windowMs: number };
+  /** nginx listens here, the consoles on the next ports, the demo tenant on basePort + 100. */
+  basePort: number;
+}
+
+export interface Cluster {
+  url: string;
+  consoles: ConsoleProcess[];
+  tenant: DemoTenantProcess;
+  provider: TestIdentityProvider;
+  /** The operator's console token, as the browser would send it. */
+  operatorToken(): string;
+  /** Reads the consoles' shared database directly (what the API does not show: who claimed what). */
+  query<T>(sql: string, parameters?: unknown[]): Promise<T[]>;
+  stop(): Promise<void>;
+}
+
+export async function startCluster(options: ClusterOptions): Promise<Cluster> {
+  const databaseUrl = await freshPostgresUrl(process.env.TEST_DATABASE_URL ?? (ensurePostgres() as string));
+  // Keys are per job and per account; a database number of its own keeps other tests' keys apart.
+  const redisUrl = `${(process.env.TEST_REDIS_URL ?? (ensureRedis() as string)).replace(/\/\d*$/, "")}/${options.basePort % 16}`;
+  const provider = await startEntraProvider();
+  const dataDir = mkdtempSync(join(tmpdir(), "pod-cluster-"));
+  const tenant = new DemoTenantProcess(
+    options.basePort + 100,
+    [
+      "--graph-token-authority",
+      provider.authority,
+      "--throttle-limit",
+      String(options.pace.limit),
+      "--throttle-window-ms",
+      String(options.pace.windowMs),
+    ],
+    { NODE_EXTRA_CA_CERTS: provider.certificatePath },
+  );
+  const consoles = Array.from(
+    { length: options.instances },
+    (_, index) =>
+      new ConsoleProcess(options.basePort + 1 + index, {
+        ...entraConsoleEnv(provider, tenant.url),
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: redisUrl,
+        GRAPH_PACE_LIMIT: String(options.pace.limit),
+        GRAPH_PACE_WINDOW_MS: String(options.pace.windowMs),
+        DATA_DIR: join(dataDir, `instance-${index + 1}`),
+      }),
+  );
+  const balancer = new LoadBalancer(
+    options.basePort,
+    consoles.map((c) => c.port),
+  );
+  const database = new Client({ connectionString: databaseUrl });
+  const stop = async () => {
+    balancer.stop();
+    for (const console of consoles) console.kill();
+    tenant.stop();
+    await database.end().catch(() => undefined);
+    await provider.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await tenant.start();
+    // One after the other: the first applies the migrations, the others find them done.
+    for (const console of consoles) await console.start();
+    await balancer.start();
+    await database.connect();
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    url: balancer.url,
+    consoles,
+    tenant,
+    provider,
+    operatorToken: () => provider.mintConsoleToken({ oid: OPERATOR.oid }),
+    async query<T>(sql: string, parameters: unknown[] = []) {
+      return (await database.query(sql, parameters)).rows as T[];
+    },
+    stop,
+  };
+}
