@@ -108,7 +108,8 @@ export function createBulkService(deps: BulkServiceDependencies) {
 
     async create(input: { request: BulkRunRequest; actor: string; applicationLabel: string | null }) {
       const { request, actor } = input;
-      if (request.subjects.length === 0) throw new ApiError("bad_request", "subjects: give at least one object.");
+      if (request.subjects.length === 0)
+        throw new ApiError("bad_request", "subjects: give at least one object.");
       if (request.subjects.length > MAX_BULK_OBJECTS)
         throw new ApiError(
           "bad_request",
@@ -122,7 +123,10 @@ export function createBulkService(deps: BulkServiceDependencies) {
         validateSubject(request.ruleId, subject as ProvisionSubject, index);
         const key = subjectKey(subject as ProvisionSubject);
         if (seen.has(key))
-          throw new ApiError("bad_request", `subjects[${index}]: the same object is listed twice; list it once.`);
+          throw new ApiError(
+            "bad_request",
+            `subjects[${index}]: the same object is listed twice; list it once.`,
+          );
         seen.add(key);
         return {
           id: newId(),
@@ -206,7 +210,8 @@ export function createBulkService(deps: BulkServiceDependencies) {
       const last = page[page.length - 1];
       return {
         items: await Promise.all(page.map(view)),
-        nextCursor: rows.length > options.limit && last ? encodeCursor({ at: last.created_at, id: last.id }) : null,
+        nextCursor:
+          rows.length > options.limit && last ? encodeCursor({ at: last.created_at, id: last.id }) : null,
       };
     },
 
@@ -218,7 +223,10 @@ export function createBulkService(deps: BulkServiceDependencies) {
       const after = decodeCursor(options.cursor);
       const afterPosition = after ? Number(after.at) : undefined;
       if (afterPosition !== undefined && !Number.isInteger(afterPosition))
-        throw new ApiError("bad_request", "cursor: not a cursor this console issued; start again without it.");
+        throw new ApiError(
+          "bad_request",
+          "cursor: not a cursor this console issued; start again without it.",
+        );
       const rows = await listItemRows(deps.db, id, {
         filter: options.filter,
         afterPosition,
@@ -229,7 +237,9 @@ export function createBulkService(deps: BulkServiceDependencies) {
       return {
         items: page.map(itemView),
         nextCursor:
-          rows.length > options.limit && last ? encodeCursor({ at: String(last.position), id: last.id }) : null,
+          rows.length > options.limit && last
+            ? encodeCursor({ at: String(last.position), id: last.id })
+            : null,
       };
     },
 
@@ -282,7 +292,10 @@ export function createBulkService(deps: BulkServiceDependencies) {
       }
       await appendAudit(deps.db, {
         actor,
-        action: action === "retry-failed" ? "bulk.retried" : (`bulk.${action === "pause" ? "paused" : action === "resume" ? "resumed" : "cancelled"}` as const),
+        action:
+          action === "retry-failed"
+            ? "bulk.retried"
+            : (`bulk.${action === "pause" ? "paused" : action === "resume" ? "resumed" : "cancelled"}` as const),
         target: id,
         detail: null,
       });

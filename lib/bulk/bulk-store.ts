@@ -21,7 +21,10 @@ export async function insertBulkRun(db: RunsDatabase, run: BulkRunRow, items: Bu
   await db.transaction().execute(async (trx) => {
     await trx.insertInto("bulk_runs").values(run).execute();
     for (let start = 0; start < items.length; start += 500) {
-      await trx.insertInto("bulk_items").values(items.slice(start, start + 500)).execute();
+      await trx
+        .insertInto("bulk_items")
+        .values(items.slice(start, start + 500))
+        .execute();
     }
   });
 }
@@ -129,7 +132,13 @@ export async function finishItem(
   db: RunsDatabase,
   itemId: string,
   instanceId: string,
-  result: { status: "done" | "failed"; outcome: string | null; action: string | null; errorCode: string | null; at: string },
+  result: {
+    status: "done" | "failed";
+    outcome: string | null;
+    action: string | null;
+    errorCode: string | null;
+    at: string;
+  },
 ): Promise<void> {
   await db
     .updateTable("bulk_items")
@@ -147,7 +156,11 @@ export async function finishItem(
 }
 
 /** A running bulk run with nothing left to send or hear back becomes completed. */
-export async function completeFinishedBulkRuns(db: RunsDatabase, at: string, bulkRunId?: string): Promise<void> {
+export async function completeFinishedBulkRuns(
+  db: RunsDatabase,
+  at: string,
+  bulkRunId?: string,
+): Promise<void> {
   let update = db
     .updateTable("bulk_runs")
     .set({ status: "completed", finished_at: at })
@@ -168,7 +181,11 @@ export async function completeFinishedBulkRuns(db: RunsDatabase, at: string, bul
 }
 
 /** Items whose instance stopped while their call was in flight: interrupted, never resent by themselves. */
-export async function interruptOrphanedItems(db: RunsDatabase, at: string, liveSince: string): Promise<number> {
+export async function interruptOrphanedItems(
+  db: RunsDatabase,
+  at: string,
+  liveSince: string,
+): Promise<number> {
   const result = await db
     .updateTable("bulk_items")
     .set({ status: "interrupted", finished_at: at, error_code: "Interrupted" })
@@ -264,10 +281,16 @@ export async function recentSendTimes(db: RunsDatabase, bulkRunId: string, count
 
 export async function listBulkRunRows(
   db: RunsDatabase,
-  options: { servicePrincipalId?: string; jobId?: string; before?: { createdAt: string; id: string }; limit: number },
+  options: {
+    servicePrincipalId?: string;
+    jobId?: string;
+    before?: { createdAt: string; id: string };
+    limit: number;
+  },
 ): Promise<BulkRunRow[]> {
   let query = db.selectFrom("bulk_runs").selectAll();
-  if (options.servicePrincipalId) query = query.where("service_principal_id", "=", options.servicePrincipalId);
+  if (options.servicePrincipalId)
+    query = query.where("service_principal_id", "=", options.servicePrincipalId);
   if (options.jobId) query = query.where("job_id", "=", options.jobId);
   if (options.before) {
     const { createdAt, id } = options.before;
@@ -289,7 +312,14 @@ export async function listItemRows(
     query =
       filter === "Unknown"
         ? query.where((eb) =>
-            eb.or([eb("outcome", "is", null), eb("outcome", "not in", OUTCOMES.filter((o) => o !== "Unknown"))]),
+            eb.or([
+              eb("outcome", "is", null),
+              eb(
+                "outcome",
+                "not in",
+                OUTCOMES.filter((o) => o !== "Unknown"),
+              ),
+            ]),
           )
         : query.where("outcome", "=", filter);
   } else if (filter) {

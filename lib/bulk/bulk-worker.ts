@@ -56,7 +56,10 @@ export function createBulkWorker(deps: BulkWorkerDependencies) {
         () => completeFinishedBulkRuns(deps.db, now().toISOString(), run.id),
         (error: unknown) => log(`bulk run ${run.id} stopped on this instance`, error),
       );
-      working.set(run.id, all.finally(() => working.delete(run.id)));
+      working.set(
+        run.id,
+        all.finally(() => working.delete(run.id)),
+      );
     }
   }
 
@@ -91,8 +94,12 @@ export function createBulkWorker(deps: BulkWorkerDependencies) {
     graph: BulkGraph,
     permit: PacingPermit,
   ): Promise<void> {
-    const finish = (result: { status: "done" | "failed"; outcome: string | null; action: string | null; errorCode: string | null }) =>
-      finishItem(deps.db, item.id, deps.instanceId, { ...result, at: now().toISOString() });
+    const finish = (result: {
+      status: "done" | "failed";
+      outcome: string | null;
+      action: string | null;
+      errorCode: string | null;
+    }) => finishItem(deps.db, item.id, deps.instanceId, { ...result, at: now().toISOString() });
     let runId: string;
     try {
       const accepted = await deps.runs.request({
@@ -119,7 +126,12 @@ export function createBulkWorker(deps: BulkWorkerDependencies) {
     if (result?.status === "completed") {
       await finish({ status: "done", outcome: result.outcome, action: result.action, errorCode: null });
     } else {
-      await finish({ status: "failed", outcome: null, action: null, errorCode: result?.error_code ?? "CallFailed" });
+      await finish({
+        status: "failed",
+        outcome: null,
+        action: null,
+        errorCode: result?.error_code ?? "CallFailed",
+      });
     }
   }
 

@@ -52,7 +52,13 @@ export function readLines(text: string): SourceEntry[] {
  */
 export function readCsv(text: string): SourceEntry[] {
   const rows = parseCsv(text);
-  const header = rows[0]?.cells.map((cell) => cell.trim().toLowerCase().replace(/[\s_-]/g, "")) ?? [];
+  const header =
+    rows[0]?.cells.map((cell) =>
+      cell
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_-]/g, ""),
+    ) ?? [];
   const named = ID_COLUMNS.map((name) => header.indexOf(name)).find((index) => index >= 0);
   let column = 0;
   let body = rows;

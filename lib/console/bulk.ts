@@ -26,7 +26,8 @@ import { runService } from "./runs";
  * their current sign-in. Every bulk request they make (the bulk page polls) leaves it here; an
  * instance without a fresh one leaves the run to instances that have it.
  */
-const signIns = () => processSingleton("bulk-sign-ins", () => new Map<string, { caller: Caller; expiresAt: number }>());
+const signIns = () =>
+  processSingleton("bulk-sign-ins", () => new Map<string, { caller: Caller; expiresAt: number }>());
 
 function rememberSignIn(caller: Caller): void {
   if (!caller.assertion) return;
@@ -61,7 +62,11 @@ function tokenExpiry(token: string): number {
 function bulkService() {
   return processSingleton("bulk-service", async () => {
     const { db } = await consoleInstance();
-    return createBulkService({ db, pace: consolePace(), onWork: () => void bulkWorker().then((w) => w.poke()) });
+    return createBulkService({
+      db,
+      pace: consolePace(),
+      onWork: () => void bulkWorker().then((w) => w.poke()),
+    });
   });
 }
 
@@ -97,7 +102,8 @@ export async function previewBulkRun(caller: Caller, request: BulkPreviewRequest
     findUser: (idOrUpn) => graph.findUserByPrincipalName(idOrUpn),
     findGroup: (id) => notFoundAsNull(graph.getGroup(id)),
     groupMembers: async (groupId, filter, max) =>
-      (await graph.listGroupMembers(groupId, { search: filter, followPages: true, top: 999, maxItems: max })).items,
+      (await graph.listGroupMembers(groupId, { search: filter, followPages: true, top: 999, maxItems: max }))
+        .items,
   };
   const resolution = await resolveBulkSource(request.source, directory);
   const service = await bulkService();
@@ -111,7 +117,11 @@ export async function previewBulkRun(caller: Caller, request: BulkPreviewRequest
 export async function createBulkRun(caller: Caller, request: BulkRunRequest) {
   rememberSignIn(caller);
   const app = await findProvisioningApp(caller, request.servicePrincipalId).catch(() => null);
-  return (await bulkService()).create({ request, actor: caller.id, applicationLabel: app?.displayName ?? null });
+  return (await bulkService()).create({
+    request,
+    actor: caller.id,
+    applicationLabel: app?.displayName ?? null,
+  });
 }
 
 export async function getBulkRun(caller: Caller, id: string) {

@@ -10,10 +10,9 @@ const bulkRunRequest = z.strictObject({
   ruleId: z.string().trim().min(1).max(400),
   // Each subject is checked as a single run's would be (by the bulk service, naming its index).
   subjects: z
-    .array(
-      z.looseObject({ label: z.string().max(1000, "a label is at most 1,000 characters").optional() }),
-      { error: "subjects must be a list of subjects" },
-    )
+    .array(z.looseObject({ label: z.string().max(1000, "a label is at most 1,000 characters").optional() }), {
+      error: "subjects must be a list of subjects",
+    })
     .min(1, "give at least one subject")
     .max(MAX_BULK_OBJECTS, `a bulk run takes at most ${MAX_BULK_OBJECTS.toLocaleString("en-US")} subjects`),
 });
@@ -34,5 +33,8 @@ export const GET = apiRoute({ role: "Console.Reader" }, async ({ request, caller
 export const POST = apiRoute({ role: "Console.Operator" }, async ({ request, caller }) => {
   const body = (await readJson(request, bulkRunRequest)) as BulkRunRequest;
   const { id } = await createBulkRun(caller, body);
-  return Response.json({ id }, { status: 202, headers: { Location: `/api/bulk-runs/${encodeURIComponent(id)}` } });
+  return Response.json(
+    { id },
+    { status: 202, headers: { Location: `/api/bulk-runs/${encodeURIComponent(id)}` } },
+  );
 });

@@ -10,7 +10,10 @@ export const POST = apiRoute<{ id: string; action: string }>(
   async ({ params, caller }) => {
     const parsed = action.safeParse(params.action);
     if (!parsed.success)
-      throw new ApiError("not_found", `No bulk-run action "${params.action}"; use pause, resume, cancel or retry-failed.`);
+      throw new ApiError(
+        "not_found",
+        `No bulk-run action "${params.action}"; use pause, resume, cancel or retry-failed.`,
+      );
     return Response.json(await actOnBulkRun(caller, params.id, parsed.data));
   },
 );
