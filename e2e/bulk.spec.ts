@@ -70,9 +70,13 @@ async function groupOfSeveralCalls(
     };
     for (const group of groups.items) {
       const answer = await request.post("/api/bulk-runs/preview", {
-        data: { ...job, source: { kind: "group", groupId: group.id } },
+        data: {
+          servicePrincipalId: job.servicePrincipalId,
+          jobId: job.jobId,
+          source: { kind: "group", groupId: group.id },
+        },
       });
-      expect(answer.status()).toBe(200);
+      expect(answer.status(), await answer.text()).toBe(200);
       const preview = (await answer.json()) as { subjects: unknown[] };
       if (preview.subjects.length >= 2 && preview.subjects.length <= 4)
         return { name: group.displayName, calls: preview.subjects.length };
