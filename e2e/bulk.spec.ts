@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./accessibility";
 import { ADELE, APPS, findJob, provisionPath, resetDemoTenant, type JobTarget } from "./demo-fixtures";
@@ -221,5 +222,10 @@ test("cancel a bulk run after confirming: the items not sent are cancelled", asy
   await expect(page.getByRole("button", { name: /^Cancelled \d+$/ })).toBeVisible();
   await expect(page.getByRole("button", { name: "Pause" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Resume" })).toHaveCount(0);
-  await expect(page.getByRole("button", { name: "Export CSV" })).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export CSV" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^bulk-run-.+\.csv$/);
+  const csv = await readFile(await file.path(), "utf8");
+  expect(csv.trim().split(/\r?\n/)).toHaveLength(8);
 });
