@@ -1,13 +1,14 @@
 // What the console's BFF costs on top of Graph, and what the provision page weighs in the browser.
 // The baseline is the same demo tenant served alone over HTTP, so both sides pay for HTTP once.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { createDemoTenant, DEMO_FIXTURES } from "../lib/demo-tenant";
 import { startDemoTenantServer } from "../scripts/demo-tenant";
+import { ensureProductionBuild } from "./production-build";
 
 const CONSOLE_PORT = 3150;
 const consoleUrl = `http://127.0.0.1:${CONSOLE_PORT}`;
@@ -50,13 +51,7 @@ async function ok(response: Promise<Response>): Promise<Response> {
 }
 
 async function startConsole(): Promise<() => void> {
-  if (!existsSync(".next/BUILD_ID")) {
-    const built = spawnSync("npx", ["next", "build"], {
-      stdio: "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    });
-    if (built.status !== 0) throw new Error("next build failed");
-  }
+  ensureProductionBuild();
   const child = spawn(
     process.execPath,
     ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(CONSOLE_PORT)],

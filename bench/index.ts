@@ -1,5 +1,6 @@
 // npm run bench — every benchmark, each printing its figures as ratios to a baseline measured in the same run.
 import { benchBff } from "./bff";
+import { benchBulk } from "./bulk";
 import { benchDemoTenant } from "./demo-tenant";
 import { benchHistory } from "./history";
 import { benchPacing } from "./pacing";
@@ -10,3 +11,4 @@ await benchDemoTenant();
 await benchPacing();
 await benchHistory();
 await benchBff();
+await benchBulk();

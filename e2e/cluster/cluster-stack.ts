@@ -20,6 +20,11 @@ export interface ClusterOptions {
   pace: { limit: number; windowMs: number };
   /** nginx listens here, the consoles on the next ports, the demo tenant on basePort + 100. */
   basePort: number;
+  /**
+   * PostgreSQL and Redis (default). False: one instance on its own SQLite file with in-process
+   * pacing and token cache — the console's single-instance mode, for comparison.
+   */
+  shared?: boolean;
 }
 
 export interface Cluster {
@@ -29,12 +34,15 @@ export interface Cluster {
   provider: TestIdentityProvider;
   /** The operator's console token, as the browser would send it. */
   operatorToken(): string;
-  /** Reads the consoles' shared database directly (what the API does not show: who claimed what). */
+  /** Reads the consoles' shared database directly (what the API does not show: who claimed what); shared only. */
   query<T>(sql: string, parameters?: unknown[]): Promise<T[]>;
   stop(): Promise<void>;
 }
 
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
+  const shared = options.shared ?? true;
+  if (!shared && options.instances > 1)
+    throw new Error("Several instances need shared state (PostgreSQL and Redis).");
   const databaseUrl = await freshPostgresUrl(process.env.TEST_DATABASE_URL ?? (ensurePostgres() as string));
   // Keys are per job and per account; a database number of its own keeps other tests' keys apart.
   const redisUrl = `${(process.env.TEST_REDIS_URL ?? (ensureRedis() as string)).replace(/\/\d*$/, "")}/${options.basePort % 16}`;
@@ -57,8 +65,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     (_, index) =>
       new ConsoleProcess(options.basePort + 1 + index, {
         ...entraConsoleEnv(provider, tenant.url),
-        DATABASE_URL: databaseUrl,
-        REDIS_URL: redisUrl,
+        ...(shared ? { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl } : {}),
         GRAPH_PACE_LIMIT: String(options.pace.limit),
         GRAPH_PACE_WINDOW_MS: String(options.pace.windowMs),
         DATA_DIR: join(dataDir, `instance-${index + 1}`),
