@@ -175,3 +175,72 @@ test("demo controls name the bad field", async ({ request }) => {
     "not_found",
   );
 });
+
+test("bulk-run routes name what is wrong: limits, subjects by index, sources, actions and unknown ids", async ({
+  request,
+}) => {
+  const job = await findJob(request, "Contoso HR Portal (SCIM)");
+  const tooMany = Array.from({ length: 10_001 }, () => ({ kind: "user", objectId: ADELE.id }));
+  await expectError(
+    await request.post("/api/bulk-runs", { data: { ...job, subjects: tooMany } }),
+    400,
+    "bad_request",
+    /at most 10,000/,
+  );
+  await expectError(
+    await request.post("/api/bulk-runs", {
+      data: {
+        ...job,
+        subjects: [
+          { kind: "user", objectId: ADELE.id },
+          { kind: "robot", objectId: "x" },
+        ],
+      },
+    }),
+    400,
+    "bad_request",
+    /subjects\[1\]/,
+  );
+  await expectError(
+    await request.post("/api/bulk-runs", { data: { ...job, subjects: [] } }),
+    400,
+    "bad_request",
+    /at least one/,
+  );
+  await expectError(
+    await request.post("/api/bulk-runs/preview", {
+      data: { servicePrincipalId: job.servicePrincipalId, jobId: job.jobId, source: { kind: "ldap" } },
+    }),
+    400,
+    "bad_request",
+    /source\.kind/,
+  );
+  await expectError(
+    await request.post("/api/bulk-runs/preview", {
+      data: {
+        servicePrincipalId: job.servicePrincipalId,
+        jobId: job.jobId,
+        source: { kind: "lines", text: " \n# none" },
+      },
+    }),
+    400,
+    "bad_request",
+    /at least one id/,
+  );
+  const unknown = "00000000-0000-0000-0000-00000000b01c";
+  await expectError(await request.get(`/api/bulk-runs/${unknown}`), 404, "not_found", /No bulk run/);
+  await expectError(await request.get(`/api/bulk-runs/${unknown}/items`), 404, "not_found");
+  await expectError(await request.post(`/api/bulk-runs/${unknown}/pause`), 404, "not_found");
+  await expectError(
+    await request.post(`/api/bulk-runs/${unknown}/explode`),
+    404,
+    "not_found",
+    /pause, resume/,
+  );
+  await expectError(
+    await request.get(`/api/bulk-runs/${unknown}/items?outcome=Bogus`),
+    400,
+    "bad_request",
+    /outcome/,
+  );
+});
