@@ -107,6 +107,36 @@ describe.each(testDatabases())("bulk runs on %s", (name, database) => {
     expect(new Set(runs.map((run) => run.bulk_run_id))).toEqual(new Set([id]));
   });
 
+  it("keeps each item's outcome and, for a failure, Graph's error code", async () => {
+    const { rejectingApp, rejectedUser, acceptedUser } = DEMO_FIXTURES;
+    const service = createBulkService({ db, pace: PACE });
+    const { id } = await service.create({
+      request: {
+        servicePrincipalId: rejectingApp.spId,
+        jobId: rejectingApp.jobId,
+        ruleId: rejectingApp.ruleId,
+        subjects: [
+          { kind: "user", objectId: rejectedUser.id },
+          { kind: "user", objectId: acceptedUser.id },
+        ],
+      },
+      actor: "a",
+      applicationLabel: null,
+    });
+    const worker = instance(db, tenant, createMemoryPacingLimiter(PACE), "instance-a");
+    stops.push(() => worker.stop());
+    worker.start();
+    const finished = await until(
+      () => service.get(id),
+      (view) => view.status === "completed",
+    );
+    expect(finished.counts).toMatchObject({ Failure: 1, Success: 1 });
+    const [failure] = (await service.items(id, { filter: "Failure", limit: 5 })).items;
+    expect(failure).toMatchObject({ position: 1, status: "done", outcome: "Failure" });
+    expect(failure!.errorCode).toMatch(/\w/);
+    expect((await service.items(id, { filter: "Success", limit: 5 })).items[0]!.errorCode).toBeNull();
+  });
+
   it("refuses a second active bulk run on the same job, and bad subjects by index", async () => {
     const service = createBulkService({ db, pace: PACE });
     const { id } = await service.create({

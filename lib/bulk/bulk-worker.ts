@@ -3,7 +3,7 @@ import { pacingKey, type PacingLimiter, type PacingPermit } from "@/lib/graph";
 import type { ProvisionCaller, RunService } from "@/lib/runs";
 import type { RunsDatabase } from "@/lib/runs/database";
 import { findRun } from "@/lib/runs/run-store";
-import type { ProvisionSubject } from "@/lib/provisioning";
+import { parseProvisionOnDemandResponse, type ProvisionSubject } from "@/lib/provisioning";
 import {
   attachRun,
   bulkRunsToWork,
@@ -124,7 +124,16 @@ export function createBulkWorker(deps: BulkWorkerDependencies) {
     await deps.runs.settled(runId);
     const result = await findRun(deps.db, runId);
     if (result?.status === "completed") {
-      await finish({ status: "done", outcome: result.outcome, action: result.action, errorCode: null });
+      // A Failure or a skip has its code in the answer (the run keeps it raw): the item table shows it.
+      const answer = result.response_body
+        ? parseProvisionOnDemandResponse(JSON.parse(result.response_body))
+        : null;
+      await finish({
+        status: "done",
+        outcome: result.outcome,
+        action: result.action,
+        errorCode: answer?.errorCode ?? null,
+      });
     } else {
       await finish({
         status: "failed",
