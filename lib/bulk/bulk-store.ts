@@ -71,6 +71,7 @@ export async function bulkRunsToWork(db: RunsDatabase): Promise<BulkRunRow[]> {
  * Takes the first pending item of a queued or running bulk run for this instance: pending becomes
  * sending in one statement (row-locked and skipping rows another instance holds, on PostgreSQL),
  * so each item is taken once. Undefined when there is none, or the run is paused or cancelled.
+ * (markBulkRunStarted then moves a queued run to running.)
  */
 export async function claimNextItem(
   db: RunsDatabase,
@@ -109,15 +110,17 @@ export async function claimNextItem(
     .where("status", "=", "pending")
     .returningAll()
     .executeTakeFirst();
-  if (claimed) {
-    await db
-      .updateTable("bulk_runs")
-      .set({ status: "running", started_at: at })
-      .where("id", "=", bulkRunId)
-      .where("status", "=", "queued")
-      .execute();
-  }
   return claimed;
+}
+
+/** A queued bulk run whose first item was claimed is running from then on. */
+export async function markBulkRunStarted(db: RunsDatabase, bulkRunId: string, at: string): Promise<void> {
+  await db
+    .updateTable("bulk_runs")
+    .set({ status: "running", started_at: at })
+    .where("id", "=", bulkRunId)
+    .where("status", "=", "queued")
+    .execute();
 }
 
 export async function attachRun(db: RunsDatabase, itemId: string, runId: string): Promise<void> {

@@ -10,6 +10,7 @@ import {
   claimNextItem,
   completeFinishedBulkRuns,
   finishItem,
+  markBulkRunStarted,
   type BulkItemRow,
   type BulkRunRow,
 } from "./bulk-store";
@@ -64,6 +65,7 @@ export function createBulkWorker(deps: BulkWorkerDependencies) {
   }
 
   async function lane(run: BulkRunRow, graph: BulkGraph): Promise<void> {
+    let started = false;
     while (!stopping.signal.aborted) {
       let permit;
       try {
@@ -83,6 +85,13 @@ export function createBulkWorker(deps: BulkWorkerDependencies) {
       if (!item) {
         permit.cancel?.(); // nothing to send (done, paused or cancelled): the turn goes back
         return;
+      }
+      if (!started) {
+        started = true;
+        if (run.status === "queued")
+          void markBulkRunStarted(deps.db, run.id, item.claimed_at!).catch((error: unknown) =>
+            log(`marking bulk run ${run.id} started failed`, error),
+          );
       }
       await send(run, item, graph, permit);
     }
