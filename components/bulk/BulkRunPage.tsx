@@ -13,6 +13,7 @@ import { ConsoleBreadcrumbs } from "@/components/apps/ConsoleBreadcrumbs";
 import { LoadFailure, Loading, LoadMore } from "@/components/history/RequestStates";
 import { WhenText } from "@/components/history/WhenText";
 import { CopyableId } from "@/components/jobs/CopyableId";
+import { OutlinedSection } from "@/components/OutlinedSection";
 import type { BulkItemFilter, BulkRunView } from "@/lib/api/contracts";
 import { BULK_RUNS_HREF, bulkRunHref, itemFilterFromSearch, newBulkRunHref } from "./bulk-links";
 import { filterLabel } from "./bulk-outcomes";
@@ -20,7 +21,6 @@ import { BulkCountFilter } from "./BulkCountFilter";
 import { BulkItemsTable } from "./BulkItemsTable";
 import { BulkProgress } from "./BulkProgress";
 import { BulkRunActions } from "./BulkRunActions";
-import { BulkSection } from "./BulkSection";
 import { bulkKeys, bulkQueries } from "./queries";
 
 const INTERRUPTED_NOTE =
@@ -167,14 +167,14 @@ export function BulkRunPage({ id }: { id: string }) {
         </Alert>
       )}
 
-      <BulkSection title="Progress" id="bulk-progress-heading">
+      <OutlinedSection title="Progress" id="bulk-progress-heading">
         <Stack spacing={2}>
           <BulkProgress view={view} />
           <BulkRunActions view={view} />
         </Stack>
-      </BulkSection>
+      </OutlinedSection>
 
-      <BulkSection title="Items" id="bulk-items-heading">
+      <OutlinedSection title="Items" id="bulk-items-heading">
         <Stack spacing={2}>
           {notice && <Alert severity="info">{notice}</Alert>}
           <BulkCountFilter counts={view.counts} total={view.total} selected={filter} onSelect={choose} />
@@ -187,7 +187,7 @@ export function BulkRunPage({ id }: { id: string }) {
           )}
           <Items key={filter ?? "all"} view={view} filter={filter} />
         </Stack>
-      </BulkSection>
+      </OutlinedSection>
     </Stack>
   );
 }

@@ -21,6 +21,7 @@ import { useCanRunProvisioning } from "@/components/auth";
 import { CopyableId } from "@/components/jobs/CopyableId";
 import { templateLabel } from "@/components/jobs/job-template";
 import { jobQueries } from "@/components/jobs/queries";
+import { OutlinedSection } from "@/components/OutlinedSection";
 import { chooseRule, offeredSubjectKinds } from "@/components/provision/provision-form";
 import { RulePicker } from "@/components/provision/RulePicker";
 import type { BulkSource } from "@/lib/api/contracts";
@@ -35,7 +36,6 @@ import {
   type SourceTab,
 } from "./bulk-source";
 import { BulkPreviewView } from "./BulkPreviewView";
-import { BulkSection } from "./BulkSection";
 import { BulkSourcePicker } from "./BulkSourcePicker";
 import { previewBulkRun, startBulkRun } from "./queries";
 
@@ -110,7 +110,7 @@ export function NewBulkRunPage({ spId, jobId }: { spId: string; jobId: string })
         </Alert>
       )}
 
-      <BulkSection title="1. Rule" id="bulk-rule-heading">
+      <OutlinedSection title="1. Rule" id="bulk-rule-heading">
         {rules.isSuccess ? (
           <RulePicker choice={choice} onPick={setRuleId} />
         ) : rules.isError ? (
@@ -118,9 +118,9 @@ export function NewBulkRunPage({ spId, jobId }: { spId: string; jobId: string })
         ) : (
           <Skeleton variant="rounded" height={56} />
         )}
-      </BulkSection>
+      </OutlinedSection>
 
-      <BulkSection title="2. Objects to provision" id="bulk-source-heading">
+      <OutlinedSection title="2. Objects to provision" id="bulk-source-heading">
         <BulkSourcePicker
           form={shownForm}
           tabs={tabs}
@@ -153,12 +153,12 @@ export function NewBulkRunPage({ spId, jobId }: { spId: string; jobId: string })
             {preview.error.message}
           </Alert>
         )}
-      </BulkSection>
+      </OutlinedSection>
 
       {previewed && (
-        <BulkSection title="3. Preview" id="bulk-preview-heading">
+        <OutlinedSection title="3. Preview" id="bulk-preview-heading">
           <BulkPreviewView preview={previewed.preview} stale={!sameSource(source.source, previewed.source)} />
-        </BulkSection>
+        </OutlinedSection>
       )}
 
       <Box sx={{ display: "flex", flexWrap: "wrap", gap: 2, alignItems: "center" }}>

@@ -1,11 +1,10 @@
 "use client";
-import { useCallback, useState, useSyncExternalStore, type ReactNode } from "react";
+import { useCallback, useState, useSyncExternalStore } from "react";
 import dynamic from "next/dynamic";
 import { useQuery } from "@tanstack/react-query";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
-import Paper from "@mui/material/Paper";
 import Skeleton from "@mui/material/Skeleton";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
@@ -21,6 +20,7 @@ import { CopyableId } from "@/components/jobs/CopyableId";
 import { templateLabel } from "@/components/jobs/job-template";
 import { jobQueries } from "@/components/jobs/queries";
 import { LinkButton } from "@/components/LinkButton";
+import { OutlinedSection } from "@/components/OutlinedSection";
 import { CopyButton } from "@/components/run-result/CopyButton";
 import type { RunRequest } from "@/lib/api/contracts";
 import { chooseRule, effectiveKind, offeredSubjectKinds, provisionReadiness } from "./provision-form";
@@ -31,17 +31,6 @@ import { ShownRun } from "./ShownRun";
 import { SubjectPicker } from "./SubjectPicker";
 import { useProvisionForm } from "./use-provision-form";
 import { useSessionRuns } from "./use-session-runs";
-
-function Section({ title, id, children }: { title: string; id: string; children: ReactNode }) {
-  return (
-    <Paper component="section" variant="outlined" sx={{ p: { xs: 2, sm: 3 } }} aria-labelledby={id}>
-      <Typography variant="h6" component="h2" id={id} sx={{ mb: 2 }}>
-        {title}
-      </Typography>
-      {children}
-    </Paper>
-  );
-}
 
 const noSubscription = () => () => {};
 
@@ -159,7 +148,7 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
         </Alert>
       )}
 
-      <Section title="1. Rule" id="rule-heading">
+      <OutlinedSection title="1. Rule" id="rule-heading">
         {rules.isSuccess ? (
           <RulePicker choice={choice} onPick={(ruleId) => change({ ruleId })} />
         ) : rules.isError ? (
@@ -167,11 +156,11 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
         ) : (
           <Skeleton variant="rounded" height={56} />
         )}
-      </Section>
+      </OutlinedSection>
 
-      <Section title="2. What to provision" id="subject-heading">
+      <OutlinedSection title="2. What to provision" id="subject-heading">
         <SubjectPicker kinds={kinds} kind={kind} state={form} update={change} />
-      </Section>
+      </OutlinedSection>
 
       <Box sx={{ display: "flex", flexWrap: "wrap", gap: 2, alignItems: "center" }}>
         <Button
@@ -206,9 +195,12 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
       )}
 
       {session.runs.length > 0 && (
-        <Section title={`Runs started on this page (${session.runs.length})`} id="session-runs-heading">
+        <OutlinedSection
+          title={`Runs started on this page (${session.runs.length})`}
+          id="session-runs-heading"
+        >
           <SessionRuns runs={session.runs} shownId={shown} onShow={setShownId} />
-        </Section>
+        </OutlinedSection>
       )}
 
       {shown && shownRun && (
