@@ -8,7 +8,8 @@ import type {
   Page,
 } from "@/lib/api/contracts";
 import { ApiError } from "@/lib/api/errors";
-import { buildProvisionOnDemandRequest, type ProvisionSubject } from "@/lib/provisioning";
+import { subjectObjectKey, type ProvisionSubject } from "@/lib/provisioning";
+import { provisionBodyOr400 } from "@/lib/runs/run-service";
 import { appendAudit } from "@/lib/runs/audit";
 import { decodeCursor, encodeCursor } from "@/lib/runs/cursor";
 import type { RunsDatabase } from "@/lib/runs/database";
@@ -120,7 +121,10 @@ export function createBulkService(deps: BulkServiceDependencies) {
       const seen = new Set<string>();
       const items: BulkItemRow[] = request.subjects.map((entry, index) => {
         const { label, ...subject } = entry;
-        validateSubject(request.ruleId, subject as ProvisionSubject, index);
+        provisionBodyOr400(
+          { ruleId: request.ruleId, subject: subject as ProvisionSubject },
+          `subjects[${index}]`,
+        );
         const key = subjectKey(subject as ProvisionSubject);
         if (seen.has(key))
           throw new ApiError(
@@ -134,7 +138,7 @@ export function createBulkService(deps: BulkServiceDependencies) {
           position: index + 1,
           status: "pending",
           subject_kind: subject.kind,
-          subject_key: subject.kind === "onPremisesUser" ? subject.distinguishedName : subject.objectId,
+          subject_key: subjectObjectKey(subject as ProvisionSubject),
           subject_json: JSON.stringify(subject),
           label: label?.trim() || null,
           run_id: null,
@@ -307,18 +311,6 @@ export function createBulkService(deps: BulkServiceDependencies) {
 }
 
 export type BulkService = ReturnType<typeof createBulkService>;
-
-function validateSubject(ruleId: string, subject: ProvisionSubject, index: number): void {
-  try {
-    buildProvisionOnDemandRequest({ ruleId, subject });
-  } catch (error) {
-    const field = (error as { field?: string }).field;
-    throw new ApiError(
-      "bad_request",
-      `subjects[${index}]${field && field !== "subject" ? `.${field.replace(/^subject\./, "")}` : ""}: ${(error as Error).message}`,
-    );
-  }
-}
 
 function itemView(row: BulkItemRow): BulkItemView {
   return {

@@ -4,6 +4,7 @@ import type { BulkCounts, BulkItemFilter } from "@/lib/api/contracts";
 import type { RunsDatabase } from "@/lib/runs/database";
 import { liveInstances } from "@/lib/runs/instances";
 import type { BulkItemsTable, BulkRunsTable } from "@/lib/runs/schema";
+import { emptyBulkCounts } from "./counts";
 
 // Bulk runs and their items in the console's database. Every change of state is one conditional
 // statement, so instances sharing the database can race without sending an item twice.
@@ -245,18 +246,8 @@ export async function countItems(db: RunsDatabase, bulkRunId: string): Promise<B
     .where("bulk_run_id", "=", bulkRunId)
     .groupBy(["status", "outcome"])
     .execute();
-  const counts: BulkCounts = {
-    Success: 0,
-    Skipped: 0,
-    Failure: 0,
-    Warning: 0,
-    Unknown: 0,
-    failed: 0,
-    interrupted: 0,
-    cancelled: 0,
-    pending: 0,
-    sending: 0,
-  };
+  const counts = emptyBulkCounts();
+
   for (const row of rows) {
     const n = Number(row.n);
     if (row.status === "done") {

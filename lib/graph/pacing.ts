@@ -56,12 +56,66 @@ export interface MemoryPacingOptions {
 /** Graph's documented limit for provisionOnDemand. */
 export const PROVISION_ON_DEMAND_PACE = { limit: 5, windowMs: 10_000 } as const;
 
-interface Waiter {
+/** A caller waiting for its turn, in a limiter's queue for one key. */
+export interface PacingWaiter {
   resolve(permit: PacingPermit): void;
   reject(reason: unknown): void;
   onWait: ((info: PacingWait) => void) | undefined;
   reportedPosition: number;
+  /** Stops listening for the caller's abort (once served). */
   detach(): void;
+}
+
+/** Checks a limiter's options (both limiters take the same); returns the arrival allowance to use. */
+export function arrivalAllowance(options: {
+  limit: number;
+  windowMs: number;
+  arrivalAllowanceMs?: number;
+}): number {
+  const { limit, windowMs } = options;
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError(`Pacing limit must be a whole number ≥ 1, got ${limit}.`);
+  if (!Number.isFinite(windowMs) || windowMs <= 0)
+    throw new RangeError(`Pacing windowMs must be a positive number, got ${windowMs}.`);
+  const allowanceMs = options.arrivalAllowanceMs ?? Math.min(500, Math.ceil(windowMs / 4));
+  if (!Number.isFinite(allowanceMs) || allowanceMs < 0)
+    throw new RangeError(`Pacing arrivalAllowanceMs must be ≥ 0, got ${allowanceMs}.`);
+  return allowanceMs;
+}
+
+/**
+ * A promise of a turn: the caller joins `queue` (unless already aborted) and, if its signal aborts
+ * while it waits, leaves it rejected with the signal's reason; `joined` and `left` let the limiter
+ * serve or re-plan the queue.
+ */
+export function waitInQueue(
+  queue: PacingWaiter[],
+  { signal, onWait }: { signal?: AbortSignal; onWait?(info: PacingWait): void },
+  hooks: { joined(): void; left(): void },
+): Promise<PacingPermit> {
+  return new Promise<PacingPermit>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      const index = queue.indexOf(waiter);
+      if (index < 0) return;
+      queue.splice(index, 1);
+      reject(signal?.reason);
+      hooks.left();
+    };
+    const waiter: PacingWaiter = {
+      resolve,
+      reject,
+      onWait,
+      reportedPosition: 0,
+      detach: () => signal?.removeEventListener("abort", onAbort),
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    queue.push(waiter);
+    hooks.joined();
+  });
 }
 
 /** A released call; it stops counting `windowMs` after `countsFrom`. */
@@ -71,19 +125,13 @@ interface Slot {
 
 interface Lane {
   slots: Slot[];
-  queue: Waiter[];
+  queue: PacingWaiter[];
   timer: AbortController | null;
 }
 
 export function createMemoryPacingLimiter(options: MemoryPacingOptions): PacingLimiter {
   const { limit, windowMs } = options;
-  if (!Number.isInteger(limit) || limit < 1)
-    throw new RangeError(`Pacing limit must be a whole number ≥ 1, got ${limit}.`);
-  if (!Number.isFinite(windowMs) || windowMs <= 0)
-    throw new RangeError(`Pacing windowMs must be a positive number, got ${windowMs}.`);
-  const allowanceMs = options.arrivalAllowanceMs ?? Math.min(500, Math.ceil(windowMs / 4));
-  if (!Number.isFinite(allowanceMs) || allowanceMs < 0)
-    throw new RangeError(`Pacing arrivalAllowanceMs must be ≥ 0, got ${allowanceMs}.`);
+  const allowanceMs = arrivalAllowance(options);
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? systemSleep;
   const lanes = new Map<string, Lane>();
@@ -171,31 +219,9 @@ export function createMemoryPacingLimiter(options: MemoryPacingOptions): PacingL
   }
 
   return {
-    acquire(key, { signal, onWait } = {}) {
-      return new Promise<PacingPermit>((resolve, reject) => {
-        if (signal?.aborted) {
-          reject(signal.reason);
-          return;
-        }
-        const l = lane(key);
-        const onAbort = () => {
-          const index = l.queue.indexOf(waiter);
-          if (index < 0) return;
-          l.queue.splice(index, 1);
-          reject(signal?.reason);
-          pump(key, l);
-        };
-        const waiter: Waiter = {
-          resolve,
-          reject,
-          onWait,
-          reportedPosition: 0,
-          detach: () => signal?.removeEventListener("abort", onAbort),
-        };
-        signal?.addEventListener("abort", onAbort, { once: true });
-        l.queue.push(waiter);
-        pump(key, l);
-      });
+    acquire(key, options = {}) {
+      const l = lane(key);
+      return waitInQueue(l.queue, options, { joined: () => pump(key, l), left: () => pump(key, l) });
     },
     async snapshot(key) {
       const l = lanes.get(key);

@@ -3,7 +3,13 @@ import type { Redis } from "ioredis";
 import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { RedisUnreachableError } from "@/lib/redis";
 import { systemSleep } from "./clock";
-import type { PacingLimiter, PacingPermit, PacingWait } from "./pacing";
+import {
+  arrivalAllowance,
+  waitInQueue,
+  type PacingLimiter,
+  type PacingPermit,
+  type PacingWaiter,
+} from "./pacing";
 
 export interface RedisPacingOptions {
   /** The console's Redis client; the caller opens and closes it. */
@@ -30,16 +36,8 @@ if ttl == -1 then
 end
 return {consumed, ttl}`;
 
-interface Waiter {
-  resolve(permit: PacingPermit): void;
-  reject(reason: unknown): void;
-  onWait: ((info: PacingWait) => void) | undefined;
-  reportedPosition: number;
-  detach(): void;
-}
-
 interface Lane {
-  queue: Waiter[];
+  queue: PacingWaiter[];
   serving: boolean;
   /** When each slot frees, as of the last attempt that found them all taken; null when unknown. */
   slotsFreeAt: number[] | null;
@@ -58,13 +56,7 @@ interface Lane {
  */
 export function createRedisPacingLimiter(options: RedisPacingOptions): PacingLimiter {
   const { redis, limit, windowMs, keyPrefix = "pod:pace:" } = options;
-  if (!Number.isInteger(limit) || limit < 1)
-    throw new RangeError(`Pacing limit must be a whole number ≥ 1, got ${limit}.`);
-  if (!Number.isFinite(windowMs) || windowMs <= 0)
-    throw new RangeError(`Pacing windowMs must be a positive number, got ${windowMs}.`);
-  const allowanceMs = options.arrivalAllowanceMs ?? Math.min(500, Math.ceil(windowMs / 4));
-  if (!Number.isFinite(allowanceMs) || allowanceMs < 0)
-    throw new RangeError(`Pacing arrivalAllowanceMs must be ≥ 0, got ${allowanceMs}.`);
+  const allowanceMs = arrivalAllowance(options);
   const holdMs = Math.ceil(windowMs + allowanceMs);
   const answeredHoldMs = Math.ceil(windowMs);
 
@@ -181,34 +173,19 @@ export function createRedisPacingLimiter(options: RedisPacingOptions): PacingLim
   }
 
   return {
-    acquire(key, { signal, onWait } = {}) {
-      return new Promise<PacingPermit>((resolve, reject) => {
-        if (signal?.aborted) {
-          reject(signal.reason);
-          return;
-        }
-        let lane = lanes.get(key);
-        if (!lane) lanes.set(key, (lane = { queue: [], serving: false, slotsFreeAt: null, nap: null }));
-        const joined = lane;
-        const onAbort = () => {
-          const index = joined.queue.indexOf(waiter);
-          if (index < 0) return;
-          joined.queue.splice(index, 1);
-          reject(signal?.reason);
+    acquire(key, options = {}) {
+      let lane = lanes.get(key);
+      if (!lane) lanes.set(key, (lane = { queue: [], serving: false, slotsFreeAt: null, nap: null }));
+      const joined = lane;
+      return waitInQueue(joined.queue, options, {
+        joined: () => {
+          if (joined.serving) reportPositions(joined, Date.now());
+          else void serve(key, joined);
+        },
+        left: () => {
           if (joined.queue.length === 0) joined.nap?.abort();
           else reportPositions(joined, Date.now());
-        };
-        const waiter: Waiter = {
-          resolve,
-          reject,
-          onWait,
-          reportedPosition: 0,
-          detach: () => signal?.removeEventListener("abort", onAbort),
-        };
-        signal?.addEventListener("abort", onAbort, { once: true });
-        joined.queue.push(waiter);
-        if (joined.serving) reportPositions(joined, Date.now());
-        else void serve(key, joined);
+        },
       });
     },
     async snapshot(key) {

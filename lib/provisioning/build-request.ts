@@ -80,6 +80,11 @@ export const provisionRequestInputSchema = z.strictObject(
 );
 
 export type ProvisionSubject = z.infer<typeof provisionSubjectSchema>;
+
+/** What names the subject in lists and searches: its object id, or the distinguished name on premises. */
+export function subjectObjectKey(subject: ProvisionSubject): string {
+  return subject.kind === "onPremisesUser" ? subject.distinguishedName : subject.objectId;
+}
 export type ProvisionRequestInput = z.input<typeof provisionRequestInputSchema>;
 /** The same input with the subject's fields beside ruleId, e.g. `{ kind: "user", ruleId, objectId }`. */
 export type FlatProvisionRequestInput = { ruleId: string } & z.input<typeof provisionSubjectSchema>;

@@ -29,6 +29,7 @@ export {
   type ProvisionSubject,
   type RequestProblem,
   type SynchronizationJobSubject,
+  subjectObjectKey,
 } from "./build-request";
 export { distinguishedNameProblem } from "./distinguished-name";
 export {

@@ -4,7 +4,9 @@ import { ApiError } from "@/lib/api/errors";
 import {
   buildProvisionOnDemandRequest,
   parseProvisionOnDemandResponse,
+  subjectObjectKey,
   type ProvisionOnDemandRequestBody,
+  type ProvisionSubject,
 } from "@/lib/provisioning";
 import type { PacingPermit } from "@/lib/graph/pacing";
 import { appendAudit } from "./audit";
@@ -135,7 +137,7 @@ export function createRunService(deps: RunServiceDependencies): RunService {
     async request(input) {
       const { request, actor, idempotencyKey } = input;
       // Validates the request exactly as it will be sent; a mistake is a 400 naming the field.
-      const body = buildRequestOr400(request);
+      const body = provisionBodyOr400(request);
       if (idempotencyKey) {
         const existing = await findRunByIdempotencyKey(deps.db, idempotencyKey);
         if (existing) return sameRunOrConflict(existing, request);
@@ -151,10 +153,7 @@ export function createRunService(deps: RunServiceDependencies): RunService {
         job_id: request.jobId,
         rule_id: request.ruleId,
         subject_kind: request.subject.kind,
-        subject_key:
-          request.subject.kind === "onPremisesUser"
-            ? request.subject.distinguishedName
-            : request.subject.objectId,
+        subject_key: subjectObjectKey(request.subject),
         subject_json: JSON.stringify(request.subject),
         application_label: null,
         subject_label: null,
@@ -204,12 +203,20 @@ export function createRunService(deps: RunServiceDependencies): RunService {
   };
 }
 
-function buildRequestOr400(request: RunRequest): ProvisionOnDemandRequestBody {
+/**
+ * The Graph body for one subject, exactly as it will be sent; a mistake is a 400 naming the field
+ * (under `where`, e.g. "subjects[3]", when the subject is one of a list).
+ */
+export function provisionBodyOr400(
+  input: { ruleId: string; subject: ProvisionSubject },
+  where?: string,
+): ProvisionOnDemandRequestBody {
   try {
-    return buildProvisionOnDemandRequest({ ruleId: request.ruleId, subject: request.subject });
+    return buildProvisionOnDemandRequest({ ruleId: input.ruleId, subject: input.subject });
   } catch (error) {
     const field = (error as { field?: string }).field;
-    throw new ApiError("bad_request", `${field ? `${field}: ` : ""}${(error as Error).message}`);
+    const path = where ? [where, field?.replace(/^subject\.?/, "")].filter(Boolean).join(".") : field;
+    throw new ApiError("bad_request", `${path ? `${path}: ` : ""}${(error as Error).message}`);
   }
 }
 
