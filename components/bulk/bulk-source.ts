@@ -1,3 +1,8 @@
+import {
+  requestReadiness,
+  type Readiness,
+  type RequestTarget,
+} from "@/components/provision/request-readiness";
 import type { BulkPreview, BulkRunRequest, BulkSource, BulkSubject } from "@/lib/api/contracts";
 
 export type SourceTab = BulkSource["kind"];
@@ -73,36 +78,27 @@ export interface PreviewOf {
   preview: BulkPreview;
 }
 
-export type StartReadiness = { request: BulkRunRequest; problem: null } | { request: null; problem: string };
-
 /** The bulk run to start from the last preview, if it still matches the form and holds something to send. */
 export function startReadiness(
-  target: { servicePrincipalId: string; jobId: string; ruleId: string | null },
+  target: RequestTarget,
   current: BulkSource | null,
   previewed: PreviewOf | null,
-): StartReadiness {
-  const missing = (problem: string): StartReadiness => ({ request: null, problem });
-  if (!target.ruleId) return missing("Choose a rule first.");
-  if (!previewed) return missing("Preview the objects first: nothing runs before you have seen the list.");
-  if (!sameSource(current, previewed.source))
-    return missing("The objects changed since the preview. Preview again.");
+): Readiness<BulkRunRequest> {
+  return requestReadiness(target, () => previewedSubjects(current, previewed));
+}
+
+function previewedSubjects(
+  current: BulkSource | null,
+  previewed: PreviewOf | null,
+): Pick<BulkRunRequest, "subjects"> | string {
+  if (!previewed) return "Preview the objects first: nothing runs before you have seen the list.";
+  if (!sameSource(current, previewed.source)) return "The objects changed since the preview. Preview again.";
   const { subjects, limits } = previewed.preview;
-  if (subjects.length === 0)
-    return missing("None of the objects could be resolved, so there is nothing to run.");
+  if (subjects.length === 0) return "None of the objects could be resolved, so there is nothing to run.";
   if (subjects.length > limits.maxObjects) {
-    return missing(
-      `A bulk run takes at most ${limits.maxObjects.toLocaleString("en-US")} objects; this one has ${subjects.length.toLocaleString("en-US")}. Split the list.`,
-    );
+    return `A bulk run takes at most ${limits.maxObjects.toLocaleString("en-US")} objects; this one has ${subjects.length.toLocaleString("en-US")}. Split the list.`;
   }
-  return {
-    problem: null,
-    request: {
-      servicePrincipalId: target.servicePrincipalId,
-      jobId: target.jobId,
-      ruleId: target.ruleId,
-      subjects: subjects.map(({ subject, label }) => ({ ...subject, label })),
-    },
-  };
+  return { subjects: subjects.map(({ subject, label }) => ({ ...subject, label })) };
 }
 
 /** The first `limit` subjects to list, and how many more there are. */

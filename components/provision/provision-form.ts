@@ -2,6 +2,7 @@ import type { RuleSummary, RunRequest } from "@/lib/api/contracts";
 import type { ProvisionSubject } from "@/lib/provisioning";
 import { distinguishedNameProblem } from "@/lib/provisioning/distinguished-name";
 import { MAX_GROUP_MEMBERS, type ProvisionFormState, type SubjectKind } from "./provision-url-state";
+import { requestReadiness, type Readiness, type RequestTarget } from "./request-readiness";
 
 export interface RuleChoice {
   /** Rules that can provision on demand, in the order Graph gave them. */
@@ -58,40 +59,25 @@ export function effectiveKind(wanted: SubjectKind, offered: readonly SubjectKind
   return offered.includes(wanted) ? wanted : (offered[0] ?? wanted);
 }
 
-export type Readiness = { request: RunRequest; problem: null } | { request: null; problem: string };
-
 /** The run request the form describes, or what is still missing, in words for the disabled button. */
-export function provisionReadiness(
-  state: ProvisionFormState,
-  target: { servicePrincipalId: string; jobId: string; ruleId: string | null },
-): Readiness {
-  const missing = (problem: string): Readiness => ({ request: null, problem });
-  if (!target.ruleId) return missing("Choose a rule first.");
-  let subject: ProvisionSubject;
+export function provisionReadiness(state: ProvisionFormState, target: RequestTarget): Readiness<RunRequest> {
+  return requestReadiness(target, () => subjectOrProblem(state));
+}
+
+function subjectOrProblem(state: ProvisionFormState): { subject: ProvisionSubject } | string {
   if (state.kind === "user") {
-    if (!state.userId) return missing("Pick the user to provision.");
-    subject = { kind: "user", objectId: state.userId };
-  } else if (state.kind === "group") {
-    if (!state.groupId) return missing("Find and pick the group first.");
-    if (state.memberIds.length === 0) return missing(`Pick 1 to ${MAX_GROUP_MEMBERS} members of the group.`);
-    if (state.memberIds.length > MAX_GROUP_MEMBERS) return missing(memberLimitMessage());
-    subject = { kind: "group", objectId: state.groupId, memberIds: [...state.memberIds] };
-  } else {
-    const dn = state.distinguishedName.trim();
-    if (!dn) return missing("Enter the on-premises user's distinguished name.");
-    const problem = distinguishedNameProblem(dn);
-    if (problem) return missing(problem);
-    subject = { kind: "onPremisesUser", distinguishedName: dn };
+    if (!state.userId) return "Pick the user to provision.";
+    return { subject: { kind: "user", objectId: state.userId } };
   }
-  return {
-    problem: null,
-    request: {
-      servicePrincipalId: target.servicePrincipalId,
-      jobId: target.jobId,
-      ruleId: target.ruleId,
-      subject,
-    },
-  };
+  if (state.kind === "group") {
+    if (!state.groupId) return "Find and pick the group first.";
+    if (state.memberIds.length === 0) return `Pick 1 to ${MAX_GROUP_MEMBERS} members of the group.`;
+    if (state.memberIds.length > MAX_GROUP_MEMBERS) return memberLimitMessage();
+    return { subject: { kind: "group", objectId: state.groupId, memberIds: [...state.memberIds] } };
+  }
+  const dn = state.distinguishedName.trim();
+  if (!dn) return "Enter the on-premises user's distinguished name.";
+  return distinguishedNameProblem(dn) ?? { subject: { kind: "onPremisesUser", distinguishedName: dn } };
 }
 
 export function memberLimitMessage(): string {
