@@ -4,9 +4,11 @@ import AlertTitle from "@mui/material/AlertTitle";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import CircularProgress from "@mui/material/CircularProgress";
+import Link from "@mui/material/Link";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import NextLink from "next/link";
 import { useRouter } from "next/navigation";
 import { ApiClientError } from "@/components/api/api-fetch";
 import { useCanRunProvisioning } from "@/components/auth";
@@ -95,6 +97,15 @@ export function RunPageView({ id }: { id: string }) {
         <Typography sx={{ color: "text.secondary", mt: 0.5, overflowWrap: "anywhere" }}>
           Provision on demand{view.labels.application ? ` in ${view.labels.application}` : ""} · rule{" "}
           <code>{view.request.ruleId}</code> · run <code>{view.id}</code>
+          {view.bulkRunId && (
+            <>
+              {" "}
+              · one item of{" "}
+              <Link component={NextLink} href={`/bulk/${encodeURIComponent(view.bulkRunId)}`}>
+                a bulk run
+              </Link>
+            </>
+          )}
         </Typography>
       </Box>
       <Box sx={{ display: "flex", gap: 1.5, flexWrap: "wrap", alignItems: "flex-start" }}>

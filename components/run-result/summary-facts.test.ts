@@ -23,6 +23,7 @@ function runOf(fixture: FixtureName, overrides: Partial<RunView> = {}): RunView 
     result: parseProvisionOnDemandResponse(fixtureBody(fixture)),
     error: null,
     graphRequestId: null,
+    bulkRunId: null,
     ...overrides,
   };
 }

@@ -22,6 +22,7 @@ function runWith(status: RunView["status"]): RunView {
     result: null,
     error: null,
     graphRequestId: null,
+    bulkRunId: null,
   };
 }
 

@@ -88,6 +88,8 @@ export interface RunView {
   result: ProvisioningResult | null;
   error: { code: string; message: string; graphRequestId: string | null } | null;
   graphRequestId: string | null;
+  /** The bulk run this run was an item of (link: /bulk/{bulkRunId}). */
+  bulkRunId: string | null;
 }
 
 /** POST /api/runs answer (202). */

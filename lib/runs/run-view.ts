@@ -35,6 +35,7 @@ export function toRunView(row: RunRow, queue: QueueInfo | undefined, now: number
       ? { code: row.error_code, message: row.error_message ?? "", graphRequestId: row.graph_request_id }
       : null,
     graphRequestId: row.graph_request_id,
+    bulkRunId: row.bulk_run_id,
   };
 }
 
