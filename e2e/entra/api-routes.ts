@@ -54,6 +54,7 @@ const SAMPLE_SEGMENTS: Record<string, string> = {
   groupId: "37f3cab5-edc6-458b-a335-e87ec019f718",
   shareId: "kq7Zt2mXw9Lr4bN8",
   path: "reset",
+  action: "pause",
 };
 
 /** The route's pattern with every dynamic segment filled in. */
