@@ -4,28 +4,22 @@ import dynamic from "next/dynamic";
 import { useQuery } from "@tanstack/react-query";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
-import Button from "@mui/material/Button";
-import Skeleton from "@mui/material/Skeleton";
 import Stack from "@mui/material/Stack";
-import Typography from "@mui/material/Typography";
 import PlayArrow from "@mui/icons-material/PlayArrow";
-import { appHref, provisionHref } from "@/components/apps/app-links";
-import { ConsoleBreadcrumbs } from "@/components/apps/ConsoleBreadcrumbs";
-import { appQueries } from "@/components/apps/queries";
-import { useCanRunProvisioning } from "@/components/auth";
+import { provisionHref } from "@/components/apps/app-links";
 import { newBulkRunHref } from "@/components/bulk/bulk-links";
 import { useDemoMode } from "@/components/demo-panel/queries";
 import { directoryQueries } from "@/components/directory/queries";
-import { CopyableId } from "@/components/jobs/CopyableId";
-import { templateLabel } from "@/components/jobs/job-template";
-import { jobQueries } from "@/components/jobs/queries";
+import { JobPageHeader } from "@/components/jobs/JobPageHeader";
+import { useJobPage } from "@/components/jobs/use-job-page";
 import { LinkButton } from "@/components/LinkButton";
 import { OutlinedSection } from "@/components/OutlinedSection";
 import { CopyButton } from "@/components/run-result/CopyButton";
 import type { RunRequest } from "@/lib/api/contracts";
+import { ExplainedAction } from "./ExplainedAction";
 import { chooseRule, effectiveKind, offeredSubjectKinds, provisionReadiness } from "./provision-form";
 import { EMPTY_PROVISION_FORM, provisionLinkQuery, type ProvisionFormState } from "./provision-url-state";
-import { RulePicker } from "./RulePicker";
+import { RuleSection } from "./RuleSection";
 import { SessionRuns } from "./SessionRuns";
 import { ShownRun } from "./ShownRun";
 import { SubjectPicker } from "./SubjectPicker";
@@ -59,10 +53,8 @@ function useSubjectLabel(form: ProvisionFormState): string {
 
 /** Provision on demand for one job: rule, subject, Provision, and the runs of this visit. */
 export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) {
-  const app = useQuery(appQueries.detail(spId));
-  const jobs = useQuery(jobQueries.list(spId));
-  const rules = useQuery(jobQueries.rules(spId, jobId));
-  const job = jobs.data?.find((candidate) => candidate.id === jobId) ?? null;
+  const page = useJobPage(spId, jobId);
+  const { rules, job } = page;
 
   const { state, notices, update } = useProvisionForm();
   const choice = chooseRule(rules.data ?? [], state.ruleId);
@@ -83,7 +75,6 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
   const subjectLabel = useSubjectLabel(form);
   const session = useSessionRuns();
   const demoMode = useDemoMode();
-  const permission = useCanRunProvisioning();
   const [shownId, setShownId] = useState<string | null>(null);
   const newest = session.runs[0]?.id ?? null;
   const shown = shownId ?? newest;
@@ -98,7 +89,6 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
     provisionLinkQuery({ ...EMPTY_PROVISION_FORM, ruleId: choice.rule?.id ?? null, kind }),
   );
   const shownRun = session.runs.find((run) => run.id === shown) ?? null;
-  const appName = app.data?.displayName ?? "Application";
   const origin = useSyncExternalStore(
     noSubscription,
     () => window.location.origin,
@@ -108,38 +98,10 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
     origin &&
     `${origin}${provisionHref(spId, jobId, provisionLinkQuery({ ...form, ruleId: choice.rule?.id ?? null }))}`;
 
-  const loadError = app.error ?? jobs.error;
   return (
     <Stack spacing={3}>
-      <ConsoleBreadcrumbs
-        crumbs={[
-          { label: "Applications", href: "/" },
-          { label: appName, href: appHref(spId) },
-          { label: "Provision on demand" },
-        ]}
-      />
-      <div>
-        <Typography variant="h4" component="h1">
-          Provision on demand
-        </Typography>
-        <Typography sx={{ color: "text.secondary", mt: 0.5 }}>
-          {app.data ? app.data.displayName : <Skeleton width={240} sx={{ display: "inline-block" }} />}
-          {job && ` · ${templateLabel(job.templateId)}`}
-        </Typography>
-        <Typography variant="body2" component="div" sx={{ color: "text.secondary" }}>
-          Job <CopyableId id={jobId} label="job id" />
-        </Typography>
-      </div>
+      <JobPageHeader spId={spId} jobId={jobId} page={page} title="Provision on demand" />
 
-      {loadError && (
-        <Alert severity="error">The application or its jobs could not be loaded: {loadError.message}</Alert>
-      )}
-      {jobs.isSuccess && !job && (
-        <Alert severity="warning">
-          This application has no job with the id {jobId}. Go back to the application and pick one of its
-          jobs.
-        </Alert>
-      )}
       {notices.length > 0 && (
         <Alert severity="info">
           {notices.map((notice) => (
@@ -148,46 +110,37 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
         </Alert>
       )}
 
-      <OutlinedSection title="1. Rule" id="rule-heading">
-        {rules.isSuccess ? (
-          <RulePicker choice={choice} onPick={(ruleId) => change({ ruleId })} />
-        ) : rules.isError ? (
-          <Alert severity="error">The job&apos;s rules could not be loaded: {rules.error.message}</Alert>
-        ) : (
-          <Skeleton variant="rounded" height={56} />
-        )}
-      </OutlinedSection>
+      <RuleSection
+        headingId="rule-heading"
+        rules={rules}
+        choice={choice}
+        onPick={(ruleId) => change({ ruleId })}
+      />
 
       <OutlinedSection title="2. What to provision" id="subject-heading">
         <SubjectPicker kinds={kinds} kind={kind} state={form} update={change} />
       </OutlinedSection>
 
-      <Box sx={{ display: "flex", flexWrap: "wrap", gap: 2, alignItems: "center" }}>
-        <Button
-          variant="contained"
-          size="large"
-          startIcon={<PlayArrow aria-hidden />}
-          disabled={readiness.request === null || !permission.allowed}
-          loading={session.starting}
-          aria-describedby="provision-readiness"
-          onClick={() => readiness.request && provision(readiness.request, subjectLabel)}
-        >
-          Provision
-        </Button>
-        <Typography
-          id="provision-readiness"
-          variant="body2"
-          sx={{ color: "text.secondary", flex: "1 1 240px" }}
-        >
-          {permission.reason ??
-            readiness.problem ??
-            "Provisions just this object now, outside the job's schedule. A link to this page never runs anything by itself."}
-        </Typography>
-        <LinkButton variant="outlined" href={newBulkRunHref(spId, jobId, choice.rule?.id ?? null)}>
-          Bulk run…
-        </LinkButton>
-        {formLink && <CopyButton text={formLink} label="Copy link to this form" />}
-      </Box>
+      <ExplainedAction
+        variant="contained"
+        size="large"
+        startIcon={<PlayArrow aria-hidden />}
+        loading={session.starting}
+        explanationId="provision-readiness"
+        problem={readiness.problem}
+        hint="Provisions just this object now, outside the job's schedule. A link to this page never runs anything by itself."
+        onClick={() => readiness.request && provision(readiness.request, subjectLabel)}
+        after={
+          <>
+            <LinkButton variant="outlined" href={newBulkRunHref(spId, jobId, choice.rule?.id ?? null)}>
+              Bulk run…
+            </LinkButton>
+            {formLink && <CopyButton text={formLink} label="Copy link to this form" />}
+          </>
+        }
+      >
+        Provision
+      </ExplainedAction>
       {session.startError && (
         <Alert severity="error" onClose={session.dismissError}>
           The run could not be started: {session.startError.message}
