@@ -5,12 +5,13 @@ import Box from "@mui/material/Box";
 import MuiLink from "@mui/material/Link";
 import Stack from "@mui/material/Stack";
 import TableCell from "@mui/material/TableCell";
-import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import NextLink from "next/link";
 import { CaptionedTable } from "@/components/CaptionedTable";
+import { MonoNote } from "@/components/history/MonoNote";
 import { LoadFailure, Loading, LoadMore } from "@/components/history/RequestStates";
 import { WhenText } from "@/components/history/WhenText";
+import { LinkedTableRow, RowLink } from "@/components/LinkedTableRow";
 import type { BulkRunView } from "@/lib/api/contracts";
 import { bulkRunHref, bulkRunsHref } from "./bulk-links";
 import { isBulkRunMoving, progressInWords } from "./bulk-status";
@@ -22,48 +23,20 @@ const LIST_POLL_INTERVAL_MS = 3000;
 
 function BulkRunRow({ run }: { run: BulkRunView }) {
   return (
-    <TableRow
-      hover
-      // The application link is stretched over the row, so a click anywhere opens the bulk run.
-      sx={{
-        position: "relative",
-        "&:has(a:focus-visible)": { outline: "2px solid", outlineColor: "primary.main", outlineOffset: -2 },
-      }}
-    >
+    <LinkedTableRow>
       <TableCell sx={{ whiteSpace: "nowrap" }}>
         <WhenText iso={run.createdAt} />
       </TableCell>
       <TableCell sx={{ maxWidth: 320 }}>
-        <MuiLink
-          component={NextLink}
-          href={bulkRunHref(run.id)}
-          sx={{
-            fontWeight: 600,
-            overflowWrap: "anywhere",
-            "&::after": { content: '""', position: "absolute", inset: 0 },
-            "&:focus-visible": { outline: "none" },
-          }}
-        >
-          {run.labels.application ?? run.servicePrincipalId}
-        </MuiLink>
-        <Typography
-          variant="body2"
-          sx={{
-            color: "text.secondary",
-            fontFamily: "monospace",
-            fontSize: "0.75rem",
-            overflowWrap: "anywhere",
-          }}
-        >
-          {run.jobId}
-        </Typography>
+        <RowLink href={bulkRunHref(run.id)}>{run.labels.application ?? run.servicePrincipalId}</RowLink>
+        <MonoNote>{run.jobId}</MonoNote>
       </TableCell>
       <TableCell>
         <BulkStatusChip status={run.status} />
       </TableCell>
       <TableCell sx={{ whiteSpace: "nowrap" }}>{progressInWords(run)}</TableCell>
       <TableCell sx={{ overflowWrap: "anywhere" }}>{run.actor}</TableCell>
-    </TableRow>
+    </LinkedTableRow>
   );
 }
 

@@ -1,16 +1,15 @@
 "use client";
-import MuiLink from "@mui/material/Link";
 import TableCell from "@mui/material/TableCell";
-import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
-import NextLink from "next/link";
+import { CaptionedTable } from "@/components/CaptionedTable";
+import { LinkedTableRow, RowLink } from "@/components/LinkedTableRow";
 import { OutcomeChip } from "@/components/run-result/OutcomeChip";
 import type { RunListItem } from "@/lib/api/contracts";
 import { normaliseOutcome } from "@/lib/provisioning";
+import { MonoNote } from "./MonoNote";
 import { runPageHref } from "./queries";
 import { runStatusText } from "./run-status";
 import { WhenText } from "./WhenText";
-import { CaptionedTable } from "@/components/CaptionedTable";
 
 const SUBJECT_KIND: Record<RunListItem["subjectKind"], string> = {
   user: "User",
@@ -18,58 +17,29 @@ const SUBJECT_KIND: Record<RunListItem["subjectKind"], string> = {
   onPremisesUser: "On-premises user",
 };
 
-function Muted({ children }: { children: string }) {
-  return (
-    <Typography
-      variant="body2"
-      sx={{ color: "text.secondary", fontFamily: "monospace", fontSize: "0.75rem", overflowWrap: "anywhere" }}
-    >
-      {children}
-    </Typography>
-  );
-}
-
 function HistoryRow({ run }: { run: RunListItem }) {
   const label = run.labels.subject?.trim() || run.subjectKey;
   return (
-    <TableRow
-      hover
-      // The subject link is stretched over the whole row, so a click anywhere opens the run.
-      sx={{
-        position: "relative",
-        "&:has(a:focus-visible)": { outline: "2px solid", outlineColor: "primary.main", outlineOffset: -2 },
-      }}
-    >
+    <LinkedTableRow>
       <TableCell sx={{ whiteSpace: "nowrap" }}>
         <WhenText iso={run.createdAt} />
       </TableCell>
-      <TableCell>{run.labels.application ?? <Muted>{run.servicePrincipalId}</Muted>}</TableCell>
+      <TableCell>{run.labels.application ?? <MonoNote>{run.servicePrincipalId}</MonoNote>}</TableCell>
       <TableCell sx={{ maxWidth: 320 }}>
-        <MuiLink
-          component={NextLink}
-          href={runPageHref(run.id)}
-          sx={{
-            fontWeight: 600,
-            overflowWrap: "anywhere",
-            "&::after": { content: '""', position: "absolute", inset: 0 },
-            "&:focus-visible": { outline: "none" },
-          }}
-        >
-          {label}
-        </MuiLink>
+        <RowLink href={runPageHref(run.id)}>{label}</RowLink>
         <Typography variant="body2" component="span" sx={{ color: "text.secondary", ml: 1 }}>
           {SUBJECT_KIND[run.subjectKind]}
         </Typography>
-        {label !== run.subjectKey && <Muted>{run.subjectKey}</Muted>}
+        {label !== run.subjectKey && <MonoNote>{run.subjectKey}</MonoNote>}
       </TableCell>
       <TableCell>{run.outcome ? <OutcomeChip outcome={normaliseOutcome(run.outcome)} /> : "—"}</TableCell>
       <TableCell>{run.action ?? "—"}</TableCell>
       <TableCell sx={{ overflowWrap: "anywhere" }}>{run.actor}</TableCell>
       <TableCell>
         {runStatusText(run.status)}
-        {run.errorCode && <Muted>{run.errorCode}</Muted>}
+        {run.errorCode && <MonoNote>{run.errorCode}</MonoNote>}
       </TableCell>
-    </TableRow>
+    </LinkedTableRow>
   );
 }
 
