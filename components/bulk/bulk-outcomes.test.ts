@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { BulkCounts } from "@/lib/api/contracts";
+import { emptyBulkCounts } from "@/lib/bulk/counts";
 import { countChips, countsInWords, isItemFilter, itemLook } from "./bulk-outcomes";
 
-const NONE: BulkCounts = {
-  Success: 0,
-  Skipped: 0,
-  Failure: 0,
-  Warning: 0,
-  Unknown: 0,
-  failed: 0,
-  interrupted: 0,
-  cancelled: 0,
-  pending: 0,
-  sending: 0,
-};
+const NONE = emptyBulkCounts();
 
 describe("countChips", () => {
   it("shows only the counts that have items, in the page's order", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BulkCounts } from "@/lib/api/contracts";
+import { emptyBulkCounts } from "@/lib/bulk/counts";
 import {
   allowedActions,
   etaInWords,
@@ -8,19 +9,7 @@ import {
   statusAnnouncement,
 } from "./bulk-status";
 
-const counts = (partial: Partial<BulkCounts> = {}): BulkCounts => ({
-  Success: 0,
-  Skipped: 0,
-  Failure: 0,
-  Warning: 0,
-  Unknown: 0,
-  failed: 0,
-  interrupted: 0,
-  cancelled: 0,
-  pending: 0,
-  sending: 0,
-  ...partial,
-});
+const counts = (partial: Partial<BulkCounts> = {}): BulkCounts => ({ ...emptyBulkCounts(), ...partial });
 
 describe("allowedActions", () => {
   it("offers pause and cancel while the run moves, not resume", () => {
