@@ -3,6 +3,7 @@ import type { RunsDatabase } from "@/lib/runs/database";
 import { testDatabases } from "@/lib/runs/test-databases";
 import { bulkItemsAsCsv } from "./bulk-csv";
 import { createBulkService } from "./bulk-service";
+import { claimNextItem } from "./bulk-store";
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const request = {
@@ -61,5 +62,41 @@ describe.each(testDatabases())("bulk service on %s", (_name, database) => {
     expect(lines[2]).toContain('"Vance, Adele"');
     expect(lines[3]).toContain(`group,${id(3)} [${id(4)} ${id(5)}],pending`);
     expect(lines[4]).toContain(`4,,onPremisesUser,"CN=Patti,DC=corp,DC=contoso,DC=com",pending`);
+  });
+});
+
+describe.each(testDatabases())("bulk run ETA on %s", (_name, database) => {
+  let db: RunsDatabase;
+  beforeEach(async () => {
+    db = await database()();
+  });
+  afterEach(async () => {
+    await db.destroy();
+  });
+
+  it("waits for the next window after a burst, then a window per further group of the limit", async () => {
+    const t0 = Date.parse("2026-11-28T10:00:00.000Z");
+    let clock = t0;
+    const service = createBulkService({
+      db,
+      pace: { limit: 5, windowMs: 4_000 },
+      now: () => new Date(clock),
+    });
+    const subjects = Array.from({ length: 18 }, (_, i) => ({ kind: "user" as const, objectId: id(100 + i) }));
+    const { id: bulk } = await service.create({
+      request: { ...request, subjects },
+      actor: "a",
+      applicationLabel: null,
+    });
+    expect((await service.get(bulk))!.etaMs).toBe(12_000); // 18 items: bursts at 0, 4, 8 and 12 s
+
+    // Two bursts of five sent at 0 s and 4 s; it is now 5 s: eight left, the next turn at 8 s, the last at 12 s.
+    for (const at of [t0, t0 + 4_000]) {
+      for (let i = 0; i < 5; i++) await claimNextItem(db, bulk, "instance-a", new Date(at).toISOString());
+    }
+    clock = t0 + 5_000;
+    const view = (await service.get(bulk))!;
+    expect(view.counts.pending).toBe(8);
+    expect(view.etaMs).toBe(7_000);
   });
 });

@@ -81,14 +81,20 @@ export function createBulkService(deps: BulkServiceDependencies) {
     };
   }
 
-  /** Time left: the gap between recent sends times what is left, or the pace limit before there are two. */
+  /**
+   * Time left, the longer of two readings: the pace (the next turn frees a window after the
+   * limit-th latest send, then a window per further `limit` items) and the measured gap between
+   * recent sends (slower than the pace when Graph takes long to answer).
+   */
   async function etaMs(id: string, pending: number, remaining: number): Promise<number> {
+    const { limit, windowMs } = deps.pace;
     const sent = await recentSendTimes(deps.db, id, PACE_SAMPLE);
-    const least = leastDurationMs(pending + 1, deps.pace);
-    if (sent.length < deps.pace.limit + 1) return least;
+    const nextTurnMs = sent.length >= limit ? Math.max(0, sent[limit - 1]! + windowMs - now().getTime()) : 0;
+    const paced = pending > 0 ? nextTurnMs + leastDurationMs(pending, deps.pace) : 0;
+    if (sent.length < limit + 1) return paced;
     const gap = (sent[0]! - sent[sent.length - 1]!) / (sent.length - 1);
-    // Calls in flight are counted as a share of a gap: they finish soon after they are sent.
-    return Math.max(least, Math.round(gap * pending + (remaining - pending > 0 ? gap / 2 : 0)));
+    // Calls in flight count as half a gap: they were sent and answer soon.
+    return Math.max(paced, Math.round(gap * pending + (remaining > pending ? gap / 2 : 0)));
   }
 
   async function mustFind(id: string): Promise<BulkRunRow> {
