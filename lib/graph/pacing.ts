@@ -66,6 +66,17 @@ export interface PacingWaiter {
   detach(): void;
 }
 
+/** Tells a waiter its place and wait, when its place changed. */
+export function tellPosition(waiter: PacingWaiter, position: number, waitMs: number): void {
+  if (position === waiter.reportedPosition) return;
+  waiter.reportedPosition = position;
+  try {
+    waiter.onWait?.({ position, waitMs });
+  } catch {
+    // A listener's failure must not stall the queue.
+  }
+}
+
 /** Checks a limiter's options (both limiters take the same); returns the arrival allowance to use. */
 export function arrivalAllowance(options: {
   limit: number;
@@ -206,14 +217,7 @@ export function createMemoryPacingLimiter(options: MemoryPacingOptions): PacingL
       const startsAt = Math.max(at, ends[index]!);
       ends.push(startsAt + allowanceMs + windowMs);
       ends.sort((a, b) => a - b);
-      const position = index + 1;
-      if (position === waiter.reportedPosition) return;
-      waiter.reportedPosition = position;
-      try {
-        waiter.onWait?.({ position, waitMs: startsAt - at });
-      } catch {
-        // A listener's failure must not stall the queue.
-      }
+      tellPosition(waiter, index + 1, startsAt - at);
     });
     return Math.min(...l.slots.map((slot) => slot.countsFrom + windowMs));
   }

@@ -5,6 +5,7 @@ import { RedisUnreachableError } from "@/lib/redis";
 import { systemSleep } from "./clock";
 import {
   arrivalAllowance,
+  tellPosition,
   waitInQueue,
   type PacingLimiter,
   type PacingPermit,
@@ -126,14 +127,7 @@ export function createRedisPacingLimiter(options: RedisPacingOptions): PacingLim
       freeAt.sort((a, b) => a - b);
       const startsAt = Math.max(at, freeAt.shift()!);
       freeAt.push(startsAt + holdMs);
-      const position = index + 1;
-      if (position === waiter.reportedPosition) return;
-      waiter.reportedPosition = position;
-      try {
-        waiter.onWait?.({ position, waitMs: startsAt - at });
-      } catch {
-        // A listener's failure must not stall the queue.
-      }
+      tellPosition(waiter, index + 1, startsAt - at);
     });
   }
 
