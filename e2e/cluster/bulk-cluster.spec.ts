@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 import type { BulkPreview, BulkRunView } from "../../lib/api/contracts";
+import { Redis } from "ioredis";
 import { APPS, type JobTarget } from "../demo-fixtures";
+import { OPERATOR } from "../entra/entra-stack";
 import { startCluster, type Cluster } from "./cluster-stack";
 
 // Two `next start` instances behind nginx, one PostgreSQL and one Redis: a bulk run is shared by
@@ -131,6 +133,16 @@ test("two instances share a bulk run of 30 users at the pace, each user sent onc
     id,
   ]);
   expect(Number(runs[0]!.n)).toBe(30);
+
+  // Both instances called Graph on the operator's behalf from one MSAL token cache, kept in Redis.
+  const redis = new Redis(cluster.redisUrl);
+  try {
+    expect(await redis.keys("pod:msal:*")).toEqual([`pod:msal:user:${OPERATOR.oid}`]);
+    const cache = JSON.parse((await redis.get(`pod:msal:user:${OPERATOR.oid}`))!) as { AccessToken: object };
+    expect(Object.keys(cache.AccessToken).length).toBeGreaterThan(0);
+  } finally {
+    redis.disconnect();
+  }
 });
 
 test("when one instance is killed in the middle of a bulk run, the other finishes it", async () => {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Redis } from "ioredis";
 import { Client } from "pg";
 import { freshPostgresUrl } from "../../lib/testing/fresh-postgres";
 // @ts-expect-error -- plain JavaScript test support, no type declarations
@@ -29,6 +30,8 @@ export interface ClusterOptions {
 
 export interface Cluster {
   url: string;
+  /** The Redis the consoles share (shared clusters only). */
+  redisUrl: string;
   consoles: ConsoleProcess[];
   tenant: DemoTenantProcess;
   provider: TestIdentityProvider;
@@ -85,6 +88,10 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
+    // The cluster's own Redis database starts empty: pace slots and token caches are this run's.
+    const redis = new Redis(redisUrl);
+    await redis.flushdb();
+    redis.disconnect();
     await tenant.start();
     // One after the other: the first applies the migrations, the others find them done.
     for (const console of consoles) await console.start();
@@ -96,6 +103,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   }
   return {
     url: balancer.url,
+    redisUrl,
     consoles,
     tenant,
     provider,
