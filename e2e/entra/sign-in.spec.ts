@@ -242,3 +242,35 @@ test("the signed-out screen and the open account panel have no serious accessibi
   await expect(page.getByRole("dialog", { name: "Account" })).toContainText("Console.Reader");
   await expectNoSeriousAxeViolations(page);
 });
+
+test("a Reader follows a bulk run's progress but has no pause, cancel or retry; the API refuses them with 403", async ({
+  entra,
+  openBrowser,
+}) => {
+  const job = await hrPortalJob(entra);
+  const operator = await apiAs(entra, OPERATOR);
+  const started = await operator.post("/api/bulk-runs", {
+    data: { ...job, subjects: [{ kind: "user", objectId: ADELE.id, label: ADELE.upn }] },
+  });
+  expect(started.status(), await started.text()).toBe(202);
+  const { id } = (await started.json()) as { id: string };
+  await operator.dispose();
+
+  const page = await openBrowser();
+  await page.goto(`/bulk/${id}`);
+  await signInAs(page, READER);
+  await expect(page).toHaveURL((url) => url.pathname === `/bulk/${id}`);
+  await expect(page.getByText("1 of 1 done", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("link", { name: "View run" })).toBeVisible();
+  for (const name of ["Pause", "Resume", "Cancel", "Retry failed"])
+    await expect(page.getByRole("button", { name, exact: true })).toHaveCount(0);
+  await expect(page.getByText(/needs the Console\.Operator app role/)).toBeVisible();
+
+  const reader = await apiAs(entra, READER);
+  const refused = await reader.post(`/api/bulk-runs/${id}/retry-failed`);
+  expect(refused.status()).toBe(403);
+  expect(((await refused.json()) as { error: { authReason: string } }).error.authReason).toBe("role_missing");
+  expect((await reader.post("/api/bulk-runs", { data: { ...job, subjects: [] } })).status()).toBe(403);
+  expect((await reader.get(`/api/bulk-runs/${id}/items`)).status()).toBe(200);
+  await reader.dispose();
+});
