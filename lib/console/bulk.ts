@@ -2,6 +2,7 @@ import "server-only";
 import type { BulkItemFilter, BulkPreview, BulkPreviewRequest, BulkRunRequest } from "@/lib/api/contracts";
 import type { Caller } from "@/lib/auth/caller";
 import {
+  bulkItemsAsCsv,
   createBulkService,
   createBulkWorker,
   leastDurationMs,
@@ -146,10 +147,26 @@ export async function listBulkItems(
   return (await bulkService()).items(id, options);
 }
 
-export async function bulkItemsForExport(id: string) {
+/** Every item of the bulk run as a CSV download, streamed a line at a time; null when there is no such run. */
+export async function exportBulkRun(id: string): Promise<Response | null> {
   const service = await bulkService();
   const run = await service.get(id);
-  return run ? { run, items: service.allItems(id) } : null;
+  if (!run) return null;
+  const lines = bulkItemsAsCsv(service.allItems(id));
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await lines.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+  });
+  return new Response(body, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="bulk-run-${run.id}.csv"`,
+    },
+  });
 }
 
 export async function actOnBulkRun(caller: Caller, id: string, action: BulkAction) {
