@@ -10,7 +10,7 @@ import type {
 import { ApiError } from "@/lib/api/errors";
 import { subjectObjectKey, type ProvisionSubject } from "@/lib/provisioning";
 import { provisionBodyOr400 } from "@/lib/runs/run-service";
-import { appendAudit } from "@/lib/runs/audit";
+import { appendAudit, type AuditAction } from "@/lib/runs/audit";
 import { decodeCursor, encodeCursor } from "@/lib/runs/cursor";
 import type { RunsDatabase } from "@/lib/runs/database";
 import {
@@ -43,6 +43,13 @@ export interface BulkServiceDependencies {
 }
 
 export type BulkAction = "pause" | "resume" | "cancel" | "retry-failed";
+
+const AUDITED: Record<BulkAction, AuditAction> = {
+  pause: "bulk.paused",
+  resume: "bulk.resumed",
+  cancel: "bulk.cancelled",
+  "retry-failed": "bulk.retried",
+};
 
 /** Sends the measured pace is averaged over. */
 const PACE_SAMPLE = 20;
@@ -302,10 +309,7 @@ export function createBulkService(deps: BulkServiceDependencies) {
       }
       await appendAudit(deps.db, {
         actor,
-        action:
-          action === "retry-failed"
-            ? "bulk.retried"
-            : (`bulk.${action === "pause" ? "paused" : action === "resume" ? "resumed" : "cancelled"}` as const),
+        action: AUDITED[action],
         target: id,
         detail: null,
       });

@@ -2,8 +2,7 @@ import "server-only";
 import { pacingKey, type PacingLimiter, type PacingPermit } from "@/lib/graph";
 import type { ProvisionCaller, RunService } from "@/lib/runs";
 import type { RunsDatabase } from "@/lib/runs/database";
-import { findRun } from "@/lib/runs/run-store";
-import { parseProvisionOnDemandResponse, type ProvisionSubject } from "@/lib/provisioning";
+import type { ProvisionSubject } from "@/lib/provisioning";
 import {
   attachRun,
   bulkRunsToWork,
@@ -130,27 +129,12 @@ export function createBulkWorker(deps: BulkWorkerDependencies) {
       return;
     }
     await attachRun(deps.db, item.id, runId);
-    await deps.runs.settled(runId);
-    const result = await findRun(deps.db, runId);
-    if (result?.status === "completed") {
-      // A Failure or a skip has its code in the answer (the run keeps it raw): the item table shows it.
-      const answer = result.response_body
-        ? parseProvisionOnDemandResponse(JSON.parse(result.response_body))
-        : null;
-      await finish({
-        status: "done",
-        outcome: result.outcome,
-        action: result.action,
-        errorCode: answer?.errorCode ?? null,
-      });
-    } else {
-      await finish({
-        status: "failed",
-        outcome: null,
-        action: null,
-        errorCode: result?.error_code ?? "CallFailed",
-      });
-    }
+    const ending = await deps.runs.settled(runId);
+    await finish(
+      ending?.status === "completed"
+        ? { status: "done", outcome: ending.outcome, action: ending.action, errorCode: ending.errorCode }
+        : { status: "failed", outcome: null, action: null, errorCode: ending?.errorCode ?? "CallFailed" },
+    );
   }
 
   function schedule(delay: number) {
@@ -184,10 +168,6 @@ export function createBulkWorker(deps: BulkWorkerDependencies) {
       if (timer) clearTimeout(timer);
       await scanning;
       await Promise.all(working.values());
-    },
-    /** Bulk runs this instance is sending now. */
-    active(): string[] {
-      return [...working.keys()];
     },
   };
 }

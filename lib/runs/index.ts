@@ -1,5 +1,11 @@
 export { openDatabase, openPostgresDatabase, openSqliteDatabase, type RunsDatabase } from "./database";
-export { createRunService, type ProvisionCaller, type RunLabeler, type RunService } from "./run-service";
+export {
+  createRunService,
+  type ProvisionCaller,
+  type RunEnding,
+  type RunLabeler,
+  type RunService,
+} from "./run-service";
 export { findRun, interruptUnfinishedRuns, purgeRuns } from "./run-store";
 export { findPreviousRun, listRuns } from "./history";
 export { appendAudit, listAudit, purgeAudit, type AuditAction, type AuditEntry } from "./audit";

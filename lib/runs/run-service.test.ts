@@ -45,7 +45,12 @@ describe.each(testDatabases())("run service on %s", (_name, database) => {
     const runs = createRunService({ db });
     const accepted = await runs.request({ request, actor: "demo-operator", graph: caller });
     expect(accepted.status).toBe("queued");
-    await runs.settled(accepted.id);
+    expect(await runs.settled(accepted.id)).toEqual({
+      status: "completed",
+      outcome: "Skipped",
+      action: "Other",
+      errorCode: "RedundantExport",
+    });
 
     expect(calls).toEqual([
       {

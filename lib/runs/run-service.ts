@@ -56,21 +56,26 @@ export interface RunService {
   /** Stores the run, then calls Graph in the background. The same idempotency key returns the same run. */
   request(input: RunInput): Promise<RunAccepted & { created: boolean }>;
   get(id: string): Promise<RunView | null>;
-  /** Resolves when the run's background call has finished (tests, graceful shutdown). */
-  settled(id: string): Promise<void>;
+  /** How the run's background call ended, once it has (undefined when it is not in flight here). */
+  settled(id: string): Promise<RunEnding | undefined>;
 }
+
+/** What a finished run recorded, for callers that wait on it (bulk items keep the same facts). */
+export type RunEnding =
+  | { status: "completed"; outcome: string; action: string | null; errorCode: string | null }
+  | { status: "failed"; errorCode: string };
 
 export function createRunService(deps: RunServiceDependencies): RunService {
   const now = deps.now ?? (() => new Date());
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const queues = new Map<string, QueueInfo>();
-  const inFlight = new Map<string, Promise<void>>();
+  const inFlight = new Map<string, Promise<RunEnding>>();
 
   async function execute(
     row: RunRow,
     body: ProvisionOnDemandRequestBody,
     { request, graph, labeler, bulk }: RunInput,
-  ) {
+  ): Promise<RunEnding> {
     const labels = labeler?.().catch(() => null);
     let started: string | undefined;
     let running: Promise<void> | undefined;
@@ -88,6 +93,7 @@ export function createRunService(deps: RunServiceDependencies): RunService {
         },
       });
       const result = parseProvisionOnDemandResponse(answer.body);
+      const action = result.reports[0]?.action ?? null;
       const resolved = await labels;
       await running; // the "running" write must not land after the result
       await updateRun(deps.db, row.id, {
@@ -97,7 +103,7 @@ export function createRunService(deps: RunServiceDependencies): RunService {
         response_body: JSON.stringify(answer.body),
         graph_request_id: answer.requestId,
         outcome: result.outcome,
-        action: result.reports[0]?.action ?? null,
+        action,
         application_label: resolved?.application ?? null,
         subject_label: result.reports[0]?.reportableIdentifier ?? resolved?.subject ?? null,
       });
@@ -108,6 +114,7 @@ export function createRunService(deps: RunServiceDependencies): RunService {
         detail: { outcome: result.outcome, errorCode: result.errorCode },
         graphRequestId: answer.requestId,
       });
+      return { status: "completed", outcome: result.outcome, action, errorCode: result.errorCode };
     } catch (error) {
       const failure = describeFailure(error);
       const resolved = await labels;
@@ -128,6 +135,7 @@ export function createRunService(deps: RunServiceDependencies): RunService {
         detail: { errorCode: failure.code },
         graphRequestId: failure.requestId,
       });
+      return { status: "failed", errorCode: failure.code };
     } finally {
       queues.delete(row.id);
     }
@@ -198,7 +206,7 @@ export function createRunService(deps: RunServiceDependencies): RunService {
     },
 
     async settled(id) {
-      await inFlight.get(id);
+      return inFlight.get(id);
     },
   };
 }
