@@ -2,8 +2,8 @@ import "server-only";
 import { GraphError } from "./graph-error";
 import type { GraphReader } from "./graph-reader";
 import { servicePrincipalSchema, type ServicePrincipal } from "./graph-schemas";
-import type { GraphTransport } from "./graph-transport";
-import { searchClauses, topOf } from "./query-input";
+import { graphPath, type GraphTransport } from "./graph-transport";
+import { requireId, searchClauses, topOf } from "./query-input";
 
 const SP_SELECT = "id,appId,displayName,tags";
 const LIST_PATH = "/servicePrincipals";
@@ -41,6 +41,20 @@ export function createServicePrincipals(transport: GraphTransport, reader: Graph
   }
 
   return {
+    /** One service principal by object id: what names one application without discovering them all. */
+    async getServicePrincipal(id: string, signal?: AbortSignal): Promise<ServicePrincipal> {
+      const objectId = requireId(id, "service principal id");
+      return reader.one(
+        servicePrincipalSchema,
+        `service principal ${objectId}`,
+        graphPath("servicePrincipals", objectId),
+        {
+          query: { $select: SP_SELECT },
+          signal,
+        },
+      );
+    },
+
     async listServicePrincipals(options: ServicePrincipalListOptions = {}): Promise<ServicePrincipalPage> {
       let target: string | URL = LIST_PATH;
       let query: Record<string, string | number> | undefined;
