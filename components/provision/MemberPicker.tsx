@@ -8,7 +8,7 @@ import Typography from "@mui/material/Typography";
 import type { GroupMemberSummary } from "@/lib/api/contracts";
 import { directoryQueries } from "@/components/directory/queries";
 import { useDebouncedValue } from "@/components/directory/use-debounced-value";
-import { MAX_GROUP_MEMBERS } from "./provision-url-state";
+import { MAX_GROUP_MEMBERS } from "@/lib/provisioning/limits";
 import { changeMembers } from "./provision-form";
 
 /** Pick 1–5 members of a group, searching its members; a sixth is refused with the reason. */

@@ -8,7 +8,8 @@ import { GroupPicker } from "@/components/directory/GroupPicker";
 import { UserPicker } from "@/components/directory/UserPicker";
 import { MemberPicker } from "./MemberPicker";
 import { OnPremisesUserField } from "./OnPremisesUserField";
-import { MAX_GROUP_MEMBERS, type ProvisionFormState, type SubjectKind } from "./provision-url-state";
+import { MAX_GROUP_MEMBERS } from "@/lib/provisioning/limits";
+import type { ProvisionFormState, SubjectKind } from "./provision-url-state";
 
 const KIND_LABELS: Record<SubjectKind, string> = {
   user: "User",

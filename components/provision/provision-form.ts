@@ -1,7 +1,8 @@
 import type { RuleSummary, RunRequest } from "@/lib/api/contracts";
 import type { ProvisionSubject } from "@/lib/provisioning";
 import { distinguishedNameProblem } from "@/lib/provisioning/distinguished-name";
-import { MAX_GROUP_MEMBERS, type ProvisionFormState, type SubjectKind } from "./provision-url-state";
+import { MAX_GROUP_MEMBERS } from "@/lib/provisioning/limits";
+import type { ProvisionFormState, SubjectKind } from "./provision-url-state";
 import { requestReadiness, type Readiness, type RequestTarget } from "./request-readiness";
 
 export interface RuleChoice {

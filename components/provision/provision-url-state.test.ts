@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MAX_GROUP_MEMBERS as GRAPH_LIMIT } from "@/lib/provisioning";
 import {
   EMPTY_PROVISION_FORM,
-  MAX_GROUP_MEMBERS,
   parseProvisionLink,
   provisionLinkQuery,
   type ProvisionFormState,
@@ -73,12 +71,6 @@ describe("parseProvisionLink", () => {
 
   it("gives the empty form for an empty query", () => {
     expect(parse("")).toEqual({ state: EMPTY_PROVISION_FORM, notices: [] });
-  });
-});
-
-describe("the member limit", () => {
-  it("is the domain's limit", () => {
-    expect(MAX_GROUP_MEMBERS).toBe(GRAPH_LIMIT);
   });
 });
 

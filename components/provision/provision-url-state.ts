@@ -1,8 +1,4 @@
-/**
- * Graph's limit of members per group run. lib/provisioning's MAX_GROUP_MEMBERS sits beside zod schemas that
- * would add 32 KB to the page, so the browser keeps this copy; a test holds the two equal.
- */
-export const MAX_GROUP_MEMBERS = 5;
+import { MAX_GROUP_MEMBERS } from "@/lib/provisioning/limits";
 
 export const SUBJECT_KINDS = ["user", "group", "onPremisesUser"] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];

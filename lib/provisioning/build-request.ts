@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { distinguishedNameProblem } from "./distinguished-name";
 import { isRecord } from "./field-text";
+import { MAX_GROUP_MEMBERS } from "./limits";
 
-/** Graph accepts one group with at most five members per provisionOnDemand call. */
-export const MAX_GROUP_MEMBERS = 5;
+export { MAX_GROUP_MEMBERS } from "./limits";
 
 function hasControlCharacter(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
