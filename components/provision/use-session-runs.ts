@@ -3,7 +3,7 @@ import { useCallback, useRef, useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { startRun } from "@/components/runs/queries";
 import type { RunRequest } from "@/lib/api/contracts";
-import { newIdempotencyKey } from "./idempotency-key";
+import { newIdempotencyKey } from "@/components/api/idempotency-key";
 
 export interface SessionRun {
   id: string;

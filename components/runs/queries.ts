@@ -35,11 +35,3 @@ export function startRun(request: RunRequest, idempotencyKey: string): Promise<R
     headers: { "Idempotency-Key": idempotencyKey },
   });
 }
-
-/** A fresh key per attempt; crypto.randomUUID is missing outside secure contexts (plain http to another host). */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
-    byte.toString(16).padStart(2, "0"),
-  ).join("");
-}
