@@ -4,10 +4,10 @@ import type { ReactNode } from "react";
 import Container from "@mui/material/Container";
 import InitColorSchemeScript from "@mui/material/InitColorSchemeScript";
 import { AppRouterCacheProvider } from "@mui/material-nextjs/v16-appRouter";
-import { browserAuthConfig } from "@/components/auth/browser-auth-config";
 import { SignInGate } from "@/components/auth/SignInGate";
 import { ConsoleAppBar } from "@/components/ConsoleAppBar";
 import { Providers } from "@/components/Providers";
+import { publicSettingsOf } from "@/lib/console/public-settings";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = {
@@ -20,16 +20,15 @@ export const metadata: Metadata = {
 export const dynamic = "force-dynamic";
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const settings = env();
-  const { mode } = settings;
+  const settings = publicSettingsOf(env());
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <body>
         <InitColorSchemeScript attribute="class" defaultMode="system" nonce={nonce} />
         <AppRouterCacheProvider>
-          <Providers auth={browserAuthConfig(settings)}>
-            <ConsoleAppBar mode={mode} />
+          <Providers settings={settings}>
+            <ConsoleAppBar />
             <Container component="main" id="main" maxWidth="lg" sx={{ py: 4 }}>
               <SignInGate>{children}</SignInGate>
             </Container>

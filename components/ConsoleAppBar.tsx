@@ -7,9 +7,11 @@ import Typography from "@mui/material/Typography";
 import Link from "next/link";
 import { AccountMenu } from "./auth/AccountMenu";
 import { NavLinks } from "./NavLinks";
+import { useDemoMode } from "./public-settings";
 import { ThemeModeToggle } from "./ThemeModeToggle";
 
-export function ConsoleAppBar({ mode }: { mode: "demo" | "entra" }) {
+export function ConsoleAppBar() {
+  const demoMode = useDemoMode();
   return (
     <AppBar position="static" elevation={0} component="header">
       <Toolbar sx={{ gap: 2 }}>
@@ -21,7 +23,7 @@ export function ConsoleAppBar({ mode }: { mode: "demo" | "entra" }) {
         >
           Provision on demand
         </Typography>
-        {mode === "demo" && (
+        {demoMode && (
           <Chip
             label="Demo tenant"
             size="small"

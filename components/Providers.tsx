@@ -3,8 +3,9 @@ import { useState, type ReactNode } from "react";
 import CssBaseline from "@mui/material/CssBaseline";
 import { ThemeProvider } from "@mui/material/styles";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import type { PublicSettings } from "@/lib/api/contracts";
 import { AuthProvider } from "./auth/AuthProvider";
-import type { BrowserAuthConfig } from "./auth/browser-auth";
+import { PublicSettingsContext } from "./public-settings";
 import { theme } from "./theme";
 
 function makeQueryClient() {
@@ -15,15 +16,17 @@ function makeQueryClient() {
   });
 }
 
-/** `auth`: Entra mode's public sign-in settings, null in demo mode. */
-export function Providers({ auth, children }: { auth: BrowserAuthConfig | null; children: ReactNode }) {
+/** `settings`: the server's public settings (mode, Graph's origin, Entra mode's sign-in settings). */
+export function Providers({ settings, children }: { settings: PublicSettings; children: ReactNode }) {
   // One client per browser session; created lazily so server renders never share one.
   const [queryClient] = useState(makeQueryClient);
   return (
     <ThemeProvider theme={theme} defaultMode="system">
       <CssBaseline enableColorScheme />
       <QueryClientProvider client={queryClient}>
-        <AuthProvider config={auth}>{children}</AuthProvider>
+        <PublicSettingsContext.Provider value={settings}>
+          <AuthProvider config={settings.auth}>{children}</AuthProvider>
+        </PublicSettingsContext.Provider>
       </QueryClientProvider>
     </ThemeProvider>
   );

@@ -8,6 +8,8 @@ try {
   process.exit(1);
 }
 
-// Bulk runs resume when the server starts, not when someone first opens the console.
-const { startBulkWorker } = await import("./console/bulk");
-startBulkWorker().catch((error: unknown) => console.error("[console] the bulk worker did not start", error));
+// The services start with the server (so bulk runs resume), not when someone first opens the console.
+const { consoleServices } = await import("./console");
+consoleServices().catch((error: unknown) =>
+  console.error("[console] the console's services did not start", error),
+);

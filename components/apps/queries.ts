@@ -1,14 +1,7 @@
 "use client";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { apiFetch, apiPath, withQuery } from "@/components/api/api-fetch";
-import type { Page, ServicePrincipalSummary } from "@/lib/api/contracts";
-
-/** GET /api/service-principals/{spId} */
-export interface ServicePrincipalDetail {
-  id: string;
-  appId: string;
-  displayName: string;
-}
+import type { Page, ServicePrincipalDetail, ServicePrincipalSummary } from "@/lib/api/contracts";
 
 export const appKeys = {
   all: ["service-principals"] as const,

@@ -16,7 +16,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import NextLink from "next/link";
 import { LoadFailure, Loading, LoadMore } from "@/components/history/RequestStates";
 import { WhenText } from "@/components/history/WhenText";
-import type { AuditEntry } from "@/lib/runs/audit";
+import type { AuditEntry } from "@/lib/api/contracts";
 import { auditActionText, auditTargetHref, summariseAuditDetail } from "./audit-entry";
 import { DownloadButton } from "@/components/api/DownloadButton";
 import { auditCsvHref, auditQueries } from "./queries";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AuditEntry } from "@/lib/runs/audit";
+import type { AuditEntry } from "@/lib/api/contracts";
 import { auditActionText, auditTargetHref, summariseAuditDetail } from "./audit-entry";
 
 const summary = (action: string, detail: unknown) =>

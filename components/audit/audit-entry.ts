@@ -1,4 +1,4 @@
-import type { AuditEntry } from "@/lib/runs/audit";
+import type { AuditEntry } from "@/lib/api/contracts";
 
 const ACTION_WORDS: Record<string, string> = {
   "run.requested": "Run requested",

@@ -1,8 +1,7 @@
 "use client";
 import { infiniteQueryOptions } from "@tanstack/react-query";
 import { apiFetch, apiPath, withQuery } from "@/components/api/api-fetch";
-import type { Page } from "@/lib/api/contracts";
-import type { AuditEntry } from "@/lib/runs/audit";
+import type { AuditEntry, Page } from "@/lib/api/contracts";
 
 export const AUDIT_PAGE_SIZE = 100;
 

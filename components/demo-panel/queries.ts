@@ -1,25 +1,5 @@
 "use client";
-import { queryOptions, useQuery } from "@tanstack/react-query";
 import { apiFetch, apiPath } from "@/components/api/api-fetch";
-
-export interface ConsoleHealth {
-  status: string;
-  mode: "demo" | "entra";
-  version: string;
-}
-
-export const healthKeys = { all: ["health"] as const };
-
-export const healthQuery = queryOptions({
-  queryKey: healthKeys.all,
-  queryFn: ({ signal }) => apiFetch<ConsoleHealth>(apiPath("health"), { signal }),
-  staleTime: Infinity,
-});
-
-/** True once /api/health says the console runs on the embedded demo tenant. */
-export function useDemoMode(): boolean {
-  return useQuery(healthQuery).data?.mode === "demo";
-}
 
 /** Source attributes of an Entra user the panel can change (the demo tenant accepts more). */
 export const DEMO_USER_ATTRIBUTES = [

@@ -11,7 +11,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { appQueries } from "@/components/apps/queries";
 import type { RunHistoryFilters } from "@/lib/api/contracts";
 import { OUTCOMES } from "@/lib/provisioning";
-import { dateInputToIso, hasFilters, isoToDateInput, RUN_ACTIONS } from "./history-filters";
+import { dateInputToIso, hasFilters, isoToDateInput, outcomeOrAny, RUN_ACTIONS } from "./history-filters";
 
 const ANY = "";
 // "All applications" and the like are real choices, so they show, with the label above them.
@@ -113,7 +113,7 @@ export function HistoryFilterForm({
           slotProps={listSlotProps}
           label="Outcome"
           value={draft.outcome ?? ANY}
-          onChange={(event) => applyNow({ outcome: event.target.value || undefined })}
+          onChange={(event) => applyNow({ outcome: outcomeOrAny(event.target.value) })}
           size="small"
         >
           <MenuItem value={ANY}>Any outcome</MenuItem>

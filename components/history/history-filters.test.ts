@@ -65,7 +65,7 @@ describe("filters from the URL", () => {
   });
 
   it("round-trips through the query string", () => {
-    const filters = { subject: "adele", outcome: "Skipped", from: "2026-11-01T00:00:00.000Z" };
+    const filters = { subject: "adele", outcome: "Skipped" as const, from: "2026-11-01T00:00:00.000Z" };
     expect(filtersFromSearchParams(searchParamsFromFilters(filters))).toEqual(filters);
   });
 

@@ -54,8 +54,9 @@ function timeBound(value: string, edge: "from" | "to"): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
-function isOutcome(value: string): value is Outcome {
-  return (OUTCOMES as readonly string[]).includes(value);
+/** The outcome a select or a link names, or undefined for "any" and for values that are not one. */
+export function outcomeOrAny(value: string | undefined): Outcome | undefined {
+  return OUTCOMES.find((outcome) => outcome === value);
 }
 
 function isAction(value: string): boolean {
@@ -79,8 +80,8 @@ export function filtersFromSearchParams(params: URLSearchParams): RunHistoryFilt
   const actor = text("actor");
   if (actor) filters.actor = actor;
 
-  const outcome = text("outcome");
-  if (outcome && isOutcome(outcome)) filters.outcome = outcome;
+  const outcome = outcomeOrAny(text("outcome"));
+  if (outcome) filters.outcome = outcome;
   const action = text("action");
   if (action && isAction(action)) filters.action = action;
 

@@ -1,15 +1,13 @@
 "use client";
 import { useCallback, useState, useSyncExternalStore } from "react";
 import dynamic from "next/dynamic";
-import { useQuery } from "@tanstack/react-query";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Stack from "@mui/material/Stack";
 import PlayArrow from "@mui/icons-material/PlayArrow";
 import { provisionHref } from "@/components/apps/app-links";
 import { newBulkRunHref } from "@/components/bulk/bulk-links";
-import { useDemoMode } from "@/components/demo-panel/queries";
-import { directoryQueries } from "@/components/directory/queries";
+import { useDemoMode } from "@/components/public-settings";
 import { JobPageHeader } from "@/components/jobs/JobPageHeader";
 import { useJobPage } from "@/components/jobs/use-job-page";
 import { LinkButton } from "@/components/LinkButton";
@@ -33,24 +31,6 @@ const DemoPanel = dynamic(() =>
   import("@/components/demo-panel/DemoPanel").then((module) => module.DemoPanel),
 );
 
-/** How the subject reads in the list of runs: the user's or group's name, or the DN. */
-function useSubjectLabel(form: ProvisionFormState): string {
-  const user = useQuery({
-    ...directoryQueries.user(form.userId ?? ""),
-    enabled: form.kind === "user" && form.userId !== null,
-  });
-  const group = useQuery({
-    ...directoryQueries.group(form.groupId ?? ""),
-    enabled: form.kind === "group" && form.groupId !== null,
-  });
-  if (form.kind === "user") return user.data?.displayName ?? form.userId ?? "";
-  if (form.kind === "group") {
-    const count = form.memberIds.length;
-    return `${group.data?.displayName ?? form.groupId ?? ""} with ${count} member${count === 1 ? "" : "s"}`;
-  }
-  return form.distinguishedName;
-}
-
 /** Provision on demand for one job: rule, subject, Provision, and the runs of this visit. */
 export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) {
   const page = useJobPage(spId, jobId);
@@ -72,16 +52,15 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
     jobId,
     ruleId: choice.rule?.id ?? null,
   });
-  const subjectLabel = useSubjectLabel(form);
   const session = useSessionRuns();
   const demoMode = useDemoMode();
   const [shownId, setShownId] = useState<string | null>(null);
   const newest = session.runs[0]?.id ?? null;
   const shown = shownId ?? newest;
 
-  const provision = (request: RunRequest, label: string) => {
+  const provision = (request: RunRequest) => {
     setShownId(null);
-    session.start(request, label);
+    session.start(request);
   };
   const anotherHref = provisionHref(
     spId,
@@ -129,7 +108,7 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
         explanationId="provision-readiness"
         problem={readiness.problem}
         hint="Provisions just this object now, outside the job's schedule. A link to this page never runs anything by itself."
-        onClick={() => readiness.request && provision(readiness.request, subjectLabel)}
+        onClick={() => readiness.request && provision(readiness.request)}
         after={
           <>
             <LinkButton variant="outlined" href={newBulkRunHref(spId, jobId, choice.rule?.id ?? null)}>
@@ -157,11 +136,11 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
       )}
 
       {shown && shownRun && (
-        <Box component="section" aria-label={`Run for ${shownRun.subjectLabel}`}>
+        <Box component="section" aria-label="The run shown">
           <ShownRun
             key={shown}
             runId={shown}
-            onRunAgain={() => provision(shownRun.request, shownRun.subjectLabel)}
+            onRunAgain={() => provision(shownRun.request)}
             runAgainPending={session.starting}
             provisionAnotherHref={anotherHref}
           />

@@ -10,12 +10,17 @@ import MuiLink from "@mui/material/Link";
 import Typography from "@mui/material/Typography";
 import { runHref } from "@/components/apps/app-links";
 import { dateTimeText } from "@/components/jobs/when";
+import { runTitleOf } from "@/components/run-result/summary-facts";
 import { runQueries } from "@/components/runs/queries";
 import { RunStatusChip } from "./RunStatusChip";
 import type { SessionRun } from "./use-session-runs";
 
 function SessionRunItem({ entry, shown, onShow }: { entry: SessionRun; shown: boolean; onShow: () => void }) {
   const run = useQuery(runQueries.detail(entry.id));
+  // The server names the subject (it looks the name up while the run waits); its id until then.
+  const title = runTitleOf(
+    run.data ?? { labels: { application: null, subject: null }, request: entry.request },
+  );
   return (
     <ListItem
       divider
@@ -35,18 +40,14 @@ function SessionRunItem({ entry, shown, onShow }: { entry: SessionRun; shown: bo
       </Box>
       <Box sx={{ flex: "1 1 200px", minWidth: 0 }}>
         <MuiLink component={Link} href={runHref(entry.id)} sx={{ fontWeight: 600, overflowWrap: "anywhere" }}>
-          {entry.subjectLabel}
+          {title}
         </MuiLink>
         <Typography variant="body2" sx={{ color: "text.secondary" }}>
           Started {dateTimeText(entry.requestedAt)}
         </Typography>
       </Box>
       {!shown && (
-        <Button
-          size="small"
-          onClick={onShow}
-          aria-label={`Show the run for ${entry.subjectLabel} on this page`}
-        >
+        <Button size="small" onClick={onShow} aria-label={`Show the run for ${title} on this page`}>
           Show here
         </Button>
       )}

@@ -8,8 +8,6 @@ import { newIdempotencyKey } from "@/components/api/idempotency-key";
 export interface SessionRun {
   id: string;
   request: RunRequest;
-  /** Who or what was provisioned, as the form named it. */
-  subjectLabel: string;
   requestedAt: string;
 }
 
@@ -21,15 +19,9 @@ export function useSessionRuns() {
   const [runs, setRuns] = useState<SessionRun[]>([]);
   const sending = useRef(false);
   const mutation = useMutation({
-    mutationFn: ({ request, key }: { request: RunRequest; key: string; subjectLabel: string }) =>
-      startRun(request, key),
-    onSuccess: (accepted, { request, subjectLabel }) => {
-      const run: SessionRun = {
-        id: accepted.id,
-        request,
-        subjectLabel,
-        requestedAt: new Date().toISOString(),
-      };
+    mutationFn: ({ request, key }: { request: RunRequest; key: string }) => startRun(request, key),
+    onSuccess: (accepted, { request }) => {
+      const run: SessionRun = { id: accepted.id, request, requestedAt: new Date().toISOString() };
       setRuns((earlier) => [run, ...earlier.filter((other) => other.id !== run.id)]);
     },
     onSettled: () => {
@@ -39,10 +31,10 @@ export function useSessionRuns() {
 
   const { mutate } = mutation;
   const start = useCallback(
-    (request: RunRequest, subjectLabel: string) => {
+    (request: RunRequest) => {
       if (sending.current) return;
       sending.current = true;
-      mutate({ request, key: newIdempotencyKey(), subjectLabel });
+      mutate({ request, key: newIdempotencyKey() });
     },
     [mutate],
   );

@@ -8,7 +8,8 @@ import Typography from "@mui/material/Typography";
 import type { RunRequest } from "@/lib/api/contracts";
 import { CodeBlock } from "./CodeBlock";
 import { CopyButton } from "./CopyButton";
-import { GRAPH_V1_ENDPOINT, toCurl, toPowerShell } from "./request-snippets";
+import { usePublicSettings } from "@/components/public-settings";
+import { toCurl, toPowerShell } from "./request-snippets";
 
 type Shell = "powershell" | "curl";
 
@@ -37,13 +38,8 @@ function snippetsOf(
 }
 
 /** The run's provisionOnDemand call as a script, to repeat it outside the console. */
-export function RequestSnippets({
-  request,
-  graphEndpoint = GRAPH_V1_ENDPOINT,
-}: {
-  request: RunRequest;
-  graphEndpoint?: string;
-}) {
+export function RequestSnippets({ request }: { request: RunRequest }) {
+  const graphEndpoint = `${usePublicSettings().graphEndpoint}/v1.0`;
   const [shell, setShell] = useState<Shell>("powershell");
   const baseId = useId();
   const snippets = useMemo(() => snippetsOf(request, graphEndpoint), [request, graphEndpoint]);

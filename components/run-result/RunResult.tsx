@@ -18,8 +18,6 @@ import { RunSummary } from "./RunSummary";
 
 export interface RunResultProps extends RunActionsProps {
   run: RunView;
-  /** The Graph endpoint for the curl snippet (another cloud); global v1.0 by default. */
-  graphEndpoint?: string;
 }
 
 function Section({ title, id, children }: { title: string; id?: string; children: ReactNode }) {
@@ -54,7 +52,7 @@ function WarningsAlert({ warnings }: { warnings: readonly string[] }) {
  * Everything about one run: while it is queued or running, its progress; once finished, the summary,
  * the explanation, the steps, the modified properties, the raw answer and the same request as a script.
  */
-export function RunResult({ run, graphEndpoint, ...actions }: RunResultProps) {
+export function RunResult({ run, ...actions }: RunResultProps) {
   if (run.status === "queued" || run.status === "running") return <RunProgress run={run} />;
   const result = run.status === "completed" ? run.result : null;
 
@@ -83,7 +81,7 @@ export function RunResult({ run, graphEndpoint, ...actions }: RunResultProps) {
         </Section>
       )}
       <Section title="The same request as a script">
-        <RequestSnippets request={run.request} graphEndpoint={graphEndpoint} />
+        <RequestSnippets request={run.request} />
       </Section>
     </Stack>
   );

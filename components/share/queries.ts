@@ -3,8 +3,7 @@ import { queryOptions } from "@tanstack/react-query";
 import { apiFetch, apiPath } from "@/components/api/api-fetch";
 import { retryUnlessRefused } from "@/components/history/queries";
 import { isRunInProgress, RUN_POLL_INTERVAL_MS } from "@/components/runs/queries";
-import type { ShareCreated, SharedRun } from "@/lib/api/contracts";
-import type { ShareLink } from "./share-state";
+import type { ShareCreated, SharedRun, ShareLink } from "@/lib/api/contracts";
 
 export const shareKeys = {
   all: ["shares"] as const,

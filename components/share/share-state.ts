@@ -1,12 +1,6 @@
-/** One link made for a run, as GET /api/runs/{id}/shares lists it. */
-export interface ShareLink {
-  id: string;
-  createdAt: string;
-  createdBy: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  redact: boolean;
-}
+import type { ShareLink } from "@/lib/api/contracts";
+
+export type { ShareLink } from "@/lib/api/contracts";
 
 export type ShareLinkState = "active" | "expired" | "revoked";
 

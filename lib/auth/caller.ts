@@ -17,6 +17,8 @@ export interface Caller {
    * JSON, spreads and logs of a Caller never carry it.
    */
   readonly assertion?: string;
+  /** When that token expires (ms since the epoch), from its verified `exp` claim. */
+  readonly assertionExpiresAt?: number;
 }
 
 /** In demo mode whoever reaches the console is the local demo operator, with every role. */
@@ -60,6 +62,8 @@ export function callerFromClaims(claims: ConsoleTokenClaims, assertion: string):
     roles: claims.roles,
   };
   Object.defineProperty(caller, "assertion", { value: assertion, enumerable: false });
+  const exp = claims.claims.exp;
+  if (typeof exp === "number") Object.defineProperty(caller, "assertionExpiresAt", { value: exp * 1000 });
   return caller;
 }
 

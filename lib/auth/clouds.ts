@@ -24,3 +24,8 @@ const endpointsByCloud: Record<EntraCloud, CloudEndpoints> = {
 export function cloudEndpoints(cloud: EntraCloud): CloudEndpoints {
   return endpointsByCloud[cloud];
 }
+
+/** Graph's origin for this console: the chosen cloud's, unless GRAPH_ENDPOINT overrides it. */
+export function graphEndpointOf(settings: { ENTRA_CLOUD: EntraCloud; GRAPH_ENDPOINT?: string }): string {
+  return (settings.GRAPH_ENDPOINT ?? cloudEndpoints(settings.ENTRA_CLOUD).graphEndpoint).replace(/\/+$/, "");
+}

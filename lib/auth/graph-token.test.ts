@@ -78,7 +78,7 @@ const settings = (overrides: Partial<GraphTokenSettings> = {}): GraphTokenSettin
 const source = (overrides: Partial<GraphTokenSettings> = {}) =>
   createGraphTokenSource({
     settings: settings(overrides),
-    store: databaseTokenCacheStore(async () => db),
+    store: databaseTokenCacheStore(db),
     networkClient: network,
   });
 

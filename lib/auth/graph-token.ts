@@ -10,16 +10,12 @@ import {
   type NodeAuthOptions,
 } from "@azure/msal-node";
 import { ApiError } from "@/lib/api/errors";
-import { env } from "@/lib/env";
-import { processSingleton } from "@/lib/process-singleton";
 import { notAuthenticated } from "./auth-reason";
 import type { Caller } from "./caller";
-import { entraSettings, type ClientCredential, type EntraSettings } from "./entra-settings";
+import type { ClientCredential, EntraSettings } from "./entra-settings";
 import { graphTokenFailure } from "./graph-token-failure";
 import { appPartition, partitionedCachePlugin, userPartition } from "./partitioned-cache-plugin";
-import { createRedisClient } from "@/lib/redis";
-import { redisTokenCacheStore } from "./redis-token-cache-store";
-import { databaseTokenCacheStore, type TokenCacheStore } from "./token-cache-store";
+import type { TokenCacheStore } from "./token-cache-store";
 
 export type GraphTokenSettings = Pick<
   EntraSettings,
@@ -106,23 +102,6 @@ export function createGraphTokenSource(options: GraphTokenSourceOptions): GraphT
       return result.accessToken;
     },
   };
-}
-
-/** The Graph token for a caller of this process (Entra mode), cached in the console's database. */
-export function graphTokenFor(caller: Caller): Promise<string> {
-  const source = processSingleton("graph-token-source", () => {
-    const settings = entraSettings(env());
-    if (!settings) throw new ApiError("internal_error", "Graph tokens exist only in Entra mode.");
-    // Imported when first needed: the console's database module itself leads back to the Graph client.
-    const database = async () => (await import("@/lib/console/runs")).runsDatabase();
-    const redisUrl = env().REDIS_URL;
-    // Several instances share one cache either way; Redis spares the database a write per token.
-    const store = redisUrl
-      ? redisTokenCacheStore(createRedisClient(redisUrl))
-      : databaseTokenCacheStore(database);
-    return createGraphTokenSource({ settings, store });
-  });
-  return source.tokenFor(caller);
 }
 
 async function readOpenIdConfiguration(authority: string, networkClient?: INetworkModule): Promise<string> {

@@ -107,10 +107,7 @@ for (const [name, database] of testDatabases()) {
     db = await open();
     const opened = db;
     return {
-      store: databaseTokenCacheStore(
-        async () => opened,
-        () => new Date("2026-01-15T12:00:00.000Z"),
-      ),
+      store: databaseTokenCacheStore(opened, () => new Date("2026-01-15T12:00:00.000Z")),
       // PostgreSQL counts in bigint, which arrives as text.
       rows: async () =>
         Number(

@@ -23,12 +23,12 @@ export function memoryTokenCacheStore(): TokenCacheStore {
 
 /** The `msal_cache` table of the console's database (SQLite or PostgreSQL), shared by every instance. */
 export function databaseTokenCacheStore(
-  database: () => Promise<RunsDatabase>,
+  db: RunsDatabase,
   now: () => Date = () => new Date(),
 ): TokenCacheStore {
   return {
     async get(key) {
-      const row = await (await database())
+      const row = await db
         .selectFrom("msal_cache")
         .select("data")
         .where("partition_key", "=", key)
@@ -37,9 +37,7 @@ export function databaseTokenCacheStore(
     },
     async set(key, value) {
       const updatedAt = now().toISOString();
-      await (
-        await database()
-      )
+      await db
         .insertInto("msal_cache")
         .values({ partition_key: key, data: value, updated_at: updatedAt })
         .onConflict((conflict) =>

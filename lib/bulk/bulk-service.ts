@@ -1,5 +1,6 @@
 import "server-only";
 import type {
+  BulkAction,
   BulkItemFilter,
   BulkItemView,
   BulkLimits,
@@ -41,8 +42,6 @@ export interface BulkServiceDependencies {
   now?: () => Date;
   newId?: () => string;
 }
-
-export type BulkAction = "pause" | "resume" | "cancel" | "retry-failed";
 
 const AUDITED: Record<BulkAction, AuditAction> = {
   pause: "bulk.paused",
@@ -134,11 +133,8 @@ export function createBulkService(deps: BulkServiceDependencies) {
       const seen = new Set<string>();
       const items: BulkItemRow[] = request.subjects.map((entry, index) => {
         const { label, ...subject } = entry;
-        provisionBodyOr400(
-          { ruleId: request.ruleId, subject: subject as ProvisionSubject },
-          `subjects[${index}]`,
-        );
-        const key = subjectKey(subject as ProvisionSubject);
+        provisionBodyOr400({ ruleId: request.ruleId, subject }, `subjects[${index}]`);
+        const key = subjectKey(subject);
         if (seen.has(key))
           throw new ApiError(
             "bad_request",
@@ -151,7 +147,7 @@ export function createBulkService(deps: BulkServiceDependencies) {
           position: index + 1,
           status: "pending",
           subject_kind: subject.kind,
-          subject_key: subjectObjectKey(subject as ProvisionSubject),
+          subject_key: subjectObjectKey(subject),
           subject_json: JSON.stringify(subject),
           label: label?.trim() || null,
           run_id: null,

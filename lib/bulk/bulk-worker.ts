@@ -36,6 +36,8 @@ export interface BulkWorkerDependencies {
  * limiter first, then claims the next pending item (a turn that finds none is given back), so
  * items are claimed only when they can be sent at once — a claimed item is an item in flight.
  */
+export type BulkWorker = ReturnType<typeof createBulkWorker>;
+
 export function createBulkWorker(deps: BulkWorkerDependencies) {
   const now = deps.now ?? (() => new Date());
   const pollMs = deps.pollMs ?? 500;

@@ -1,33 +1,24 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
-import type { Caller } from "@/lib/auth/caller";
-import { createDemoTenant, type DemoTenant } from "@/lib/demo-tenant";
-import { env } from "@/lib/env";
-import { processSingleton } from "@/lib/process-singleton";
-import { recordDemoChange } from "./history";
+import type { Caller } from "@/lib/auth";
+import { appendAudit } from "@/lib/runs";
+import type { ConsoleServices } from "./services";
 
-/** The embedded demo tenant of this process; only in demo mode (404 otherwise, as if it were not there). */
-export function embeddedDemoTenant(): DemoTenant {
-  const settings = env();
-  if (settings.mode !== "demo") throw new ApiError("not_found", "The demo tenant exists only in demo mode.");
-  return processSingleton("demo-tenant", () =>
-    createDemoTenant({
-      throttle: { limit: settings.DEMO_THROTTLE_LIMIT, windowMs: settings.DEMO_THROTTLE_WINDOW_MS },
-    }),
-  );
-}
+type Services = Pick<ConsoleServices, "demoTenant" | "db">;
 
 /**
  * Forwards /api/demo/… to the tenant's /demo/… controls, translating its Graph-style errors
- * into the console's one error shape.
+ * into the console's one error shape; a change is audited. 404 outside demo mode.
  */
 export async function forwardToDemoControls(
+  services: Services,
+  caller: Caller,
   request: Request,
   path: string[],
   requestId: string,
-  caller: Caller,
 ): Promise<Response> {
-  const tenant = embeddedDemoTenant();
+  const tenant = services.demoTenant;
+  if (!tenant) throw new ApiError("not_found", "The demo tenant exists only in demo mode.");
   const target = new URL(`https://demo-tenant.invalid/demo/${path.map(encodeURIComponent).join("/")}`);
   target.search = new URL(request.url).search;
   const changes = request.method !== "GET" && request.method !== "HEAD";
@@ -44,7 +35,12 @@ export async function forwardToDemoControls(
   );
   if (answer.ok) {
     if (changes)
-      await recordDemoChange(caller, request.method, `/demo/${path.join("/")}`, body ? safeJson(body) : null);
+      await appendAudit(services.db, {
+        actor: caller.id,
+        action: "demo.changed",
+        target: `/demo/${path.join("/")}`,
+        detail: { method: request.method, change: body ? jsonOrText(body) : null },
+      });
     return new Response(answer.body, {
       status: answer.status,
       headers: { "content-type": "application/json" },
@@ -64,7 +60,7 @@ export async function forwardToDemoControls(
   throw new ApiError(code, problem?.error?.message ?? `The demo tenant answered ${answer.status}.`);
 }
 
-function safeJson(text: string): unknown {
+function jsonOrText(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

@@ -1,7 +1,5 @@
 import "server-only";
 import { completeFinishedBulkRuns, interruptOrphanedItems } from "@/lib/bulk";
-import { env } from "@/lib/env";
-import { processSingleton } from "@/lib/process-singleton";
 import { interruptUnfinishedRuns, type RunsDatabase } from "@/lib/runs";
 import {
   forgetInstances,
@@ -10,38 +8,39 @@ import {
   registerInstance,
   STALE_AFTER_MS,
 } from "@/lib/runs/instances";
-import { runsDatabase } from "./runs";
-
-export interface ConsoleInstance {
-  id: string;
-  db: RunsDatabase;
-}
 
 /**
  * This process among the instances sharing the database: it heartbeats, and it marks interrupted
  * the work of instances that stopped (runs and bulk items in flight there are never resent by
- * themselves). On SQLite there is only ever one instance, so at start every other one is dead.
+ * themselves). On SQLite (`exclusive`) there is only ever one instance, so at start every other one is dead.
  */
-export function consoleInstance(): Promise<ConsoleInstance> {
-  return processSingleton("console-instance", async () => {
-    const db = await runsDatabase();
-    const id = crypto.randomUUID();
-    const startedAt = new Date().toISOString();
-    await registerInstance(db, id, startedAt);
-    const exclusive = !env().DATABASE_URL;
-    await recoverWorkOfStoppedInstances(db, exclusive ? startedAt : liveSince(), true);
-    setInterval(() => {
-      heartbeat(db, id, new Date().toISOString()).catch((error: unknown) =>
-        console.error("[console] heartbeat failed", error),
-      );
-    }, HEARTBEAT_MS).unref();
-    setInterval(() => {
-      recoverWorkOfStoppedInstances(db, liveSince(), false).catch((error: unknown) =>
-        console.error("[console] recovering the work of stopped instances failed", error),
-      );
-    }, 2 * HEARTBEAT_MS).unref();
-    return { id, db };
-  });
+export async function startInstance(
+  db: RunsDatabase,
+  options: { exclusive: boolean },
+): Promise<{ id: string; stop(): void }> {
+  const id = crypto.randomUUID();
+  const startedAt = new Date().toISOString();
+  await registerInstance(db, id, startedAt);
+  await recoverWorkOfStoppedInstances(db, options.exclusive ? startedAt : liveSince(), true);
+  const beat = setInterval(() => {
+    heartbeat(db, id, new Date().toISOString()).catch((error: unknown) =>
+      console.error("[console] heartbeat failed", error),
+    );
+  }, HEARTBEAT_MS);
+  const recover = setInterval(() => {
+    recoverWorkOfStoppedInstances(db, liveSince(), false).catch((error: unknown) =>
+      console.error("[console] recovering the work of stopped instances failed", error),
+    );
+  }, 2 * HEARTBEAT_MS);
+  beat.unref();
+  recover.unref();
+  return {
+    id,
+    stop() {
+      clearInterval(beat);
+      clearInterval(recover);
+    },
+  };
 }
 
 const liveSince = () => new Date(Date.now() - STALE_AFTER_MS).toISOString();

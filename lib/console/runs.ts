@@ -1,58 +1,106 @@
 import "server-only";
-import type { RunRequest } from "@/lib/api/contracts";
-import type { Caller } from "@/lib/auth/caller";
-import { env } from "@/lib/env";
-import { processSingleton } from "@/lib/process-singleton";
-import {
-  createRunService,
-  openDatabase,
-  purgeAudit,
-  purgeRuns,
-  type RunService,
-  type RunsDatabase,
-} from "@/lib/runs";
-import { findProvisioningApp, subjectLabel } from "./catalog";
-import { graphClient } from "./graph";
-import { consoleInstance } from "./instance";
+import type {
+  Page,
+  PreviousRun,
+  RunAccepted,
+  RunComparison,
+  RunHistoryQuery,
+  RunListItem,
+  RunRequest,
+  RunView,
+} from "@/lib/api/contracts";
+import { downloadResponse } from "@/lib/api/download";
+import { ApiError } from "@/lib/api/errors";
+import type { Caller } from "@/lib/auth";
+import type { GraphClient } from "@/lib/graph";
+import { subjectLabelOf } from "@/lib/graph/presenters";
+import { compareRuns, findPreviousRun, findRun, listRuns, runAsCsv, runAsJson } from "@/lib/runs";
+import type { ConsoleServices } from "./services";
 
-/** The runs database of this process, opened once (consoleInstance recovers what stopped instances left). */
-export function runsDatabase(): Promise<RunsDatabase> {
-  return processSingleton("runs-database", async () => {
-    const settings = env();
-    const db = await openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.DATA_DIR });
-    const purge = async () => {
-      await purgeRuns(db, settings.RUN_RETENTION_DAYS);
-      await purgeAudit(db, settings.AUDIT_RETENTION_DAYS);
-    };
-    await purge();
-    setInterval(
-      () => void purge().catch((error: unknown) => console.error("[console] retention purge failed", error)),
-      86_400_000,
-    ).unref();
-    return db;
-  });
-}
+// Provisioning one object, and the runs kept since: history, comparison, export.
 
-export function runService(): Promise<RunService> {
-  return processSingleton("run-service", async () => {
-    const instance = await consoleInstance();
-    return createRunService({ db: instance.db, instanceId: instance.id });
-  });
-}
+type Services = Pick<ConsoleServices, "graphFor" | "runs" | "db">;
 
 /** Provisions one object as this caller: stored first, sent through their Graph client. */
-export async function requestRun(caller: Caller, request: RunRequest, idempotencyKey: string | null) {
-  return (await runService()).request({
+export async function requestRun(
+  services: Pick<Services, "graphFor" | "runs">,
+  caller: Caller,
+  request: RunRequest,
+  idempotencyKey: string | null,
+): Promise<RunAccepted> {
+  const graph = services.graphFor(caller);
+  const { id, status } = await services.runs.request({
     request,
     actor: caller.id,
     idempotencyKey,
-    graph: graphClient(caller),
-    labeler: async () => {
-      const [app, subject] = await Promise.all([
-        findProvisioningApp(caller, request.servicePrincipalId).catch(() => null),
-        subjectLabel(caller, request.subject).catch(() => null),
-      ]);
-      return { application: app?.displayName ?? null, subject };
-    },
+    graph,
+    labeler: () => runLabels(graph, request),
+  });
+  return { id, status };
+}
+
+/** The names a run is listed by: the application's, and the subject's (a failed look-up costs only its label). */
+export async function runLabels(
+  graph: Pick<GraphClient, "getServicePrincipal" | "getUser" | "getGroup">,
+  request: Pick<RunRequest, "servicePrincipalId" | "subject">,
+): Promise<{ application: string | null; subject: string | null }> {
+  const { subject } = request;
+  const [app, label] = await Promise.all([
+    graph.getServicePrincipal(request.servicePrincipalId).then(
+      (sp) => sp.displayName ?? null,
+      () => null,
+    ),
+    (async () => {
+      if (subject.kind === "onPremisesUser") return subjectLabelOf(subject);
+      if (subject.kind === "group")
+        return subjectLabelOf({
+          kind: "group",
+          group: await graph.getGroup(subject.objectId),
+          memberCount: subject.memberIds.length,
+        });
+      return subjectLabelOf({ kind: "user", user: await graph.getUser(subject.objectId) });
+    })().catch(() => null),
+  ]);
+  return { application: app, subject: label };
+}
+
+export async function getRun(services: Pick<Services, "runs">, id: string): Promise<RunView> {
+  const run = await services.runs.get(id);
+  if (!run) throw new ApiError("not_found", `No run with id ${id}.`);
+  return run;
+}
+
+export async function runHistory(
+  services: Pick<Services, "db">,
+  query: RunHistoryQuery,
+): Promise<Page<RunListItem>> {
+  const { cursor, limit, ...filters } = query;
+  return listRuns(services.db, filters, { cursor, limit });
+}
+
+export async function previousRunOf(services: Pick<Services, "db">, id: string): Promise<PreviousRun> {
+  const row = await findRun(services.db, id);
+  if (!row) throw new ApiError("not_found", `No run with id ${id}.`);
+  return { previousRunId: await findPreviousRun(services.db, row) };
+}
+
+export async function compare(
+  services: Pick<Services, "runs">,
+  a: string,
+  b: string,
+): Promise<RunComparison> {
+  const [left, right] = await Promise.all([getRun(services, a), getRun(services, b)]);
+  return compareRuns(left, right);
+}
+
+export async function exportRun(
+  services: Pick<Services, "runs">,
+  id: string,
+  format: "json" | "csv",
+): Promise<Response> {
+  const run = await getRun(services, id);
+  return downloadResponse(format === "json" ? runAsJson(run) : runAsCsv(run), {
+    filename: `provisioning-run-${id}`,
+    type: format,
   });
 }

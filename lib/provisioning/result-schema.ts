@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { OUTCOMES, STEP_KINDS, type ProvisioningResult } from "./result";
+import { OUTCOMES, STEP_KINDS } from "./result";
 
 const text = z.string().nullable();
-const outcome = z.enum(OUTCOMES as [ProvisioningResult["outcome"], ...ProvisioningResult["outcome"][]]);
+const outcome = z.enum(OUTCOMES);
 const party = z.object({ system: text, id: text, type: text, displayName: text });
 
 export const provisioningStepSchema = z.object({

@@ -1,6 +1,6 @@
-export type Outcome = "Success" | "Skipped" | "Failure" | "Warning" | "Unknown";
+export const OUTCOMES = ["Success", "Skipped", "Failure", "Warning", "Unknown"] as const;
 
-export const OUTCOMES: readonly Outcome[] = ["Success", "Skipped", "Failure", "Warning", "Unknown"];
+export type Outcome = (typeof OUTCOMES)[number];
 
 export type StepKind =
   | "Import"

@@ -1,32 +1,12 @@
 import "server-only";
 import { sql } from "kysely";
-import type { Page } from "@/lib/api/contracts";
+import type { AuditAction, AuditEntry, Page } from "@/lib/api/contracts";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { RunsDatabase } from "./database";
+import { csvField } from "./export";
 import { AUDIT_MINIMUM_AGE_DAYS } from "./migrations";
 
-export type AuditAction =
-  | "run.requested"
-  | "run.completed"
-  | "run.failed"
-  | "share.created"
-  | "share.revoked"
-  | "demo.changed"
-  | "bulk.created"
-  | "bulk.paused"
-  | "bulk.resumed"
-  | "bulk.cancelled"
-  | "bulk.retried";
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actor: string;
-  action: AuditAction;
-  target: string | null;
-  detail: Record<string, unknown> | null;
-  graphRequestId: string | null;
-}
+export type { AuditAction, AuditEntry } from "@/lib/api/contracts";
 
 /** Appends one entry; entries are never changed or deleted (the database refuses it). */
 export async function appendAudit(
@@ -81,4 +61,18 @@ export async function purgeAudit(db: RunsDatabase, retentionDays: number, now = 
   const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
   const result = await db.deleteFrom("audit_log").where("at", "<", cutoff).executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/** The whole log as CSV lines, newest first, read a page at a time. */
+export async function* auditAsCsv(db: RunsDatabase): AsyncGenerator<string> {
+  yield "at,actor,action,target,graph_request_id,detail\r\n";
+  let cursor: string | undefined;
+  do {
+    const page = await listAudit(db, { cursor, limit: 500 });
+    for (const e of page.items) {
+      const detail = e.detail ? JSON.stringify(e.detail) : null;
+      yield [e.at, e.actor, e.action, e.target, e.graphRequestId, detail].map(csvField).join(",") + "\r\n";
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
 }

@@ -8,8 +8,14 @@ export {
 } from "./run-service";
 export { findRun, interruptUnfinishedRuns, purgeRuns } from "./run-store";
 export { findPreviousRun, listRuns } from "./history";
-export { appendAudit, listAudit, purgeAudit, type AuditAction, type AuditEntry } from "./audit";
+export { appendAudit, auditAsCsv, listAudit, purgeAudit, type AuditAction, type AuditEntry } from "./audit";
 export { createShare, listShares, MAX_SHARE_DAYS, openShare, revokeShare, sharedRunView } from "./shares";
-export { DEFAULT_REDACTED_ATTRIBUTES, REDACTED, redactSensitive, sensitiveAttributeTest } from "./redaction";
+export {
+  DEFAULT_REDACTED_ATTRIBUTES,
+  REDACTED,
+  redactSensitive,
+  sensitiveAttributeTest,
+  type SensitiveAttributeTest,
+} from "./redaction";
 export { compareRuns } from "./compare";
 export { csvField, runAsCsv, runAsJson } from "./export";

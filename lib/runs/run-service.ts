@@ -77,6 +77,15 @@ export function createRunService(deps: RunServiceDependencies): RunService {
     { request, graph, labeler, bulk }: RunInput,
   ): Promise<RunEnding> {
     const labels = labeler?.().catch(() => null);
+    // The names show in lists while the run waits its turn; the final write below keeps them.
+    const labelled = labels?.then((found) =>
+      found
+        ? updateRun(deps.db, row.id, {
+            application_label: found.application,
+            subject_label: found.subject,
+          }).catch(() => undefined)
+        : undefined,
+    );
     let started: string | undefined;
     let running: Promise<void> | undefined;
     try {
@@ -95,7 +104,7 @@ export function createRunService(deps: RunServiceDependencies): RunService {
       const result = parseProvisionOnDemandResponse(answer.body);
       const action = result.reports[0]?.action ?? null;
       const resolved = await labels;
-      await running; // the "running" write must not land after the result
+      await Promise.all([running, labelled]); // earlier writes must not land after the result
       await updateRun(deps.db, row.id, {
         status: "completed",
         started_at: started ?? now().toISOString(),
@@ -118,7 +127,7 @@ export function createRunService(deps: RunServiceDependencies): RunService {
     } catch (error) {
       const failure = describeFailure(error);
       const resolved = await labels;
-      await running;
+      await Promise.all([running, labelled]);
       await updateRun(deps.db, row.id, {
         status: "failed",
         finished_at: now().toISOString(),

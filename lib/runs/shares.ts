@@ -1,11 +1,12 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { RunView, SharedRun } from "@/lib/api/contracts";
+import type { RunView, ShareLink, SharedRun } from "@/lib/api/contracts";
 import { ApiError } from "@/lib/api/errors";
+import { appendAudit } from "./audit";
 import type { RunsDatabase } from "./database";
 import { redactSensitive, type SensitiveAttributeTest } from "./redaction";
 
-export const MAX_SHARE_DAYS = 90;
+export { MAX_SHARE_DAYS } from "@/lib/api/contracts";
 
 export interface ShareRecord {
   id: string;
@@ -44,6 +45,12 @@ export async function createShare(
       redact: record.redact ? 1 : 0,
     })
     .execute();
+  await appendAudit(db, {
+    actor: record.createdBy,
+    action: "share.created",
+    target: record.runId,
+    detail: { shareId: record.id, redact: record.redact, expiresAt: record.expiresAt },
+  });
   return record;
 }
 
@@ -74,7 +81,7 @@ export async function openShare(db: RunsDatabase, id: string, now = new Date()):
   };
 }
 
-/** Revokes a share; revoking twice is a no-op. Returns the run it pointed at. */
+/** Revokes a share (audited as `by`); revoking twice is a no-op. Returns the run it pointed at. */
 export async function revokeShare(
   db: RunsDatabase,
   id: string,
@@ -94,10 +101,11 @@ export async function revokeShare(
       .where("id", "=", id)
       .execute();
   }
+  await appendAudit(db, { actor: by, action: "share.revoked", target: row.run_id, detail: { shareId: id } });
   return row.run_id;
 }
 
-export async function listShares(db: RunsDatabase, runId: string) {
+export async function listShares(db: RunsDatabase, runId: string): Promise<ShareLink[]> {
   const rows = await db
     .selectFrom("shares")
     .selectAll()

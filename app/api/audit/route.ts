@@ -1,15 +1,9 @@
-import { z } from "zod";
-import { apiRoute, readQuery } from "@/lib/api";
-import { auditCsv, auditLog } from "@/lib/console/history";
-
-const query = z.object({
-  cursor: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  format: z.enum(["json", "csv"]).default("json"),
-});
+import { readQuery } from "@/lib/api";
+import { auditQuery } from "@/lib/api/contracts";
+import { audit, consoleRoute } from "@/lib/console";
 
 // GET /api/audit?cursor=&limit=&format= – the append-only audit log, newest first (CSV: all of it).
-export const GET = apiRoute({ role: "Console.Reader" }, async ({ request }) => {
-  const { format, ...page } = readQuery(request, query);
-  return format === "csv" ? auditCsv() : Response.json(await auditLog(page));
+export const GET = consoleRoute({ role: "Console.Reader" }, async ({ request, services }) => {
+  const { format, ...page } = readQuery(request, auditQuery);
+  return format === "csv" ? audit.auditCsv(services) : Response.json(await audit.auditLog(services, page));
 });

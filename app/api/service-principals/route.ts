@@ -1,13 +1,8 @@
-import { z } from "zod";
-import { apiRoute, readQuery } from "@/lib/api";
-import { listProvisioningApps } from "@/lib/console/catalog";
-
-const query = z.object({
-  search: z.string().trim().max(200).optional(),
-  cursor: z.string().max(500).optional(),
-});
+import { readQuery } from "@/lib/api";
+import { appListQuery } from "@/lib/api/contracts";
+import { catalog, consoleRoute } from "@/lib/console";
 
 // GET /api/service-principals?search=&cursor= – applications that have provisioning jobs.
-export const GET = apiRoute({ role: "Console.Reader" }, async ({ request, caller }) =>
-  Response.json(await listProvisioningApps(caller, readQuery(request, query))),
+export const GET = consoleRoute({ role: "Console.Reader" }, async ({ request, caller, services }) =>
+  Response.json(await catalog.listProvisioningApps(services, caller, readQuery(request, appListQuery))),
 );

@@ -1,9 +1,7 @@
-import { ApiError, apiRoute } from "@/lib/api";
-import { getBulkRun } from "@/lib/console/bulk";
+import { bulk, consoleRoute } from "@/lib/console";
 
 // GET /api/bulk-runs/{id} – status, progress, counts by outcome and the time left.
-export const GET = apiRoute<{ id: string }>({ role: "Console.Reader" }, async ({ params, caller }) => {
-  const run = await getBulkRun(caller, params.id);
-  if (!run) throw new ApiError("not_found", `No bulk run has the id ${params.id}.`);
-  return Response.json(run);
-});
+export const GET = consoleRoute<{ id: string }>(
+  { role: "Console.Reader" },
+  async ({ params, caller, services }) => Response.json(await bulk.getBulkRun(services, caller, params.id)),
+);

@@ -1,10 +1,10 @@
-import { apiRoute } from "@/lib/api";
-import { forwardToDemoControls } from "@/lib/console/demo";
+import { consoleRoute, demo } from "@/lib/console";
 
 // /api/demo/… – the demo tenant's controls (reset, change a user, assign); 404 in Entra mode.
-const forward = apiRoute<{ path: string[] }>(
+const forward = consoleRoute<{ path: string[] }>(
   { role: "Console.Operator" },
-  ({ request, params, requestId, caller }) => forwardToDemoControls(request, params.path, requestId, caller),
+  ({ request, params, requestId, caller, services }) =>
+    demo.forwardToDemoControls(services, caller, request, params.path, requestId),
 );
 
 export { forward as GET, forward as POST, forward as PUT, forward as PATCH, forward as DELETE };

@@ -1,8 +1,10 @@
-import { apiRoute, readQuery } from "@/lib/api";
-import { searchDirectoryGroups } from "@/lib/console/catalog";
-import { directorySearchQuery } from "../search-query";
+import { readQuery } from "@/lib/api";
+import { directorySearchQuery } from "@/lib/api/contracts";
+import { consoleRoute, directory } from "@/lib/console";
 
 // GET /api/directory/groups?search= – groups by name, for the group picker.
-export const GET = apiRoute({ role: "Console.Reader" }, async ({ request, caller }) =>
-  Response.json(await searchDirectoryGroups(caller, readQuery(request, directorySearchQuery).search)),
+export const GET = consoleRoute({ role: "Console.Reader" }, async ({ request, caller, services }) =>
+  Response.json(
+    await directory.searchGroups(services, caller, readQuery(request, directorySearchQuery).search),
+  ),
 );

@@ -1,8 +1,10 @@
-import { apiRoute, readQuery } from "@/lib/api";
-import { searchDirectoryUsers } from "@/lib/console/catalog";
-import { directorySearchQuery } from "../search-query";
+import { readQuery } from "@/lib/api";
+import { directorySearchQuery } from "@/lib/api/contracts";
+import { consoleRoute, directory } from "@/lib/console";
 
 // GET /api/directory/users?search= – users by name, UPN or mail, for the user picker.
-export const GET = apiRoute({ role: "Console.Reader" }, async ({ request, caller }) =>
-  Response.json(await searchDirectoryUsers(caller, readQuery(request, directorySearchQuery).search)),
+export const GET = consoleRoute({ role: "Console.Reader" }, async ({ request, caller, services }) =>
+  Response.json(
+    await directory.searchUsers(services, caller, readQuery(request, directorySearchQuery).search),
+  ),
 );

@@ -1,7 +1,8 @@
-import { apiRoute } from "@/lib/api";
-import { getProvisioningApp } from "@/lib/console/catalog";
+import { catalog, consoleRoute } from "@/lib/console";
 
-// GET /api/service-principals/{spId} – one application with provisioning.
-export const GET = apiRoute<{ spId: string }>({ role: "Console.Reader" }, async ({ params, caller }) =>
-  Response.json(await getProvisioningApp(caller, params.spId)),
+// GET /api/service-principals/{spId} – one application.
+export const GET = consoleRoute<{ spId: string }>(
+  { role: "Console.Reader" },
+  async ({ params, caller, services }) =>
+    Response.json(await catalog.getApplication(services, caller, params.spId)),
 );

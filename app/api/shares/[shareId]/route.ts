@@ -1,16 +1,16 @@
-import { apiRoute } from "@/lib/api";
-import { openSharedRun, revoke } from "@/lib/console/history";
+import { consoleRoute, shares } from "@/lib/console";
 
 // GET /api/shares/{shareId} – the run as shared (redacted on the server if the link says so); 410 when expired or revoked.
-export const GET = apiRoute<{ shareId: string }>({ role: "Console.Reader" }, async ({ params }) =>
-  Response.json(await openSharedRun(params.shareId)),
+export const GET = consoleRoute<{ shareId: string }>(
+  { role: "Console.Reader" },
+  async ({ params, services }) => Response.json(await shares.openSharedRun(services, params.shareId)),
 );
 
 // DELETE /api/shares/{shareId} – revoke the link.
-export const DELETE = apiRoute<{ shareId: string }>(
+export const DELETE = consoleRoute<{ shareId: string }>(
   { role: "Console.Operator" },
-  async ({ params, caller }) => {
-    await revoke(params.shareId, caller);
+  async ({ params, caller, services }) => {
+    await shares.revoke(services, caller, params.shareId);
     return new Response(null, { status: 204 });
   },
 );

@@ -1,19 +1,17 @@
-import { z } from "zod";
-import { ApiError, apiRoute } from "@/lib/api";
-import { actOnBulkRun } from "@/lib/console/bulk";
-
-const action = z.enum(["pause", "resume", "cancel", "retry-failed"]);
+import { ApiError } from "@/lib/api";
+import { bulkAction } from "@/lib/api/contracts";
+import { bulk, consoleRoute } from "@/lib/console";
 
 // POST /api/bulk-runs/{id}/pause|resume|cancel|retry-failed
-export const POST = apiRoute<{ id: string; action: string }>(
+export const POST = consoleRoute<{ id: string; action: string }>(
   { role: "Console.Operator" },
-  async ({ params, caller }) => {
-    const parsed = action.safeParse(params.action);
-    if (!parsed.success)
+  async ({ params, caller, services }) => {
+    const action = bulkAction.safeParse(params.action);
+    if (!action.success)
       throw new ApiError(
         "not_found",
-        `No bulk-run action "${params.action}"; use pause, resume, cancel or retry-failed.`,
+        `No bulk-run action "${params.action}"; use ${bulkAction.options.join(", ")}.`,
       );
-    return Response.json(await actOnBulkRun(caller, params.id, parsed.data));
+    return Response.json(await bulk.actOnBulkRun(services, caller, params.id, action.data));
   },
 );

@@ -1,31 +1,10 @@
-import { z } from "zod";
-import { apiRoute, readQuery } from "@/lib/api";
-import { listBulkItems } from "@/lib/console/bulk";
-
-const query = z.object({
-  outcome: z
-    .enum([
-      "Success",
-      "Skipped",
-      "Failure",
-      "Warning",
-      "Unknown",
-      "failed",
-      "interrupted",
-      "cancelled",
-      "pending",
-      "sending",
-    ])
-    .optional(),
-  cursor: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
+import { readQuery } from "@/lib/api";
+import { bulkItemsQuery } from "@/lib/api/contracts";
+import { bulk, consoleRoute } from "@/lib/console";
 
 // GET /api/bulk-runs/{id}/items?outcome=&cursor= – the items by position, each linked to its run.
-export const GET = apiRoute<{ id: string }>(
+export const GET = consoleRoute<{ id: string }>(
   { role: "Console.Reader" },
-  async ({ request, params, caller }) => {
-    const { outcome, cursor, limit } = readQuery(request, query);
-    return Response.json(await listBulkItems(caller, params.id, { filter: outcome, cursor, limit }));
-  },
+  async ({ request, params, caller, services }) =>
+    Response.json(await bulk.listBulkItems(services, caller, params.id, readQuery(request, bulkItemsQuery))),
 );

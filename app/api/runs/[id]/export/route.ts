@@ -1,10 +1,8 @@
-import { z } from "zod";
-import { apiRoute, readQuery } from "@/lib/api";
-import { exportRun } from "@/lib/console/history";
-
-const query = z.object({ format: z.enum(["json", "csv"]).default("json") });
+import { readQuery } from "@/lib/api";
+import { runExportQuery } from "@/lib/api/contracts";
+import { consoleRoute, runs } from "@/lib/console";
 
 // GET /api/runs/{id}/export?format=json|csv – download the run.
-export const GET = apiRoute<{ id: string }>({ role: "Console.Reader" }, async ({ request, params }) =>
-  exportRun(params.id, readQuery(request, query).format),
+export const GET = consoleRoute<{ id: string }>({ role: "Console.Reader" }, ({ request, params, services }) =>
+  runs.exportRun(services, params.id, readQuery(request, runExportQuery).format),
 );

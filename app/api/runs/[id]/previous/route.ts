@@ -1,7 +1,6 @@
-import { apiRoute } from "@/lib/api";
-import { previousRunOf } from "@/lib/console/history";
+import { consoleRoute, runs } from "@/lib/console";
 
 // GET /api/runs/{id}/previous – the previous run of the same object on the same job.
-export const GET = apiRoute<{ id: string }>({ role: "Console.Reader" }, async ({ params }) =>
-  Response.json(await previousRunOf(params.id)),
+export const GET = consoleRoute<{ id: string }>({ role: "Console.Reader" }, async ({ params, services }) =>
+  Response.json(await runs.previousRunOf(services, params.id)),
 );

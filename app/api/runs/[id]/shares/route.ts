@@ -1,18 +1,13 @@
-import { z } from "zod";
-import { apiRoute, readJson } from "@/lib/api";
-import { shareRun, sharesOf } from "@/lib/console/history";
-import { MAX_SHARE_DAYS } from "@/lib/runs";
-
-const body = z.strictObject({
-  redact: z.boolean({ error: "redact must be true or false" }),
-  expiresInDays: z.number().int().min(1).max(MAX_SHARE_DAYS).optional(),
-});
+import { readJson } from "@/lib/api";
+import { shareRequest } from "@/lib/api/contracts";
+import { consoleRoute, shares } from "@/lib/console";
 
 // POST /api/runs/{id}/shares – a read-only link to this run, optionally redacted and expiring.
-export const POST = apiRoute<{ id: string }>(
+export const POST = consoleRoute<{ id: string }>(
   { role: "Console.Operator" },
-  async ({ request, params, caller }) => {
-    const share = await shareRun(params.id, caller, await readJson(request, body), request.nextUrl.origin);
+  async ({ request, params, caller, services }) => {
+    const options = await readJson(request, shareRequest);
+    const share = await shares.shareRun(services, caller, params.id, options, request.nextUrl.origin);
     return Response.json(share, {
       status: 201,
       headers: { Location: `/api/shares/${encodeURIComponent(share.id)}` },
@@ -21,6 +16,6 @@ export const POST = apiRoute<{ id: string }>(
 );
 
 // GET /api/runs/{id}/shares – the links made for this run, with their state.
-export const GET = apiRoute<{ id: string }>({ role: "Console.Reader" }, async ({ params }) =>
-  Response.json(await sharesOf(params.id)),
+export const GET = consoleRoute<{ id: string }>({ role: "Console.Reader" }, async ({ params, services }) =>
+  Response.json(await shares.sharesOf(services, params.id)),
 );

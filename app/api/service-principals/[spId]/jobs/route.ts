@@ -1,7 +1,8 @@
-import { apiRoute } from "@/lib/api";
-import { listJobSummaries } from "@/lib/console/catalog";
+import { catalog, consoleRoute } from "@/lib/console";
 
 // GET /api/service-principals/{spId}/jobs – its synchronization jobs with status and quarantine.
-export const GET = apiRoute<{ spId: string }>({ role: "Console.Reader" }, async ({ params, caller }) =>
-  Response.json(await listJobSummaries(caller, params.spId)),
+export const GET = consoleRoute<{ spId: string }>(
+  { role: "Console.Reader" },
+  async ({ params, caller, services }) =>
+    Response.json(await catalog.listJobs(services, caller, params.spId)),
 );

@@ -1,10 +1,12 @@
-import { apiRoute, readQuery } from "@/lib/api";
-import { listMembers } from "@/lib/console/catalog";
-import { directorySearchQuery } from "../../../search-query";
+import { readQuery } from "@/lib/api";
+import { directorySearchQuery } from "@/lib/api/contracts";
+import { consoleRoute, directory } from "@/lib/console";
 
 // GET /api/directory/groups/{groupId}/members?search= – members to pick (up to five) for a group run.
-export const GET = apiRoute<{ groupId: string }>(
+export const GET = consoleRoute<{ groupId: string }>(
   { role: "Console.Reader" },
-  async ({ request, params, caller }) =>
-    Response.json(await listMembers(caller, params.groupId, readQuery(request, directorySearchQuery).search)),
+  async ({ request, params, caller, services }) => {
+    const { search } = readQuery(request, directorySearchQuery);
+    return Response.json(await directory.listMembers(services, caller, params.groupId, search));
+  },
 );

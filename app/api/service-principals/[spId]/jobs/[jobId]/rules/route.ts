@@ -1,8 +1,8 @@
-import { apiRoute } from "@/lib/api";
-import { listRuleSummaries } from "@/lib/console/catalog";
+import { catalog, consoleRoute } from "@/lib/console";
 
 // GET /api/service-principals/{spId}/jobs/{jobId}/rules – the job's synchronization rules.
-export const GET = apiRoute<{ spId: string; jobId: string }>(
+export const GET = consoleRoute<{ spId: string; jobId: string }>(
   { role: "Console.Reader" },
-  async ({ params, caller }) => Response.json(await listRuleSummaries(caller, params.spId, params.jobId)),
+  async ({ params, caller, services }) =>
+    Response.json(await catalog.listRules(services, caller, params.spId, params.jobId)),
 );

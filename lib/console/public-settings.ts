@@ -1,10 +1,14 @@
 import "server-only";
-import { entraSettings } from "@/lib/auth/entra-settings";
+import type { BrowserAuthConfig, PublicSettings } from "@/lib/api/contracts";
+import { entraSettings, graphEndpointOf } from "@/lib/auth";
 import type { Env } from "@/lib/env";
-import type { BrowserAuthConfig } from "./browser-auth";
 
-/** The public sign-in settings the layout hands to the browser; null in demo mode. */
-export function browserAuthConfig(settings: Env): BrowserAuthConfig | null {
+/** The settings the root layout hands to the browser: mode, Graph's origin, public sign-in settings. */
+export function publicSettingsOf(settings: Env): PublicSettings {
+  return { mode: settings.mode, graphEndpoint: graphEndpointOf(settings), auth: browserAuthConfig(settings) };
+}
+
+function browserAuthConfig(settings: Env): BrowserAuthConfig | null {
   const entra = entraSettings(settings);
   if (!entra) return null;
   // entraSettings lists the resource named by the API scope last among the audiences it accepts.

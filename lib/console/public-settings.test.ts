@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
-import { browserAuthConfig } from "./browser-auth-config";
+import { publicSettingsOf } from "./public-settings";
+
+const browserAuthConfig = (settings: Parameters<typeof publicSettingsOf>[0]) =>
+  publicSettingsOf(settings).auth;
 
 const tenant = "8c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f";
 const client = "2c3d4e5f-6a7b-4c8d-8e9f-0a1b2c3d4e5f";
 const entra = { ENTRA_TENANT_ID: tenant, ENTRA_CLIENT_ID: client, ENTRA_CLIENT_SECRET: "s3cret-value" };
 
-describe("browserAuthConfig", () => {
+describe("publicSettingsOf: sign-in settings", () => {
   it("is null in demo mode, so the page loads nothing of MSAL", () => {
     expect(browserAuthConfig(parseEnv({}))).toBeNull();
   });
@@ -38,5 +41,30 @@ describe("browserAuthConfig", () => {
     ["Console.Use", `api://${client}/Console.Use`],
   ])("asks for the configured API scope %s as %s", (configured, requested) => {
     expect(browserAuthConfig(parseEnv({ ...entra, ENTRA_API_SCOPE: configured }))?.apiScope).toBe(requested);
+  });
+});
+
+describe("publicSettingsOf: mode and Graph", () => {
+  it("tells demo mode and the global Graph endpoint with nothing configured", () => {
+    expect(publicSettingsOf(parseEnv({}))).toEqual({
+      mode: "demo",
+      graphEndpoint: "https://graph.microsoft.com",
+      auth: null,
+    });
+  });
+
+  it.each([
+    ["usgov", "https://graph.microsoft.us"],
+    ["china", "https://microsoftgraph.chinacloudapi.cn"],
+  ] as const)("names the %s cloud's Graph for the request scripts", (cloud, graph) => {
+    const settings = publicSettingsOf(parseEnv({ ...entra, ENTRA_CLOUD: cloud }));
+    expect(settings.mode).toBe("entra");
+    expect(settings.graphEndpoint).toBe(graph);
+  });
+
+  it("follows GRAPH_ENDPOINT over the cloud's", () => {
+    expect(
+      publicSettingsOf(parseEnv({ ...entra, GRAPH_ENDPOINT: "http://127.0.0.1:4011/" })).graphEndpoint,
+    ).toBe("http://127.0.0.1:4011");
   });
 });
