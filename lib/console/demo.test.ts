@@ -1,0 +1,63 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDemoTenant, DEMO_FIXTURES } from "@/lib/demo-tenant";
+import { listAudit, openSqliteDatabase, type RunsDatabase } from "@/lib/runs";
+import { forwardToDemoControls } from "./demo";
+
+const operator = { id: "demo-operator", displayName: "Demo operator", roles: [] };
+const patch = (body: unknown) =>
+  new Request("http://console.local/api/demo/users/x", {
+    method: "PATCH",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+
+describe("demo controls facade", () => {
+  let db: RunsDatabase;
+  beforeAll(async () => {
+    db = await openSqliteDatabase(join(mkdtempSync(join(tmpdir(), "pod-demo-")), "console.db"));
+  });
+  afterAll(() => db.destroy());
+
+  it("is not there outside demo mode", async () => {
+    await expect(
+      forwardToDemoControls({ demoTenant: null, db }, operator, patch({}), ["reset"], "req-1"),
+    ).rejects.toMatchObject({ status: 404, message: "The demo tenant exists only in demo mode." });
+  });
+
+  it("changes the tenant and audits the change as the operator's", async () => {
+    const demoTenant = createDemoTenant();
+    const user = DEMO_FIXTURES.inScopeUser;
+    const answer = await forwardToDemoControls(
+      { demoTenant, db },
+      operator,
+      patch({ department: "Marketing" }),
+      ["users", user.id],
+      "req-2",
+    );
+    expect(answer.status).toBe(200);
+    expect(demoTenant.state().users.get(user.id)?.department).toBe("Marketing");
+    const entry = (await listAudit(db, { limit: 5 })).items[0];
+    expect(entry).toMatchObject({
+      actor: "demo-operator",
+      action: "demo.changed",
+      target: `/demo/users/${user.id}`,
+      detail: { method: "PATCH", change: { department: "Marketing" } },
+    });
+  });
+
+  it("gives the tenant's refusal in the console's error shape, and audits nothing", async () => {
+    const before = (await listAudit(db, { limit: 50 })).items.length;
+    const error = await forwardToDemoControls(
+      { demoTenant: createDemoTenant(), db },
+      operator,
+      patch({ department: "x" }),
+      ["users", "no-such-user"],
+      "req-3",
+    ).catch((e) => e);
+    expect(error).toMatchObject({ status: 404, code: "not_found" });
+    expect((await listAudit(db, { limit: 50 })).items.length).toBe(before);
+  });
+});
