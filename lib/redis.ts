@@ -1,13 +1,25 @@
 import "server-only";
 import { Redis } from "ioredis";
 
+const REDIS_UNREACHABLE = Symbol.for("provision-on-demand-console.RedisUnreachableError");
+
 /** Redis did not answer: shared state (pacing, token cache) cannot be read or written right now. */
 export class RedisUnreachableError extends Error {
+  readonly [REDIS_UNREACHABLE] = true;
   constructor(purpose: string, cause: unknown) {
     const detail = cause instanceof Error ? cause.message : String(cause);
     super(`Redis is unreachable (${purpose}): ${detail}`, { cause });
     this.name = "RedisUnreachableError";
   }
+}
+
+/** Recognises the error from any bundled copy of this module (see ApiError). */
+export function isRedisUnreachable(value: unknown): value is RedisUnreachableError {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { [REDIS_UNREACHABLE]?: unknown })[REDIS_UNREACHABLE] === true
+  );
 }
 
 /**

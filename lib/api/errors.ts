@@ -21,8 +21,13 @@ const statusByCode = {
 
 export type ApiErrorCode = keyof typeof statusByCode;
 
+// A brand in the global symbol registry, not `instanceof`: Next.js may bundle this class into
+// several chunks, and an error thrown by the services (built in one) reaches routes in others.
+const API_ERROR = Symbol.for("provision-on-demand-console.ApiError");
+
 export class ApiError extends Error {
   override name = "ApiError";
+  readonly [API_ERROR] = true;
   readonly status: number;
   constructor(
     readonly code: ApiErrorCode,
@@ -32,6 +37,20 @@ export class ApiError extends Error {
     super(message);
     this.status = statusByCode[code];
   }
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return (
+    typeof value === "object" && value !== null && (value as { [API_ERROR]?: unknown })[API_ERROR] === true
+  );
+}
+
+/** A zod validation failure, from whichever copy of zod made it. */
+function isZodError(value: unknown): value is ZodError {
+  return (
+    value instanceof ZodError ||
+    (value instanceof Error && value.name === "ZodError" && Array.isArray((value as ZodError).issues))
+  );
 }
 
 export interface ApiErrorBody {
@@ -50,21 +69,30 @@ export function errorResponse(
 export function describeZodError(error: ZodError): string {
   return error.issues
     .slice(0, 5)
-    .map((issue) => `${issue.path.length ? issue.path.join(".") : "body"}: ${issue.message}`)
+    .map((issue) => `${fieldPath(issue.path) || "body"}: ${issue.message}`)
     .join("; ");
+}
+
+/** "subjects[3].objectId": names with dots, list positions in brackets. */
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (text, key) =>
+      typeof key === "number" ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key),
+    "",
+  );
 }
 
 /** Turns anything thrown by a handler into the one error shape; nothing internal leaks. */
 export function toErrorResponse(thrown: unknown, requestId: string): Response {
   const headers = { "x-request-id": requestId };
-  if (thrown instanceof ApiError) {
+  if (isApiError(thrown)) {
     return errorResponse(
       thrown.status,
       { code: thrown.code, message: thrown.message, requestId, ...thrown.extra },
       headers,
     );
   }
-  if (thrown instanceof ZodError) {
+  if (isZodError(thrown)) {
     return errorResponse(400, { code: "bad_request", message: describeZodError(thrown), requestId }, headers);
   }
   console.error(`[api] request ${requestId} failed:`, thrown);

@@ -1,6 +1,6 @@
 import "server-only";
-import { GraphError, UNEXPECTED_RESPONSE } from "@/lib/graph";
-import { RedisUnreachableError } from "@/lib/redis";
+import { isGraphError, UNEXPECTED_RESPONSE } from "@/lib/graph";
+import { isRedisUnreachable } from "@/lib/redis";
 import { ApiError, type ApiErrorCode } from "./errors";
 
 /**
@@ -8,8 +8,8 @@ import { ApiError, type ApiErrorCode } from "./errors";
  * support. Redis being down (shared pacing, token cache) is the console's trouble: 503.
  */
 export function fromGraphError(thrown: unknown): unknown {
-  if (thrown instanceof RedisUnreachableError) return new ApiError("unavailable", thrown.message);
-  if (!(thrown instanceof GraphError)) return thrown;
+  if (isRedisUnreachable(thrown)) return new ApiError("unavailable", thrown.message);
+  if (!isGraphError(thrown)) return thrown;
   const extra: Record<string, string> = { graphCode: thrown.code };
   if (thrown.requestId) extra.graphRequestId = thrown.requestId;
   if (thrown.code === UNEXPECTED_RESPONSE) {

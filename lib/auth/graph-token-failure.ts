@@ -1,6 +1,6 @@
 import "server-only";
 import { AuthError, InteractionRequiredAuthError, ServerError } from "@azure/msal-node";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError, isApiError } from "@/lib/api/errors";
 import { notAllowed } from "./auth-reason";
 
 const USER_ACTION_CODES = new Set(["interaction_required", "consent_required", "login_required"]);
@@ -13,7 +13,7 @@ const CONSENT_MISSING = /AADSTS65001\b/;
  * the console's own credential refused (503).
  */
 export function graphTokenFailure(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
+  if (isApiError(error)) return error;
   if (!(error instanceof AuthError)) {
     return new ApiError("bad_gateway", `Could not obtain a Microsoft Graph token: ${describe(error)}`);
   }

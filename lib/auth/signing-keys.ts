@@ -1,6 +1,6 @@
 import "server-only";
 import { createPublicKey, type JsonWebKey, type KeyObject } from "node:crypto";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError, isApiError } from "@/lib/api/errors";
 
 /** Reads a JWKS document (`{ keys: [...] }`) from its URL. */
 export type FetchJwks = (jwksUri: string) => Promise<unknown>;
@@ -52,7 +52,7 @@ export function createSigningKeys(options: SigningKeysOptions): SigningKeys {
           console.warn(`[auth] keeping the previous signing keys: ${describe(error)}`);
           return keys;
         }
-        if (error instanceof ApiError) throw error;
+        if (isApiError(error)) throw error;
         throw new ApiError(
           "bad_gateway",
           `The identity provider's signing keys could not be read from ${options.jwksUri}: ${describe(error)}`,

@@ -1,5 +1,5 @@
 import "server-only";
-import { GraphError } from "./graph-error";
+import { isGraphError } from "./graph-error";
 import type { GraphReader } from "./graph-reader";
 import {
   groupSchema,
@@ -36,7 +36,7 @@ export interface MemberListOptions extends SearchOptions {
   maxItems?: number;
 }
 
-const isNotFound = (error: unknown) => error instanceof GraphError && error.status === 404;
+const isNotFound = (error: unknown) => isGraphError(error) && error.status === 404;
 
 /** Users, groups and group members, as the subject pickers need them. */
 export function createDirectory(reader: GraphReader) {

@@ -13,12 +13,18 @@ export interface GraphErrorDetails {
   body?: unknown;
 }
 
+// Next.js may bundle this module into several chunks (the instrumentation hook that builds the
+// services, each route): a brand shared through the global symbol registry, unlike `instanceof`,
+// recognises an error made by any copy of the class.
+const GRAPH_ERROR = Symbol.for("provision-on-demand-console.GraphError");
+
 /**
  * A call to Graph that did not give a usable answer: Graph's own error, a timeout, an answer that
  * could not be understood (code `UnexpectedResponse`), or a failure to reach Graph at all.
  */
 export class GraphError extends Error {
   override readonly name = "GraphError";
+  readonly [GRAPH_ERROR] = true;
   readonly status: number;
   readonly code: string;
   readonly requestId: string | null;
@@ -44,7 +50,11 @@ export const TIMEOUT = "Timeout";
 export const NETWORK_ERROR = "NetworkError";
 
 export function isGraphError(value: unknown): value is GraphError {
-  return value instanceof GraphError;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { [GRAPH_ERROR]?: unknown })[GRAPH_ERROR] === true
+  );
 }
 
 /** The text of an answer as JSON when it is JSON; the text itself otherwise; null when empty. */

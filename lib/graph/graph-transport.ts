@@ -4,6 +4,7 @@ import {
   decodeBody,
   GraphError,
   graphErrorFromAnswer,
+  isGraphError,
   NETWORK_ERROR,
   TIMEOUT,
   UNEXPECTED_RESPONSE,
@@ -200,7 +201,7 @@ export function createGraphTransport(options: TransportOptions) {
           clientRequestId,
         });
       if (signal?.aborted) throw signal.reason;
-      if (error instanceof GraphError) throw error;
+      if (isGraphError(error)) throw error;
       throw new GraphError({
         status: 502,
         code: NETWORK_ERROR,
@@ -222,7 +223,7 @@ export function createGraphTransport(options: TransportOptions) {
       try {
         return await attemptOnce(spec, url, clientRequestId, attempt);
       } catch (error) {
-        if (!(error instanceof GraphError)) throw error;
+        if (!isGraphError(error)) throw error;
         const delay = retryDelay(error, attempt, spec.idempotent);
         if (delay === null) throw error;
         await sleep(delay, spec.signal);
