@@ -1,8 +1,20 @@
+import { execFileSync } from "node:child_process";
 import { defineConfig } from "@playwright/test";
 
 // Debian's Chromium (see scripts/e2e.mjs); Playwright's own browser downloads are not reachable.
 const chromium = "/usr/bin/chromium";
-const port = 3100;
+
+// The demo-mode server takes a port nothing holds (the system picks it); the workers Playwright
+// starts read this config again, so the choice travels to them in the environment.
+process.env.E2E_DEMO_PORT ??= execFileSync(
+  process.execPath,
+  [
+    "-e",
+    "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})",
+  ],
+  { encoding: "utf8" },
+).trim();
+const port = Number(process.env.E2E_DEMO_PORT);
 
 export default defineConfig({
   testDir: "e2e",

@@ -1,6 +1,5 @@
 // What the console's BFF costs on top of Graph, and what the provision page weighs in the browser.
 // The baseline is the same demo tenant served alone over HTTP, so both sides pay for HTTP once.
-import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,10 +7,10 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { createDemoTenant, DEMO_FIXTURES } from "../lib/demo-tenant";
 import { startDemoTenantServer } from "../scripts/demo-tenant";
+import { ConsoleProcess } from "../e2e/console-process";
 import { ensureProductionBuild } from "./production-build";
 
-const CONSOLE_PORT = 3150;
-const consoleUrl = `http://127.0.0.1:${CONSOLE_PORT}`;
+let consoleUrl = "";
 const hr = DEMO_FIXTURES.scimApp;
 const adele = DEMO_FIXTURES.inScopeUser.id;
 
@@ -50,34 +49,17 @@ async function ok(response: Promise<Response>): Promise<Response> {
   return answer;
 }
 
-async function startConsole(): Promise<() => void> {
+/** The production console on a free port; returns its address and how to stop it. */
+async function startConsole(): Promise<{ url: string; stop: () => void }> {
   ensureProductionBuild();
-  const child = spawn(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(CONSOLE_PORT)],
-    {
-      env: {
-        ...process.env,
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATA_DIR: mkdtempSync(join(tmpdir(), "pod-bench-")),
-        // Pacing is measured by the pacing bench; here it must not slow the runs down.
-        DEMO_THROTTLE_LIMIT: "1000000",
-        DEMO_THROTTLE_WINDOW_MS: "1000",
-      },
-      detached: true,
-      stdio: "ignore",
-    },
-  );
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${consoleUrl}/api/health`)).ok) return () => process.kill(-child.pid!, "SIGKILL");
-    } catch {
-      // not yet listening
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  process.kill(-child.pid!, "SIGKILL");
-  throw new Error("the console did not start for the benchmark");
+  const server = new ConsoleProcess({
+    DATA_DIR: mkdtempSync(join(tmpdir(), "pod-bench-")),
+    // Pacing is measured by the pacing bench; here it must not slow the runs down.
+    DEMO_THROTTLE_LIMIT: "1000000",
+    DEMO_THROTTLE_WINDOW_MS: "1000",
+  });
+  await server.start();
+  return { url: server.url, stop: () => server.kill() };
 }
 
 function row(name: string, concurrency: number, direct: Latencies, bff: Latencies) {
@@ -94,7 +76,9 @@ export async function benchBff(): Promise<void> {
     port: 0,
     host: "127.0.0.1",
   });
-  const stopConsole = await startConsole();
+  const started = await startConsole();
+  consoleUrl = started.url;
+  const stopConsole = started.stop;
   try {
     const search = encodeURIComponent('"displayName:adele" OR "userPrincipalName:adele" OR "mail:adele"');
     const directSearch = () =>

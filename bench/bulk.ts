@@ -27,7 +27,7 @@ async function api<T>(cluster: Cluster, path: string, body?: unknown): Promise<T
 }
 
 async function measure(label: string, instances: number, shared: boolean, userIds: string[]) {
-  const cluster = await startCluster({ instances, pace: PACE, basePort: 3400, shared });
+  const cluster = await startCluster({ instances, pace: PACE, shared });
   try {
     const { id } = await api<{ id: string }>(cluster, "/api/bulk-runs", {
       servicePrincipalId: scimApp.spId,

@@ -15,7 +15,7 @@ async function view(api: APIRequestContext, id: string): Promise<BulkRunView> {
 
 test("a bulk run survives a restart: it resumes without a visit, in-flight items are interrupted, none is resent", async () => {
   test.setTimeout(150_000);
-  const server = new ConsoleProcess(3102, {
+  const server = new ConsoleProcess({
     DATA_DIR: mkdtempSync(join(tmpdir(), "pod-bulk-restart-")),
     DEMO_THROTTLE_LIMIT: "5",
     DEMO_THROTTLE_WINDOW_MS: "1500",

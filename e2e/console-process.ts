@@ -1,38 +1,61 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import { assertPortFree, freePort } from "./free-port";
 
-/** A console server of its own (the production build), for tests that stop or restart it. */
-export class ConsoleProcess {
+/**
+ * A server process of the test's own in a process group of its own, on a free loopback port
+ * (kept across restarts). It is ready when `ready` answers, and it fails at once if it exits.
+ */
+export class TestServerProcess {
   private child: ChildProcess | null = null;
-  readonly baseURL: string;
+  private exited: string | null = null;
+  private assignedPort: number | null;
 
   constructor(
-    readonly port: number,
+    private readonly what: string,
+    private readonly command: (port: number) => string[],
     private readonly env: Record<string, string>,
+    private readonly ready: (url: string) => Promise<boolean>,
+    port?: number,
   ) {
-    this.baseURL = `http://127.0.0.1:${port}`;
+    this.assignedPort = port ?? null;
+  }
+
+  get port(): number {
+    if (this.assignedPort === null) throw new Error(`${this.what} has no port until it is started.`);
+    return this.assignedPort;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
   }
 
   async start(): Promise<void> {
-    this.child = spawn(
-      process.execPath,
-      ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(this.port)],
-      {
-        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...this.env },
-        detached: true, // its own process group, so a kill reaches the server and its workers
-        stdio: "ignore",
-      },
-    );
+    this.assignedPort ??= await freePort();
+    await assertPortFree(this.port, this.what);
+    this.exited = null;
+    const child = spawn(process.execPath, this.command(this.port), {
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...this.env },
+      detached: true, // its own process group, so a kill reaches the server and its workers
+      stdio: "ignore",
+    });
+    this.child = child;
+    child.once("exit", (code, signal) => {
+      if (this.child === child) this.exited = `exited (${signal ?? `code ${code}`})`;
+    });
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
+      if (this.exited)
+        throw new Error(`${this.what} on port ${this.port} ${this.exited} before it was ready.`);
       try {
-        if ((await fetch(`${this.baseURL}/api/health`)).ok) return;
+        if (await this.ready(this.url)) return;
       } catch {
         // not listening yet
       }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    throw new Error(`the console did not start on port ${this.port}`);
+    this.kill();
+    throw new Error(`${this.what} did not start on port ${this.port}`);
   }
 
   /** The most memory (resident set) its processes held at once so far, summed over the group, in bytes. */
@@ -54,9 +77,32 @@ export class ConsoleProcess {
     return total;
   }
 
-  /** kill -9: no shutdown hooks, nothing flushed — as when a machine dies. */
+  /** kill -9 of the whole group: no shutdown hooks, nothing flushed — as when a machine dies. */
   kill(): void {
-    if (this.child?.pid) process.kill(-this.child.pid, "SIGKILL");
+    const pid = this.child?.pid;
     this.child = null;
+    if (!pid) return;
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** A console server of its own (the production build), for tests that stop or restart it. */
+export class ConsoleProcess extends TestServerProcess {
+  constructor(env: Record<string, string>, port?: number) {
+    super(
+      "the console",
+      (at) => ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(at)],
+      env,
+      async (url) => (await fetch(`${url}/api/health`)).ok,
+      port,
+    );
+  }
+
+  get baseURL(): string {
+    return this.url;
   }
 }

@@ -8,7 +8,7 @@ import { ADELE, findJob } from "./demo-fixtures";
 test("a run in flight when the console is killed -9 is marked interrupted on restart and never re-sent", async () => {
   test.setTimeout(120_000);
   // One call per two minutes: the second run waits in the pacing queue when the process dies.
-  const server = new ConsoleProcess(3101, {
+  const server = new ConsoleProcess({
     DATA_DIR: mkdtempSync(join(tmpdir(), "pod-kill-")),
     DEMO_THROTTLE_LIMIT: "1",
     DEMO_THROTTLE_WINDOW_MS: "120000",

@@ -14,7 +14,7 @@ let job: JobTarget;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  cluster = await startCluster({ instances: 2, pace: PACE, basePort: 3300 });
+  cluster = await startCluster({ instances: 2, pace: PACE });
   job = await findJob(APPS.hrPortal);
 });
 test.afterAll(async () => {

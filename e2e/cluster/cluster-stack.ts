@@ -19,8 +19,6 @@ export interface ClusterOptions {
   instances: number;
   /** The demo tenant's throttle and the consoles' pace (the window shortened for tests). */
   pace: { limit: number; windowMs: number };
-  /** nginx listens here, the consoles on the next ports, the demo tenant on basePort + 100. */
-  basePort: number;
   /**
    * PostgreSQL and Redis (default). False: one instance on its own SQLite file with in-process
    * pacing and token cache — the console's single-instance mode, for comparison.
@@ -48,11 +46,11 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     throw new Error("Several instances need shared state (PostgreSQL and Redis).");
   const databaseUrl = await freshPostgresUrl(process.env.TEST_DATABASE_URL ?? (ensurePostgres() as string));
   // Keys are per job and per account; a database number of its own keeps other tests' keys apart.
-  const redisUrl = `${(process.env.TEST_REDIS_URL ?? (ensureRedis() as string)).replace(/\/\d*$/, "")}/${options.basePort % 16}`;
+  const redisDatabase = 1 + Math.floor(Math.random() * 15);
+  const redisUrl = `${(process.env.TEST_REDIS_URL ?? (ensureRedis() as string)).replace(/\/\d*$/, "")}/${redisDatabase}`;
   const provider = await startEntraProvider();
   const dataDir = mkdtempSync(join(tmpdir(), "pod-cluster-"));
   const tenant = new DemoTenantProcess(
-    options.basePort + 100,
     [
       "--graph-token-authority",
       provider.authority,
@@ -66,7 +64,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const consoles = Array.from(
     { length: options.instances },
     (_, index) =>
-      new ConsoleProcess(options.basePort + 1 + index, {
+      new ConsoleProcess({
         ...entraConsoleEnv(provider, tenant.url),
         ...(shared ? { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl } : {}),
         GRAPH_PACE_LIMIT: String(options.pace.limit),
@@ -74,13 +72,10 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         DATA_DIR: join(dataDir, `instance-${index + 1}`),
       }),
   );
-  const balancer = new LoadBalancer(
-    options.basePort,
-    consoles.map((c) => c.port),
-  );
+  let balancer: LoadBalancer | null = null;
   const database = new Client({ connectionString: databaseUrl });
   const stop = async () => {
-    balancer.stop();
+    balancer?.stop();
     for (const console of consoles) console.kill();
     tenant.stop();
     await database.end().catch(() => undefined);
@@ -95,6 +90,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     await tenant.start();
     // One after the other: the first applies the migrations, the others find them done.
     for (const console of consoles) await console.start();
+    balancer = new LoadBalancer(consoles.map((c) => c.port));
     await balancer.start();
     await database.connect();
   } catch (error) {

@@ -2,22 +2,23 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { answering } from "../demo-tenant-process";
+import { assertPortFree, freePort } from "../free-port";
 
 /** Debian's nginx on loopback, round-robin over console instances, trying the next one when one is down. */
 export class LoadBalancer {
   private child: ChildProcess | null = null;
   private readonly dir = mkdtempSync(join(tmpdir(), "pod-nginx-"));
-  readonly url: string;
+  private port = 0;
 
-  constructor(
-    readonly port: number,
-    private readonly upstreamPorts: number[],
-  ) {
-    this.url = `http://127.0.0.1:${port}`;
+  constructor(private readonly upstreamPorts: number[]) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
   }
 
   async start(): Promise<void> {
+    this.port = await freePort();
+    await assertPortFree(this.port, "nginx");
     chmodSync(this.dir, 0o777); // run as root (CI), nginx's workers are "nobody" and need its temp folders
     const servers = this.upstreamPorts
       .map((port) => `    server 127.0.0.1:${port} max_fails=1 fail_timeout=5s;`)
@@ -60,12 +61,29 @@ ${servers}
         stdio: "ignore",
       },
     );
-    await answering(`${this.url}/api/health`, "nginx");
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      try {
+        if ((await fetch(`${this.url}/api/health`)).ok) return;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) {
+        this.stop();
+        throw new Error(`nginx did not start on port ${this.port}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 
   stop(): void {
-    if (this.child?.pid) process.kill(-this.child.pid, "SIGKILL");
+    const pid = this.child?.pid;
     this.child = null;
+    try {
+      if (pid) process.kill(-pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

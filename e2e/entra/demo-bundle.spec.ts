@@ -4,7 +4,8 @@ import { OPERATOR } from "./entra-stack";
 
 // MSAL loads only in Entra mode: the demo console (the suite's other server) never downloads it.
 
-const DEMO_CONSOLE = "http://127.0.0.1:3100";
+// The suite's demo-mode server (playwright.config.ts picks its port).
+const DEMO_CONSOLE = `http://127.0.0.1:${process.env.E2E_DEMO_PORT}`;
 
 /** The JavaScript the page downloaded while loading, by URL. */
 function scriptsOf(page: Page): Map<string, Promise<string>> {

@@ -9,9 +9,6 @@ import { startTestIdentityProvider, type TestIdentityProvider, type TestUser } f
 // plays Microsoft Graph and checks Graph tokens as Graph does, and a console (production build)
 // runs in Entra mode between them.
 
-export const ENTRA_CONSOLE_PORT = 3200;
-const GRAPH_PORT = 4011;
-
 export const TENANT_ID = "8c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f";
 export const OTHER_TENANT_ID = "0f1e2d3c-4b5a-4697-8877-665544332211";
 export const CONSOLE_CLIENT_ID = "2c3d4e5f-6a7b-4c8d-8e9f-0a1b2c3d4e5f";
@@ -72,21 +69,19 @@ export function entraConsoleEnv(provider: TestIdentityProvider, graphURL: string
 export async function startEntraStack(): Promise<EntraStack> {
   const provider = await startEntraProvider();
   const dataDir = mkdtempSync(join(tmpdir(), "pod-entra-"));
-  const graph = new DemoTenantProcess(GRAPH_PORT, ["--graph-token-authority", provider.authority], {
+  const graph = new DemoTenantProcess(["--graph-token-authority", provider.authority], {
     NODE_EXTRA_CA_CERTS: provider.certificatePath,
   });
-  const consoleServer = new ConsoleProcess(ENTRA_CONSOLE_PORT, {
-    ...entraConsoleEnv(provider, graph.url),
-    DATA_DIR: dataDir,
-  });
+  let consoleServer: ConsoleProcess | null = null;
   const stop = async () => {
-    consoleServer.kill();
+    consoleServer?.kill();
     graph.stop();
     await provider.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     await graph.start();
+    consoleServer = new ConsoleProcess({ ...entraConsoleEnv(provider, graph.url), DATA_DIR: dataDir });
     await consoleServer.start();
   } catch (error) {
     await stop();
