@@ -9,8 +9,3 @@ export function processSingleton<T>(name: string, create: () => T): T {
   if (!registry.__podConsole.has(name)) registry.__podConsole.set(name, create());
   return registry.__podConsole.get(name) as T;
 }
-
-/** Forgets one singleton (tests that build a fresh one). */
-export function dropProcessSingleton(name: string): void {
-  registry.__podConsole?.delete(name);
-}
