@@ -92,6 +92,11 @@ test("the Operator follows a prefilled form link, signs in, lands back on it, pr
   await page.locator('a[href^="/runs/"]').first().click();
   await expect(page).toHaveURL(/\/runs\/[^/]+$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(ADELE_SHOWN);
+  // The same request as curl names the Graph this console calls (its GRAPH_ENDPOINT), not global Graph.
+  await page.getByRole("tab", { name: "curl" }).click();
+  const curl = page.getByLabel("The same request as curl");
+  await expect(curl).toContainText(`${entra.graphURL}/v1.0/servicePrincipals/`);
+  await expect(curl).not.toContainText("graph.microsoft.com");
 
   await page.getByRole("button", { name: "Share" }).click();
   await page.getByRole("button", { name: "Create link" }).click();
