@@ -2,6 +2,7 @@ import "server-only";
 
 import type { ObjectMapping } from "../model";
 import { ENTRA_SYSTEM_NAME, type AppRun } from "./context";
+import { decide, scopeVerdict, SKIP_REASON, type SkipCause } from "./decision";
 import { evaluateEntitlement, scopingDetails, type Entitlement } from "./entitlement";
 import { entraUserReader, type AttributeReader } from "./entra-source";
 import { attributesUsedBy, ExpressionError } from "./expressions";
@@ -30,6 +31,7 @@ import {
   newResource,
   targetAttributeKinds,
   type ResolvedAttribute,
+  type ScimChange,
 } from "./scim-changes";
 import { ScimCallError, type ScimPatchOperation } from "./scim-client";
 import type { ScimResource } from "./scim-path";
@@ -243,28 +245,44 @@ export async function provisionAppObject(run: AppRun, subject: AppSubject): Prom
     if (match.kind === "found") targetId = String(match.resource.id);
 
     // Scoping
-    const notProvisionedYet = !entitlement.entitled && match.kind === "none";
+    const verdict = scopeVerdict(entitlement.entitled, match.kind === "found");
     builder.step({
       name: "EntrySynchronizationScoping",
       type: "Scoping",
-      status: notProvisionedYet ? "Skipped" : "Success",
+      status: verdict === "OutOfScope" ? "Skipped" : "Success",
       description: `Determine if ${objectType} in scope by evaluating against each scoping filter`,
-      details: notProvisionedYet
-        ? { ...scopingDetails(entitlement), SkipReason: "NotEffectivelyEntitled" }
-        : scopingDetails(entitlement),
+      details:
+        verdict === "OutOfScope"
+          ? { ...scopingDetails(entitlement), SkipReason: SKIP_REASON.OutOfScope }
+          : scopingDetails(entitlement),
     });
-    const notEntitledMessage = `The ${objectType.toLowerCase()} is not effectively entitled for provisioning: ${entitlement.reasons.join("; ")}.`;
-    if (notProvisionedYet) {
-      modified = sourceAsProperties();
-      return finish("Other", skipped("NotEffectivelyEntitled", notEntitledMessage));
-    }
 
-    // Export
+    // Decide
     const flows = flowTypesOf(objectMapping);
     const kinds = targetAttributeKinds(run.job, run.rule, objectMapping);
     const flowing = objectMapping.attributeMappings.filter(
       (m) => !subject.separateTargetAttributes.includes(m.targetAttributeName),
     );
+    const softDeleteMappings = flowing.filter(
+      (m) => m.source && attributesUsedBy(m.source).some((a) => a.toLowerCase() === "issoftdeleted"),
+    );
+    const target = match.kind === "found" ? match.resource : null;
+    const wanted = async (): Promise<ResolvedAttribute[]> => {
+      if (verdict === "Provision")
+        return resolve(run, desiredAttributes(flowing, subject.read, false), kinds);
+      const deletedRead: AttributeReader = (attribute) =>
+        attribute.toLowerCase() === "issoftdeleted" ? "True" : subject.read(attribute);
+      return resolve(run, desiredAttributes(softDeleteMappings, deletedRead, false), kinds);
+    };
+    const decision = decide({
+      entitled: entitlement.entitled,
+      differences: target === null ? null : changesTo(target, await wanted()),
+      flows,
+      canDisable: softDeleteMappings.length > 0,
+    });
+
+    // Export
+    const notEntitledMessage = `The ${objectType.toLowerCase()} is not effectively entitled for provisioning: ${entitlement.reasons.join("; ")}.`;
     const skipExport = (errorCode: string, message: string, description: string) => {
       builder.step({
         name: "EntrySynchronizationSkip",
@@ -276,20 +294,57 @@ export async function provisionAppObject(run: AppRun, subject: AppSubject): Prom
       if (modified.length === 0) modified = sourceAsProperties();
       return finish("Other", skipped(errorCode, message));
     };
-    const alreadyInSync = () =>
-      skipExport(
-        "RedundantExport",
-        `The state of the ${objectType.toLowerCase()} in both the source and target systems already match.`,
-        `The state of the ${objectType.toLowerCase()} in both the source and target systems already match. No change to the ${objectType} '${name}' currently needs to be made.`,
-      );
+    switch (decision.action) {
+      case "Skip":
+        return skipFor(decision.cause);
+      case "Create":
+        return createInTarget();
+      case "Update":
+      case "Disable":
+        modified = decision.changes.map((c) => c.property);
+        return patchTarget(decision.action, target!, decision.changes);
+    }
 
-    if (match.kind === "none") {
-      if (!flows.add)
-        return skipExport(
-          "EntrySynchronizationSkipped",
-          `Creating ${objectType.toLowerCase()}s is turned off for this mapping.`,
-          `${objectType} '${name}' was not created in ${system}: the mapping does not allow creating objects`,
-        );
+    function skipFor(cause: SkipCause): AppObjectRun {
+      const reason = SKIP_REASON[cause];
+      switch (cause) {
+        case "OutOfScope":
+          modified = sourceAsProperties();
+          return finish("Other", skipped(reason, notEntitledMessage));
+        case "AlreadyInSync":
+          return skipExport(
+            reason,
+            `The state of the ${objectType.toLowerCase()} in both the source and target systems already match.`,
+            `The state of the ${objectType.toLowerCase()} in both the source and target systems already match. No change to the ${objectType} '${name}' currently needs to be made.`,
+          );
+        case "CreateTurnedOff":
+          return skipExport(
+            reason,
+            `Creating ${objectType.toLowerCase()}s is turned off for this mapping.`,
+            `${objectType} '${name}' was not created in ${system}: the mapping does not allow creating objects`,
+          );
+        case "UpdateTurnedOff":
+          return skipExport(
+            reason,
+            `Updating ${objectType.toLowerCase()}s is turned off for this mapping.`,
+            `${objectType} '${name}' was not updated in ${system}: the mapping does not allow updates`,
+          );
+        case "DeletesTurnedOff":
+        case "NoSoftDeleteMapping": {
+          const why =
+            cause === "DeletesTurnedOff"
+              ? "the mapping does not allow deletes"
+              : "no attribute mapping reads IsSoftDeleted";
+          return skipExport(
+            reason,
+            `${notEntitledMessage} It is left as it is in ${system} because ${why}.`,
+            `${objectType} '${name}' is out of scope but was left as it is in ${system}: ${why}`,
+          );
+        }
+      }
+    }
+
+    async function createInTarget(): Promise<AppObjectRun> {
       const attributes = await resolve(run, desiredAttributes(flowing, subject.read, true), kinds);
       const { resource, modified: sent } = newResource([CORE_SCHEMA[objectType]], attributes);
       modified = sent;
@@ -317,80 +372,34 @@ export async function provisionAppObject(run: AppRun, subject: AppSubject): Prom
       return finish("Create", success());
     }
 
-    const target = match.resource;
-    if (entitlement.entitled) {
-      const attributes = await resolve(run, desiredAttributes(flowing, subject.read, false), kinds);
-      const changes = changesTo(target, attributes);
-      if (changes.operations.length === 0) return alreadyInSync();
-      if (!flows.update)
-        return skipExport(
-          "EntrySynchronizationSkipped",
-          `Updating ${objectType.toLowerCase()}s is turned off for this mapping.`,
-          `${objectType} '${name}' was not updated in ${system}: the mapping does not allow updates`,
-        );
-      modified = changes.modified;
+    async function patchTarget(
+      action: "Update" | "Disable",
+      target: ScimResource,
+      changes: ScimChange[],
+    ): Promise<AppObjectRun> {
+      const verb = action === "Update" ? "update" : "disable";
       return exportPatch(
         run,
         builder,
         target,
-        changes.operations,
+        changes.map((c) => c.operation),
         objectType,
-        () => finish("Update", success()),
+        () => finish(action, success()),
         (error) =>
           failed(
             {
               name: "EntryExportUpdate",
               type: "Export",
-              description: `Failed to update ${objectType} '${name}' in ${system}`,
+              description: `Failed to ${verb} ${objectType} '${name}' in ${system}`,
             },
             error,
-            "Update",
+            action,
           ),
-        `${objectType} '${name}' was updated in ${system}`,
+        action === "Update"
+          ? `${objectType} '${name}' was updated in ${system}`
+          : `${objectType} '${name}' was disabled in ${system} (${entitlement.reasons.join("; ")})`,
       );
     }
-
-    // In the app but no longer entitled: disable through the mappings that read IsSoftDeleted.
-    const softDeleteMappings = flowing.filter(
-      (m) => m.source && attributesUsedBy(m.source).some((a) => a.toLowerCase() === "issoftdeleted"),
-    );
-    if (softDeleteMappings.length === 0 || !flows.delete) {
-      const why = !flows.delete
-        ? "the mapping does not allow deletes"
-        : "no attribute mapping reads IsSoftDeleted";
-      return skipExport(
-        "NotEffectivelyEntitled",
-        `${notEntitledMessage} It is left as it is in ${system} because ${why}.`,
-        `${objectType} '${name}' is out of scope but was left as it is in ${system}: ${why}`,
-      );
-    }
-    const deletedRead: AttributeReader = (attribute) =>
-      attribute.toLowerCase() === "issoftdeleted" ? "True" : subject.read(attribute);
-    const changes = changesTo(
-      target,
-      await resolve(run, desiredAttributes(softDeleteMappings, deletedRead, false), kinds),
-    );
-    if (changes.operations.length === 0) return alreadyInSync();
-    modified = changes.modified;
-    return exportPatch(
-      run,
-      builder,
-      target,
-      changes.operations,
-      objectType,
-      () => finish("Disable", success()),
-      (error) =>
-        failed(
-          {
-            name: "EntryExportUpdate",
-            type: "Export",
-            description: `Failed to disable ${objectType} '${name}' in ${system}`,
-          },
-          error,
-          "Disable",
-        ),
-      `${objectType} '${name}' was disabled in ${system} (${entitlement.reasons.join("; ")})`,
-    );
   }
 }
 
