@@ -30,10 +30,11 @@ export interface AppObjectRun {
 
 type ExportAction = "Create" | "Update" | "Disable";
 
+/** Graph's Export step for each action; a disable is the soft delete of Entra's provisioning events. */
 const EXPORT_STEP: Record<ExportAction, { name: string; verb: string; done: string }> = {
   Create: { name: "EntryExportAdd", verb: "create", done: "created" },
   Update: { name: "EntryExportUpdate", verb: "update", done: "updated" },
-  Disable: { name: "EntryExportUpdate", verb: "disable", done: "disabled" },
+  Disable: { name: "EntryExportUpdateSoftDelete", verb: "disable", done: "disabled" },
 };
 
 /**
