@@ -51,26 +51,29 @@ async function provisionMembers(
   return members;
 }
 
-/** The group is in the app and in step with the source (created, updated or already in sync). */
+/** The group is in scope, in the app and in step with the source (created, updated or already in sync). */
 function takesMembers(groupRun: AppObjectRun): boolean {
   const { outcome } = groupRun.report;
   const usable = outcome.result === "Success" || outcome.errorCode === "RedundantExport";
-  return usable && groupRun.targetId !== null;
+  return usable && groupRun.inScope && groupRun.targetId !== null;
 }
 
-/** The members attribute through the same decision: add the direct members not yet in the group. */
+/**
+ * The members attribute through the same decision: add the direct members that are in scope and in
+ * the app but not yet in the group (a member just disabled there is not added).
+ */
 async function linkMembers(
   run: AppRun,
   groupTargetId: string,
   members: MemberRun[],
   report: GroupMembersReport,
 ): Promise<ProvisioningReport> {
-  const linkable = members.filter((m) => m.isDirectMember && m.run?.targetId);
+  const linkable = members.filter((m) => m.isDirectMember && m.run?.inScope && m.run.targetId);
   const current = readScimAttribute(await run.scim.get("Groups", groupTargetId), "members");
   const currentIds = new Set(Array.isArray(current) ? current : current === null ? [] : [current]);
   const toAdd = linkable.filter((m) => !currentIds.has(m.run!.targetId!));
   report.linking(linkable, toAdd);
-  const decision = decide({ entitled: true, differences: toAdd, flows: EVERY_FLOW, canDisable: false });
+  const decision = decide({ entitled: true, differences: toAdd, flows: EVERY_FLOW, deprovisioning: null });
   if (decision.action !== "Update") return report.noneToAdd();
   await run.scim.patch("Groups", groupTargetId, [
     { op: "Add", path: "members", value: decision.changes.map((m) => ({ value: m.run!.targetId })) },

@@ -4,7 +4,14 @@ import type { AttributeMapping, ObjectMapping } from "../model";
 import { AppObjectReport, type AppObjectRun } from "./app-report";
 import type { AppSubject } from "./app-subjects";
 import type { AppRun } from "./context";
-import { decide, scopeVerdict, type Decision, type FlowTypes, type ScopeVerdict } from "./decision";
+import {
+  decide,
+  scopeVerdict,
+  type Decision,
+  type Deprovisioning,
+  type FlowTypes,
+  type ScopeVerdict,
+} from "./decision";
 import { evaluateEntitlement, type Entitlement } from "./entitlement";
 import type { AttributeReader } from "./entra-source";
 import { attributesUsedBy, ExpressionError } from "./expressions";
@@ -43,6 +50,7 @@ interface ObjectFlow {
   disablingMappings: AttributeMapping[];
   kinds: (name: string) => string;
   flowTypes: FlowTypes;
+  deprovisioning: Deprovisioning;
 }
 
 /**
@@ -89,7 +97,7 @@ async function throughThePipeline(
     entitled: entitlement.entitled,
     differences,
     flows: flow.flowTypes,
-    canDisable: flow.disablingMappings.length > 0,
+    deprovisioning: flow.deprovisioning,
   });
   return exportDecision(run, subject, flow, { decision, target, entitlement }, report);
 }
@@ -98,15 +106,26 @@ function objectFlow(run: AppRun, subject: AppSubject, objectMapping: ObjectMappi
   const mappings = objectMapping.attributeMappings.filter(
     (m) => !subject.separateTargetAttributes.includes(m.targetAttributeName),
   );
+  const disablingMappings = mappings.filter(
+    (m) => m.source && attributesUsedBy(m.source).some((a) => a.toLowerCase() === "issoftdeleted"),
+  );
   return {
     objectMapping,
     mappings,
-    disablingMappings: mappings.filter(
-      (m) => m.source && attributesUsedBy(m.source).some((a) => a.toLowerCase() === "issoftdeleted"),
-    ),
+    disablingMappings,
     kinds: targetAttributeKinds(run.job, run.rule, objectMapping),
     flowTypes: flowTypesOf(objectMapping),
+    deprovisioning: deprovisioningOf(subject, disablingMappings),
   };
+}
+
+/**
+ * Users are disabled through the mappings that read IsSoftDeleted, and left alone without one, as
+ * Microsoft documents. A SCIM group has nothing to disable: Entra deletes it once out of scope.
+ */
+function deprovisioningOf(subject: AppSubject, disablingMappings: AttributeMapping[]): Deprovisioning {
+  if (disablingMappings.length > 0) return "Disable";
+  return subject.objectType === "Group" ? "Delete" : null;
 }
 
 function importSource(
@@ -175,6 +194,10 @@ async function exportDecision(
       if (failure) return report.exportFailed(decision.action, failure);
       return decision.action === "Update" ? report.updated() : report.disabled(entitlement);
     }
+    case "Delete": {
+      const failure = await deleteFromTarget(run, subject, target!);
+      return failure ? report.exportFailed("Delete", failure) : report.deleted(entitlement);
+    }
   }
 }
 
@@ -213,6 +236,20 @@ async function patchTarget(
       String(target.id),
       changes.map((c) => c.operation),
     );
+    return null;
+  } catch (error) {
+    if (error instanceof ScimCallError) return error;
+    throw error;
+  }
+}
+
+async function deleteFromTarget(
+  run: AppRun,
+  subject: AppSubject,
+  target: ScimResource,
+): Promise<ScimCallError | null> {
+  try {
+    await run.scim.delete(RESOURCE_TYPE[subject.objectType], String(target.id));
     return null;
   } catch (error) {
     if (error instanceof ScimCallError) return error;

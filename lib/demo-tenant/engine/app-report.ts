@@ -26,15 +26,18 @@ export interface AppObjectRun {
   report: ProvisioningReport;
   /** The object's id in the app after the run, when it exists there. */
   targetId: string | null;
+  /** Whether the Scoping step found the object entitled for provisioning. */
+  inScope: boolean;
 }
 
-type ExportAction = "Create" | "Update" | "Disable";
+type ExportAction = "Create" | "Update" | "Disable" | "Delete";
 
 /** Graph's Export step for each action; a disable is the soft delete of Entra's provisioning events. */
 const EXPORT_STEP: Record<ExportAction, { name: string; verb: string; done: string }> = {
   Create: { name: "EntryExportAdd", verb: "create", done: "created" },
   Update: { name: "EntryExportUpdate", verb: "update", done: "updated" },
   Disable: { name: "EntryExportUpdateSoftDelete", verb: "disable", done: "disabled" },
+  Delete: { name: "EntryExportDelete", verb: "delete", done: "deleted" },
 };
 
 /**
@@ -48,6 +51,7 @@ export class AppObjectReport {
   private readonly name: string;
   private readonly system: string;
   private targetId: string | null = null;
+  private inScope = false;
   private modified: ModifiedProperty[] = [];
   private imported: Record<string, string> = {};
 
@@ -184,6 +188,7 @@ export class AppObjectReport {
 
   /** Out of scope and not in the target, Graph ends the run here, at a skipped Scoping step. */
   scoped(entitlement: Entitlement, verdict: ScopeVerdict): void {
+    this.inScope = entitlement.entitled;
     const stops = verdict === "OutOfScope";
     this.step("EntrySynchronizationScoping", "Scoping", stops ? "Skipped" : "Success", {
       description: `Determine if ${this.type} in scope by evaluating against each scoping filter`,
@@ -223,6 +228,12 @@ export class AppObjectReport {
 
   disabled(entitlement: Entitlement): AppObjectRun {
     return this.exportSucceeded("Disable", ` (${entitlement.reasons.join("; ")})`);
+  }
+
+  /** The report names the deleted object; the run answers that it no longer exists in the app. */
+  deleted(entitlement: Entitlement): AppObjectRun {
+    const run = this.exportSucceeded("Delete", ` (${entitlement.reasons.join("; ")})`);
+    return { ...run, targetId: null };
   }
 
   exportFailed(action: ExportAction, error: ScimCallError): AppObjectRun {
@@ -317,6 +328,7 @@ export class AppObjectReport {
     const { subject } = this;
     return {
       targetId: this.targetId,
+      inScope: this.inScope,
       report: this.builder.finish({
         action,
         changeId: this.changeId,

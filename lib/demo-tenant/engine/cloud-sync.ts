@@ -83,7 +83,7 @@ export function provisionFromActiveDirectory(
     entitled: true,
     differences: existing && changesTo(existing, wanted),
     flows: EVERY_FLOW,
-    canDisable: false,
+    deprovisioning: null,
   });
   switch (decision.action) {
     case "Create":

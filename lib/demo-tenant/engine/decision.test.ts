@@ -7,7 +7,7 @@ const input = (fields: Partial<DecisionInput<string>>): DecisionInput<string> =>
   entitled: true,
   differences: null,
   flows: EVERY_FLOW,
-  canDisable: true,
+  deprovisioning: "Disable",
   ...fields,
 });
 const without = (flow: keyof typeof EVERY_FLOW) => ({ ...EVERY_FLOW, [flow]: false });
@@ -80,16 +80,32 @@ describe("the decision for one object", () => {
     it("leaves it as it is when the mapping does not allow deletes, before anything else", () => {
       expect(
         decide(
-          input({ entitled: false, differences: ["active"], flows: without("delete"), canDisable: false }),
+          input({ entitled: false, differences: ["active"], flows: without("delete"), deprovisioning: null }),
         ),
       ).toEqual({ action: "Skip", cause: "DeletesTurnedOff" });
     });
 
     it("leaves it as it is when no attribute mapping reads IsSoftDeleted", () => {
-      expect(decide(input({ entitled: false, differences: [], canDisable: false }))).toEqual({
+      expect(decide(input({ entitled: false, differences: [], deprovisioning: null }))).toEqual({
         action: "Skip",
         cause: "NoSoftDeleteMapping",
       });
+    });
+
+    it("deletes a group, which has nothing to disable, whatever its attributes hold", () => {
+      for (const differences of [[], ["displayName"]]) {
+        expect(decide(input({ entitled: false, differences, deprovisioning: "Delete" }))).toEqual({
+          action: "Delete",
+        });
+      }
+    });
+
+    it("leaves a group as it is too when the mapping does not allow deletes", () => {
+      expect(
+        decide(
+          input({ entitled: false, differences: [], flows: without("delete"), deprovisioning: "Delete" }),
+        ),
+      ).toEqual({ action: "Skip", cause: "DeletesTurnedOff" });
     });
   });
 

@@ -35,6 +35,13 @@ export type SkipCause =
   /** Out of scope and in the target, but no attribute mapping reads IsSoftDeleted to disable it. */
   | "NoSoftDeleteMapping";
 
+/**
+ * How an object that left scope is taken away in the target: disabled through the attribute
+ * mappings that read IsSoftDeleted (users), deleted (groups, which SCIM cannot disable), or not at
+ * all (a user whose mappings never read IsSoftDeleted, as Microsoft documents).
+ */
+export type Deprovisioning = "Disable" | "Delete" | null;
+
 /** The skip reason Entra reports for each cause. */
 export const SKIP_REASON: Record<SkipCause, string> = {
   OutOfScope: "NotEffectivelyEntitled",
@@ -49,6 +56,7 @@ export type Decision<Change> =
   | { action: "Create" }
   | { action: "Update"; changes: Change[] }
   | { action: "Disable"; changes: Change[] }
+  | { action: "Delete" }
   | { action: "Skip"; cause: SkipCause };
 
 export interface DecisionInput<Change> {
@@ -60,17 +68,17 @@ export interface DecisionInput<Change> {
    */
   differences: Change[] | null;
   flows: FlowTypes;
-  /** Whether some attribute mapping reads IsSoftDeleted, which is how Entra disables an object. */
-  canDisable: boolean;
+  deprovisioning: Deprovisioning;
 }
 
 /**
  * The action Entra takes on one object, from its scope, what the target holds and what the mapping
  * allows. An entitled object is created or brought up to date; one that is no longer entitled but
- * still in the target is disabled; everything else is a skip, and the cause says why.
+ * still in the target is disabled (or, for groups, deleted); everything else is a skip, and the
+ * cause says why.
  */
 export function decide<Change>(input: DecisionInput<Change>): Decision<Change> {
-  const { entitled, differences, flows, canDisable } = input;
+  const { entitled, differences, flows, deprovisioning } = input;
   if (differences === null) {
     if (!entitled) return skip("OutOfScope");
     return flows.add ? { action: "Create" } : skip("CreateTurnedOff");
@@ -80,7 +88,8 @@ export function decide<Change>(input: DecisionInput<Change>): Decision<Change> {
     return flows.update ? { action: "Update", changes: differences } : skip("UpdateTurnedOff");
   }
   if (!flows.delete) return skip("DeletesTurnedOff");
-  if (!canDisable) return skip("NoSoftDeleteMapping");
+  if (deprovisioning === null) return skip("NoSoftDeleteMapping");
+  if (deprovisioning === "Delete") return { action: "Delete" };
   if (differences.length === 0) return skip("AlreadyInSync");
   return { action: "Disable", changes: differences };
 }

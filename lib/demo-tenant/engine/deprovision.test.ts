@@ -220,3 +220,116 @@ describe("provision on demand: a user out of scope who was never provisioned is 
     expect(h.scimUsers()).toHaveLength(0);
   });
 });
+
+describe("provision on demand: a group that leaves scope is deleted in the app", () => {
+  const projectX = (members: string[]) => ({
+    objectId: IDS.projectX,
+    objectTypeName: "Group",
+    links: { members: members.map((objectId) => ({ objectId, objectTypeName: "User" })) },
+  });
+
+  it("disables its members who lose their assignment with it, then deletes the group", async () => {
+    const h = engineHarness();
+    const job = scimJob(defaultScimSchema());
+    h.assign(IDS.projectX, "Group");
+    expect((await h.provision(job, projectX([IDS.alice, IDS.bob]))).value.action).toBe("Create");
+    const groupId = String(h.scimGroups()[0]!.id);
+    const userIds = ["alice@contoso.com", "bob@contoso.com"].map((u) => String(h.scimUser(u)!.id));
+    const writesBefore = h.writes().length;
+    h.unassign(IDS.projectX);
+
+    const answer = await h.provision(job, projectX([IDS.alice, IDS.bob]));
+
+    expect(answer.key).toEqual({ result: "Success", details: {} });
+    expect(answer.value.action).toBe("Delete");
+    expect(answer.value.provisioningSteps.at(-1)).toMatchObject({
+      name: "EntryExportDelete",
+      type: "Export",
+      status: "Success",
+      description:
+        "Group 'Project X' was deleted in customappsso (it is not assigned to the application, directly or through a group it is a direct member of)",
+    });
+    // No members step: a deleted group takes no members.
+    expect(answer.value.provisioningSteps.map((s) => s.type)).toEqual([
+      "Import",
+      "Matching",
+      "Scoping",
+      "Export",
+    ]);
+    expect(answer.value.targetIdentity.id).toBe(groupId);
+    expect(
+      h
+        .writes()
+        .slice(writesBefore)
+        .map((w) => `${w.method} ${w.path}`),
+    ).toEqual([`PATCH /Users/${userIds[0]}`, `PATCH /Users/${userIds[1]}`, `DELETE /Groups/${groupId}`]);
+    expect(h.scimGroups()).toEqual([]);
+    expect(h.scimUsers().map((u) => u.active)).toEqual([false, false]);
+  });
+
+  it("leaves the group as it is when the mapping does not allow deletes", async () => {
+    const h = engineHarness();
+    const schema = defaultScimSchema();
+    schema.synchronizationRules[0]!.objectMappings[1]!.flowTypes = "Add, Update";
+    const job = scimJob(schema);
+    h.assign(IDS.projectX, "Group");
+    await h.provision(job, projectX([]));
+    h.unassign(IDS.projectX);
+
+    const answer = await h.provision(job, projectX([]));
+
+    expect(answer.key.details.errorCode).toBe("NotEffectivelyEntitled");
+    expect(answer.value.provisioningSteps.at(-1)?.description).toBe(
+      "Group 'Project X' is out of scope but was left as it is in customappsso: the mapping does not allow deletes",
+    );
+    expect(h.scimGroups()).toHaveLength(1);
+  });
+
+  it("reports a refused delete as a failed Delete and keeps the group", async () => {
+    const h = engineHarness();
+    const job = scimJob(defaultScimSchema());
+    h.assign(IDS.projectX, "Group");
+    await h.provision(job, projectX([]));
+    h.unassign(IDS.projectX);
+    const toTarget = h.env.scimFetch;
+    h.env.scimFetch = (request) =>
+      request.method === "DELETE"
+        ? Promise.resolve(
+            new Response(JSON.stringify({ detail: "DELETE group not supported" }), { status: 400 }),
+          )
+        : toTarget(request);
+
+    const answer = await h.provision(job, projectX([]));
+
+    expect(answer.key.result).toBe("Failure");
+    expect(answer.value.action).toBe("Delete");
+    expect(answer.value.provisioningSteps.at(-1)).toMatchObject({
+      name: "EntryExportDelete",
+      status: "Failure",
+      description: "Failed to delete Group 'Project X' in customappsso",
+      details: { StatusCode: "400", ErrorMessage: "DELETE group not supported" },
+    });
+    expect(h.scimGroups()).toHaveLength(1);
+  });
+
+  it("does not add a member to the group who was just disabled for leaving scope", async () => {
+    const h = engineHarness();
+    const job = scimJob(defaultScimSchema());
+    h.assign(IDS.projectX, "Group");
+    await h.provisionUser(job, IDS.alice);
+    await h.provisionUser(job, IDS.bob);
+    h.updateUser(IDS.bob, { accountEnabled: false });
+
+    const answer = await h.provision(job, projectX([IDS.alice, IDS.bob]));
+
+    const membersStep = answer.value.provisioningSteps.at(-1)!;
+    expect(membersStep.details["Member 'alice@contoso.com'"]).toBe(
+      "Skipped (RedundantExport); added to the group",
+    );
+    expect(membersStep.details["Member 'bob@contoso.com'"]).toBe("disabled; out of scope, so not added");
+    const [group] = h.scimGroups();
+    expect((group!.members as { value: string }[]).map((m) => m.value)).toEqual([
+      String(h.scimUser("alice@contoso.com")!.id),
+    ]);
+  });
+});

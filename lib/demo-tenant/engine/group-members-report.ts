@@ -158,6 +158,7 @@ export class GroupMembersReport {
       else if (this.linkStatus.has(member.userId)) parts.push(this.linkStatus.get(member.userId)!);
       else if (member.run?.targetId === null || member.run === null)
         parts.push(`not in ${this.run.systemName}, so not added`);
+      else if (!member.run.inScope) parts.push("out of scope, so not added");
       details[`Member '${member.label}'`] = parts.join("; ");
     }
     return details;

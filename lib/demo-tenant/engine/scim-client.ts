@@ -124,6 +124,10 @@ export class ScimClient {
     });
   }
 
+  async delete(resourceType: "Users" | "Groups", id: string): Promise<void> {
+    await this.call("DELETE", `/${resourceType}/${encodeURIComponent(id)}`);
+  }
+
   private resource(body: unknown, call: string): ScimResource {
     if (body === null || typeof body !== "object" || typeof (body as ScimResource).id !== "string") {
       throw callError(
