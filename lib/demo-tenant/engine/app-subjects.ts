@@ -1,9 +1,23 @@
 import "server-only";
 
 import type { DirectoryGroup, DirectoryUser } from "../model";
-import type { AppSubject } from "./app-object";
 import type { AppRun } from "./context";
-import { assignmentsOf, entraGroupReader, entraUserReader } from "./entra-source";
+import { assignmentsOf, entraGroupReader, entraUserReader, type AttributeReader } from "./entra-source";
+
+/** A source object (Entra user or group) as the app flow needs it. */
+export interface AppSubject {
+  objectType: "User" | "Group";
+  sourceId: string;
+  reportableIdentifier: string;
+  displayName: string;
+  read: AttributeReader;
+  /** accountEnabled and not soft-deleted (always true for groups). */
+  isActive: boolean;
+  /** Assigned to the app directly, or (users) through a group they are a direct member of. */
+  assigned: boolean;
+  /** Target attributes that flow separately (a group's members). */
+  separateTargetAttributes: string[];
+}
 
 export function userSubject(run: AppRun, user: DirectoryUser): AppSubject {
   const { tenant } = run.env;

@@ -2,6 +2,7 @@ import "server-only";
 
 import type { AttributeMapping, ObjectMapping, SynchronizationRule } from "../model";
 import { attributesUsedBy, evaluateMappingSource, IGNORE_FLOW } from "./expressions";
+import type { FlowTypes } from "./decision";
 import type { AttributeReader } from "./entra-source";
 import { displayText } from "./report";
 
@@ -86,11 +87,7 @@ export function objectMappingFor(
   return rule.objectMappings.find((m) => m.enabled && m.sourceObjectName.toLowerCase() === wanted);
 }
 
-export function flowTypesOf(objectMapping: ObjectMapping): {
-  add: boolean;
-  update: boolean;
-  delete: boolean;
-} {
+export function flowTypesOf(objectMapping: ObjectMapping): FlowTypes {
   const types = objectMapping.flowTypes.split(",").map((t) => t.trim().toLowerCase());
   return { add: types.includes("add"), update: types.includes("update"), delete: types.includes("delete") };
 }

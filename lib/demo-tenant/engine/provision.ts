@@ -4,8 +4,13 @@ import { provisionAppObject } from "./app-object";
 import { provisionGroupWithMembers } from "./app-group";
 import { userSubject } from "./app-subjects";
 import { provisionFromActiveDirectory } from "./cloud-sync";
-import type { AppRun, EngineEnvironment, ProvisionInput } from "./context";
-import { appProvisioningAnswer, cloudSyncAnswer, type ProvisionOnDemandAnswer } from "./report";
+import type { AppRun, EngineEnvironment, ProvisionInput, ProvisionSubject } from "./context";
+import {
+  appProvisioningAnswer,
+  cloudSyncAnswer,
+  type ProvisioningReport,
+  type ProvisionOnDemandAnswer,
+} from "./report";
 import { ScimClient } from "./scim-client";
 
 export type { EngineEnvironment, ProvisionInput, ProvisionSubject } from "./context";
@@ -37,25 +42,8 @@ export async function runProvisionOnDemand(
       "unsupportedSubject",
     );
   }
-  const target = input.job.target;
-
-  if (target.kind === "entra") {
-    const adUser = env.tenant.onPremises.users.get(subject.objectId.toLowerCase());
-    if (subject.objectTypeName.toLowerCase() !== "user") {
-      throw new ProvisionOnDemandInputError(
-        `Cloud Sync provisions AD users only; objectTypeName "${subject.objectTypeName}" is not supported.`,
-        "unsupportedSubject",
-      );
-    }
-    if (!adUser) {
-      throw new ProvisionOnDemandInputError(
-        `No user with the distinguished name '${subject.objectId}' exists in Active Directory ${env.tenant.onPremises.domainName}.`,
-        "subjectNotFound",
-      );
-    }
-    return cloudSyncAnswer(provisionFromActiveDirectory(env, input.rule, adUser));
-  }
-
+  const { target } = input.job;
+  if (target.kind === "entra") return cloudSyncAnswer(syncFromActiveDirectory(env, input, subject));
   const run: AppRun = {
     env,
     servicePrincipal: input.servicePrincipal,
@@ -64,25 +52,51 @@ export async function runProvisionOnDemand(
     scim: new ScimClient({ baseUrl: target.baseUrl, bearerToken: target.bearerToken, fetch: env.scimFetch }),
     systemName: target.systemName,
   };
+  return appProvisioningAnswer(await provisionInApp(run, subject));
+}
+
+function syncFromActiveDirectory(
+  env: EngineEnvironment,
+  input: ProvisionInput,
+  subject: ProvisionSubject,
+): ProvisioningReport {
+  if (subject.objectTypeName.toLowerCase() !== "user") {
+    throw new ProvisionOnDemandInputError(
+      `Cloud Sync provisions AD users only; objectTypeName "${subject.objectTypeName}" is not supported.`,
+      "unsupportedSubject",
+    );
+  }
+  const adUser = env.tenant.onPremises.users.get(subject.objectId.toLowerCase());
+  if (!adUser) {
+    throw new ProvisionOnDemandInputError(
+      `No user with the distinguished name '${subject.objectId}' exists in Active Directory ${env.tenant.onPremises.domainName}.`,
+      "subjectNotFound",
+    );
+  }
+  return provisionFromActiveDirectory(env, input.rule, adUser);
+}
+
+async function provisionInApp(run: AppRun, subject: ProvisionSubject): Promise<ProvisioningReport> {
+  const { tenant } = run.env;
   const type = subject.objectTypeName.toLowerCase();
   if (type === "group") {
-    const group = env.tenant.groups.get(subject.objectId);
+    const group = tenant.groups.get(subject.objectId);
     if (!group)
       throw new ProvisionOnDemandInputError(
         `Group '${subject.objectId}' does not exist in the tenant.`,
         "subjectNotFound",
       );
     const memberIds = (subject.links?.members ?? []).map((m) => m.objectId);
-    return appProvisioningAnswer(await provisionGroupWithMembers(run, group, memberIds));
+    return provisionGroupWithMembers(run, group, memberIds);
   }
   if (type === "user") {
-    const user = env.tenant.users.get(subject.objectId);
+    const user = tenant.users.get(subject.objectId);
     if (!user)
       throw new ProvisionOnDemandInputError(
         `User '${subject.objectId}' does not exist in the tenant.`,
         "subjectNotFound",
       );
-    return appProvisioningAnswer((await provisionAppObject(run, userSubject(run, user))).report);
+    return (await provisionAppObject(run, userSubject(run, user))).report;
   }
   throw new ProvisionOnDemandInputError(
     `objectTypeName "${subject.objectTypeName}" is not supported; use "User" or "Group".`,

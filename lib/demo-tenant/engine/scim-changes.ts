@@ -68,34 +68,34 @@ function sameValue(desired: string | string[], current: string | string[] | null
   return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
+/** One attribute to change in the target: the PATCH operation and the property Graph reports. */
+export interface ScimChange {
+  operation: ScimPatchOperation;
+  property: ModifiedProperty;
+}
+
 /**
  * Entra-style PATCH operations for the attributes whose mapped value differs from the target:
  * one capitalised operation per attribute, `Add` when the target has no value yet, and references
  * (manager) always as `Add` with a list of `{value}`. Null mapped values are never sent.
  */
-export function changesTo(
-  target: ScimResource,
-  attributes: ResolvedAttribute[],
-): { operations: ScimPatchOperation[]; modified: ModifiedProperty[] } {
-  const operations: ScimPatchOperation[] = [];
-  const modified: ModifiedProperty[] = [];
+export function changesTo(target: ScimResource, attributes: ResolvedAttribute[]): ScimChange[] {
+  const changes: ScimChange[] = [];
   for (const attribute of attributes) {
     if (attribute.value === null) continue;
     const current = readScimAttribute(target, attribute.targetAttributeName);
     if (sameValue(attribute.value, current)) continue;
     const path = attribute.targetAttributeName;
-    if (attribute.kind === "Reference") {
-      operations.push({ op: "Add", path, value: [{ value: attribute.value }] });
-    } else {
-      operations.push({ op: current === null ? "Add" : "Replace", path, value: wireValue(attribute) });
-    }
-    modified.push({
-      displayName: path,
-      oldValue: displayText(current),
-      newValue: displayText(attribute.value),
+    const operation: ScimPatchOperation =
+      attribute.kind === "Reference"
+        ? { op: "Add", path, value: [{ value: attribute.value }] }
+        : { op: current === null ? "Add" : "Replace", path, value: wireValue(attribute) };
+    changes.push({
+      operation,
+      property: { displayName: path, oldValue: displayText(current), newValue: displayText(attribute.value) },
     });
   }
-  return { operations, modified };
+  return changes;
 }
 
 /** The target's attributes as the Matching step shows them: mapped names, sorted, with the id. */

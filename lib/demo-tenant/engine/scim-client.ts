@@ -124,6 +124,10 @@ export class ScimClient {
     });
   }
 
+  async delete(resourceType: "Users" | "Groups", id: string): Promise<void> {
+    await this.call("DELETE", `/${resourceType}/${encodeURIComponent(id)}`);
+  }
+
   private resource(body: unknown, call: string): ScimResource {
     if (body === null || typeof body !== "object" || typeof (body as ScimResource).id !== "string") {
       throw callError(
@@ -137,33 +141,8 @@ export class ScimClient {
   }
 
   private async call(method: string, pathAndQuery: string, body?: unknown): Promise<unknown> {
-    const headers = new Headers({ Accept: "application/scim+json" });
-    if (body !== undefined) headers.set("Content-Type", "application/scim+json");
-    if (this.options.bearerToken) headers.set("Authorization", `Bearer ${this.options.bearerToken}`);
     const call = `${method} ${pathAndQuery.split("?")[0]}`;
-    let response: Response;
-    try {
-      response = await this.options.fetch(
-        new Request(this.base + pathAndQuery, {
-          method,
-          headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
-          signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
-        }),
-      );
-    } catch (error) {
-      const timedOut =
-        error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-      const message = error instanceof Error ? error.message : String(error);
-      throw callError(
-        timedOut ? "Timeout" : "SystemForCrossDomainIdentityManagementServiceUnavailable",
-        null,
-        timedOut
-          ? `No answer within the time limit: ${message}`
-          : `The endpoint could not be reached: ${message}`,
-        call,
-      );
-    }
+    const response = await this.send(method, pathAndQuery, body, call);
     const text = await response.text();
     let parsed: unknown = null;
     if (text.trim() !== "") {
@@ -189,6 +168,35 @@ export class ScimClient {
       );
     }
     return parsed;
+  }
+
+  /** The HTTP exchange itself; no answer at all (refused, timed out) is a call error too. */
+  private async send(method: string, pathAndQuery: string, body: unknown, call: string): Promise<Response> {
+    const headers = new Headers({ Accept: "application/scim+json" });
+    if (body !== undefined) headers.set("Content-Type", "application/scim+json");
+    if (this.options.bearerToken) headers.set("Authorization", `Bearer ${this.options.bearerToken}`);
+    try {
+      return await this.options.fetch(
+        new Request(this.base + pathAndQuery, {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+        }),
+      );
+    } catch (error) {
+      const timedOut =
+        error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+      const message = error instanceof Error ? error.message : String(error);
+      throw callError(
+        timedOut ? "Timeout" : "SystemForCrossDomainIdentityManagementServiceUnavailable",
+        null,
+        timedOut
+          ? `No answer within the time limit: ${message}`
+          : `The endpoint could not be reached: ${message}`,
+        call,
+      );
+    }
   }
 }
 

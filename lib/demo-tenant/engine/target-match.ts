@@ -1,6 +1,8 @@
 import "server-only";
 
-import type { AttributeMapping } from "../model";
+import type { AttributeMapping, ObjectMapping } from "../model";
+import type { AttributeReader } from "./entra-source";
+import { mappingValue, matchingMappings } from "./mapped-values";
 import { scimFilterEquals, type ScimClient } from "./scim-client";
 import type { ScimResource } from "./scim-path";
 
@@ -8,6 +10,17 @@ export type TargetMatch =
   | { kind: "found"; resource: ScimResource }
   | { kind: "none" }
   | { kind: "duplicate"; filter: string; resources: ScimResource[] };
+
+/** One matching attribute and the value the source object gives it. */
+export interface Matcher {
+  mapping: AttributeMapping;
+  value: string | null;
+}
+
+/** The matching attributes of a mapping, first-tried first, with the source object's values. */
+export function matchersFor(objectMapping: ObjectMapping, read: AttributeReader): Matcher[] {
+  return matchingMappings(objectMapping).map((mapping) => ({ mapping, value: mappingValue(mapping, read) }));
+}
 
 /**
  * Looks the object up in the app with each matching attribute in turn, as Entra does:
@@ -17,7 +30,7 @@ export type TargetMatch =
 export async function findInTarget(
   scim: ScimClient,
   resourceType: "Users" | "Groups",
-  matchers: { mapping: AttributeMapping; value: string | null }[],
+  matchers: Matcher[],
 ): Promise<TargetMatch> {
   for (const { mapping, value } of matchers) {
     if (value === null) continue;

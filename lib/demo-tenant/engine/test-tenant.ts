@@ -217,6 +217,22 @@ export interface DecodedAnswer {
   raw: { key: string; value: string };
 }
 
+/** A request the engine sent to change the app: `PATCH /Users/{id}` and its body. */
+export interface ScimWrite {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+async function scimWrite(request: Request): Promise<ScimWrite> {
+  const text = await request.clone().text();
+  return {
+    method: request.method,
+    path: new URL(request.url).pathname.replace(`/scim/${TARGET_ID}`, ""),
+    body: text === "" ? null : JSON.parse(text),
+  };
+}
+
 /** A tenant, a SCIM target and the engine wired together, with the helpers the tests speak in. */
 export function engineHarness(options: { rejections?: ScimRejectionRule[] } = {}) {
   const tenant = buildTenant();
@@ -226,9 +242,13 @@ export function engineHarness(options: { rejections?: ScimRejectionRule[] } = {}
   ]);
   let clock = Date.parse("2025-03-01T09:00:00.000Z");
   let nextId = 0;
+  const writes: ScimWrite[] = [];
   const env: EngineEnvironment = {
     tenant,
-    scimFetch: (request) => targets.handle(request),
+    scimFetch: async (request) => {
+      if (request.method !== "GET") writes.push(await scimWrite(request));
+      return targets.handle(request);
+    },
     now: () => new Date((clock += 7)),
     newId: () => `00000000-0000-4000-8000-${String(++nextId).padStart(12, "0")}`,
   };
@@ -271,6 +291,8 @@ export function engineHarness(options: { rejections?: ScimRejectionRule[] } = {}
     scimGroups: () => targets.list(TARGET_ID, "Groups"),
     scimUser: (userName: string) => targets.list(TARGET_ID, "Users").find((u) => u.userName === userName),
     requestLog: () => targets.requestLog(TARGET_ID),
+    /** Every request that changes the app (POST, PATCH, PUT, DELETE), with its JSON body. */
+    writes: () => [...writes],
     cloudSyncJob(): DemoJob {
       return { ...scimJob(cloudSyncSchema()), target: { kind: "entra" } };
     },
