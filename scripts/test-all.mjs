@@ -1,4 +1,4 @@
-// npm test — every check the project has: typecheck, lint, unit tests, browser tests.
+// npm test — every check the project has: typecheck, lint, formatting, unit tests, browser tests.
 // Runs them all (a failure does not hide the others), then prints the real totals as the last line.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -38,6 +38,7 @@ mkdirSync("test-results", { recursive: true });
 
 stage("typecheck", "npx", ["tsc", "--noEmit"]);
 stage("lint", "npx", ["eslint", "."]);
+stage("formatting (prettier)", "npx", ["prettier", "--check", "."]);
 stage(
   "unit tests (vitest)",
   "npx",
