@@ -1,4 +1,6 @@
 import js from "@eslint/js";
+import nextPlugin from "@next/eslint-plugin-next";
+import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -14,6 +16,10 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // The hooks rules are for React code only: Playwright fixtures and vitest helpers also call `use…`.
+  { files: ["app/**", "components/**"], ...reactHooks.configs.flat.recommended },
+  nextPlugin.configs.recommended,
+  nextPlugin.configs["core-web-vitals"],
   {
     languageOptions: {
       globals: {

@@ -37,7 +37,7 @@ rmSync("test-results/playwright.json", { force: true });
 mkdirSync("test-results", { recursive: true });
 
 stage("typecheck", "npx", ["tsc", "--noEmit"]);
-stage("lint", "npx", ["eslint", "."]);
+stage("lint", "npx", ["eslint", "--max-warnings=0", "."]);
 stage("formatting (prettier)", "npx", ["prettier", "--check", "."]);
 stage(
   "unit tests (vitest)",

@@ -88,7 +88,7 @@ export function SharedRunView({ shareId }: { shareId: string }) {
         </Typography>
       </Box>
       <SharedBanner share={share} />
-      <RunResult run={run} />
+      <RunResult run={run} receivedAt={shared.dataUpdatedAt} />
     </Stack>
   );
 }
