@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
 import { apiRoute } from "@/lib/api/route";
 import { authenticate } from "./caller";
-import { CLIENT_ID, consoleClaims, TENANT_ID, tokenKit } from "./test-tokens";
+import { CLIENT_ID, consoleClaims, TENANT_ID, tokenKit } from "@/lib/testing/token-kit";
 
 // Entra mode as the console runs it: settings from the environment, keys over HTTP from the authority.
 
