@@ -4,10 +4,10 @@ import type { ReactNode } from "react";
 import Container from "@mui/material/Container";
 import InitColorSchemeScript from "@mui/material/InitColorSchemeScript";
 import { AppRouterCacheProvider } from "@mui/material-nextjs/v16-appRouter";
-import { browserAuthConfig } from "@/components/auth/browser-auth-config";
 import { SignInGate } from "@/components/auth/SignInGate";
 import { ConsoleAppBar } from "@/components/ConsoleAppBar";
 import { Providers } from "@/components/Providers";
+import { browserAuthConfig } from "@/lib/auth/browser-auth-config";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = {

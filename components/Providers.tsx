@@ -4,7 +4,7 @@ import CssBaseline from "@mui/material/CssBaseline";
 import { ThemeProvider } from "@mui/material/styles";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { AuthProvider } from "./auth/AuthProvider";
-import type { BrowserAuthConfig } from "./auth/browser-auth";
+import type { BrowserAuthConfig } from "@/lib/auth/browser-auth-config";
 import { theme } from "./theme";
 
 function makeQueryClient() {

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState, type ComponentType, type ReactNode } from "react";
-import type { BrowserAuthConfig } from "./browser-auth";
+import type { BrowserAuthConfig } from "@/lib/auth/browser-auth-config";
 import type { ConsoleSession } from "./console-session";
 import { SessionContext } from "./session-context";
 

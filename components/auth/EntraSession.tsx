@@ -3,7 +3,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { EventType, InteractionStatus, type EventMessage } from "@azure/msal-browser";
 import { MsalProvider, useMsal } from "@azure/msal-react";
 import { setAccessTokenSource } from "@/components/api/api-fetch";
-import type { BrowserAuthConfig } from "./browser-auth";
+import type { BrowserAuthConfig } from "@/lib/auth/browser-auth-config";
 import type { ConsoleSession } from "./console-session";
 import {
   consoleApiToken,

@@ -9,7 +9,7 @@ import {
   type EventMessage,
   type IPublicClientApplication,
 } from "@azure/msal-browser";
-import type { BrowserAuthConfig } from "./browser-auth";
+import type { BrowserAuthConfig } from "@/lib/auth/browser-auth-config";
 import type { SignedInAccount } from "./console-session";
 
 /** The SPA client: redirect sign-in back to the console's origin, tokens kept per browser tab. */

@@ -3,5 +3,5 @@ export { AuthProvider } from "./AuthProvider";
 export { AccountMenu } from "./AccountMenu";
 export { SignInGate } from "./SignInGate";
 export { useCanRunProvisioning, useConsoleSession } from "./session-context";
-export type { BrowserAuthConfig } from "./browser-auth";
+export type { BrowserAuthConfig } from "@/lib/auth/browser-auth-config";
 export type { ConsoleSession, Permission, SignedInAccount } from "./console-session";
