@@ -1,5 +1,11 @@
 import js from "@eslint/js";
+import nextPlugin from "@next/eslint-plugin-next";
+import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
+
+// Test code: tests, their helpers (all in lib/testing/), the browser suite and the benchmarks
+// (.dependency-cruiser.mjs leaves the same files out of the architecture rules).
+const testCode = ["**/*.test.ts", "**/*.spec.ts", "lib/testing/**", "e2e/**", "bench/**"];
 
 export default tseslint.config(
   {
@@ -14,6 +20,10 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // The hooks rules are for React code only: Playwright fixtures and vitest helpers also call `use…`.
+  { files: ["app/**", "components/**"], ...reactHooks.configs.flat.recommended },
+  nextPlugin.configs.recommended,
+  nextPlugin.configs["core-web-vitals"],
   {
     languageOptions: {
       globals: {
@@ -50,20 +60,29 @@ export default tseslint.config(
   {
     // Only lib/env.ts reads the environment (instrumentation reads Next's own inlined constant).
     files: ["**/*.ts", "**/*.tsx"],
-    ignores: [
-      "lib/env.ts",
-      "instrumentation.ts",
-      "scripts/**",
-      "bench/**",
-      "e2e/**",
-      "playwright.config.ts",
-      "**/*.test.ts",
-      "**/test-*.ts",
-    ],
+    ignores: ["lib/env.ts", "instrumentation.ts", "scripts/**", "playwright.config.ts", ...testCode],
     rules: {
       "no-restricted-properties": [
         "error",
         { object: "process", property: "env", message: "Read settings through lib/env.ts." },
+      ],
+    },
+  },
+  {
+    // Production code never depends on a test helper.
+    files: ["**/*.ts", "**/*.tsx", "**/*.mjs"],
+    ignores: testCode,
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "(^|/)testing/",
+              message: "lib/testing/ holds test helpers: production code does not import them.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -2,5 +2,11 @@
 // names the variable, instead of failing later on the first request that reads it.
 export async function register() {
   // NEXT_RUNTIME is a constant Next.js inlines per bundle, not a setting (hence no lib/env here).
-  if (process.env.NEXT_RUNTIME === "nodejs") await import("./lib/startup");
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  await import("./lib/startup");
+  // The services start with the server (so bulk runs resume), not when someone first opens the console.
+  const { consoleServices } = await import("./lib/console");
+  consoleServices().catch((error: unknown) =>
+    console.error("[console] the console's services did not start", error),
+  );
 }

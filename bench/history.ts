@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { sql } from "kysely";
 import { Client } from "pg";
 import { listRuns, openPostgresDatabase, openSqliteDatabase, type RunsDatabase } from "../lib/runs";
-import { runRow } from "../lib/runs/test-runs";
+import { runRow } from "@/lib/testing/run-rows";
 // @ts-expect-error -- a plain .mjs script without types
 import { ensurePostgres } from "../scripts/services.mjs";
 

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { fixtureText } from "../lib/provisioning/fixtures/load-fixture";
+import { fixtureText } from "@/lib/testing/provisioning-fixtures";
 import { parseProvisionOnDemandResponse } from "../lib/provisioning";
 
 const WARM_UP_MS = 300;

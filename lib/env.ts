@@ -29,7 +29,10 @@ const schema = z
     /** redis:// or rediss://… to share pacing and the MSAL token cache between console instances. */
     REDIS_URL: z.preprocess(
       emptyAsUndefined,
-      z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// connection URL").optional(),
+      z
+        .string()
+        .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// connection URL")
+        .optional(),
     ),
     /** Runs older than this many days are purged. */
     RUN_RETENTION_DAYS: positiveInt(365),

@@ -7,9 +7,3 @@ try {
   console.error(error.message);
   process.exit(1);
 }
-
-// The services start with the server (so bulk runs resume), not when someone first opens the console.
-const { consoleServices } = await import("./console");
-consoleServices().catch((error: unknown) =>
-  console.error("[console] the console's services did not start", error),
-);

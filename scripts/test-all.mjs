@@ -1,4 +1,5 @@
-// npm test — every check the project has: typecheck, lint, unit tests, browser tests.
+// npm test — every check the project has: typecheck, lint, architecture, formatting, unit tests,
+// browser tests.
 // Runs them all (a failure does not hide the others), then prints the real totals as the last line.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -37,7 +38,9 @@ rmSync("test-results/playwright.json", { force: true });
 mkdirSync("test-results", { recursive: true });
 
 stage("typecheck", "npx", ["tsc", "--noEmit"]);
-stage("lint", "npx", ["eslint", "."]);
+stage("lint", "npx", ["eslint", "--max-warnings=0", "."]);
+stage("architecture (dependency-cruiser)", "npm", ["run", "--silent", "lint:architecture"]);
+stage("formatting (prettier)", "npx", ["prettier", "--check", "."]);
 stage(
   "unit tests (vitest)",
   "npx",

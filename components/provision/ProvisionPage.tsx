@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useState, useSyncExternalStore } from "react";
+import { useState, useSyncExternalStore } from "react";
 import dynamic from "next/dynamic";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
@@ -42,10 +42,7 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
   const kind = effectiveKind(state.kind, kinds);
   const form: ProvisionFormState = { ...state, kind };
   // Every change is made on the kind shown, even when the link asked for one this job does not offer.
-  const change = useCallback(
-    (patch: Partial<ProvisionFormState>) => update({ kind, ...patch }),
-    [update, kind],
-  );
+  const change = (patch: Partial<ProvisionFormState>) => update({ kind, ...patch });
 
   const readiness = provisionReadiness(form, {
     servicePrincipalId: spId,

@@ -29,9 +29,10 @@ export function ShownRun(props: {
 }) {
   const { runId, ...actions } = props;
   const run = useQuery(runQueries.detail(runId));
+  // A finished run's announcement reads no clock, so the answer's arrival serves for both times.
   const finished =
     run.data && !isRunInProgress(run.data.status)
-      ? describeProgress(run.data, Date.now(), Date.now()).announcement
+      ? describeProgress(run.data, run.dataUpdatedAt, run.dataUpdatedAt).announcement
       : "";
   return (
     <>
@@ -45,7 +46,7 @@ export function ShownRun(props: {
       ) : isRunInProgress(run.data.status) ? (
         <RunProgress run={run.data} receivedAt={run.dataUpdatedAt} />
       ) : (
-        <RunResult run={run.data} {...actions} />
+        <RunResult run={run.data} receivedAt={run.dataUpdatedAt} {...actions} />
       )}
     </>
   );

@@ -125,6 +125,7 @@ export function RunPageView({ id }: { id: string }) {
       ) : (
         <RunResult
           run={view}
+          receivedAt={run.dataUpdatedAt}
           onRunAgain={permission.allowed ? () => rerun.mutate(view.request) : undefined}
           runAgainPending={rerun.isPending || rerun.isSuccess}
         />

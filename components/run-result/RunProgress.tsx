@@ -1,5 +1,4 @@
 "use client";
-import { useState } from "react";
 import Box from "@mui/material/Box";
 import LinearProgress from "@mui/material/LinearProgress";
 import Paper from "@mui/material/Paper";
@@ -11,18 +10,14 @@ import { useNow } from "./use-now";
 export interface RunProgressProps {
   run: RunView;
   /** When the answer holding `run` arrived (TanStack Query's dataUpdatedAt); the countdown runs from it. */
-  receivedAt?: number;
+  receivedAt: number;
 }
 
 /** Where a run stands: queued behind the rate limit (with a countdown), running (elapsed time), or done. */
 export function RunProgress({ run, receivedAt }: RunProgressProps) {
-  // Without receivedAt, note when a new answer arrives (React's adjust-state-on-prop-change pattern).
-  const [arrival, setArrival] = useState(() => ({ run, at: Date.now() }));
-  if (arrival.run !== run) setArrival({ run, at: Date.now() });
-
   const active = run.status === "queued" || run.status === "running";
   const now = useNow(active);
-  const text = describeProgress(run, now, receivedAt ?? arrival.at);
+  const text = describeProgress(run, now, receivedAt);
   const label = text.phase === "queued" ? "Queued" : text.phase === "running" ? "Running" : "Done";
 
   return (

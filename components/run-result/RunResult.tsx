@@ -18,6 +18,8 @@ import { RunSummary } from "./RunSummary";
 
 export interface RunResultProps extends RunActionsProps {
   run: RunView;
+  /** When the answer holding `run` arrived (the query's dataUpdatedAt): a queued run counts down from it. */
+  receivedAt: number;
 }
 
 function Section({ title, id, children }: { title: string; id?: string; children: ReactNode }) {
@@ -52,8 +54,9 @@ function WarningsAlert({ warnings }: { warnings: readonly string[] }) {
  * Everything about one run: while it is queued or running, its progress; once finished, the summary,
  * the explanation, the steps, the modified properties, the raw answer and the same request as a script.
  */
-export function RunResult({ run, ...actions }: RunResultProps) {
-  if (run.status === "queued" || run.status === "running") return <RunProgress run={run} />;
+export function RunResult({ run, receivedAt, ...actions }: RunResultProps) {
+  if (run.status === "queued" || run.status === "running")
+    return <RunProgress run={run} receivedAt={receivedAt} />;
   const result = run.status === "completed" ? run.result : null;
 
   return (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseProvisionOnDemandResponse } from "@/lib/provisioning";
-import { fixtureBody } from "@/lib/provisioning/fixtures/load-fixture";
+import { fixtureBody } from "@/lib/testing/provisioning-fixtures";
 import { reportCodeOf, reportName } from "./report-facts";
 
 describe("reportCodeOf", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureBody } from "@/lib/provisioning/fixtures/load-fixture";
+import { fixtureBody } from "@/lib/testing/provisioning-fixtures";
 import { parseProvisionOnDemandResponse } from "@/lib/provisioning";
 import { foldDetails, isEmptyDetail } from "./step-details";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RunView } from "@/lib/api/contracts";
 import { parseProvisionOnDemandResponse } from "@/lib/provisioning";
-import { fixtureBody, type FixtureName } from "@/lib/provisioning/fixtures/load-fixture";
+import { fixtureBody, type FixtureName } from "@/lib/testing/provisioning-fixtures";
 import { runTitleOf, summaryFactsOf } from "./summary-facts";
 
 function runOf(fixture: FixtureName, overrides: Partial<RunView> = {}): RunView {

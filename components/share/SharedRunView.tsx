@@ -8,7 +8,9 @@ import { useQuery } from "@tanstack/react-query";
 import { ApiClientError } from "@/components/api/api-fetch";
 import { Loading } from "@/components/history/RequestStates";
 import { dateTimeText } from "@/components/jobs/when";
-import { RunResult, runTitleOf } from "@/components/run-result";
+// Not the run-result index: it holds the run page, which offers sharing (this folder) in turn.
+import { RunResult } from "@/components/run-result/RunResult";
+import { runTitleOf } from "@/components/run-result/summary-facts";
 import type { SharedRun } from "@/lib/api/contracts";
 import { shareQueries } from "./queries";
 
@@ -88,7 +90,7 @@ export function SharedRunView({ shareId }: { shareId: string }) {
         </Typography>
       </Box>
       <SharedBanner share={share} />
-      <RunResult run={run} />
+      <RunResult run={run} receivedAt={shared.dataUpdatedAt} />
     </Stack>
   );
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { ApiError, describeZodError, toErrorResponse } from "./errors";
-import { fromGraphError } from "./graph-errors";
 
 describe("toErrorResponse", () => {
   it("maps a validation failure to 400 naming the field", async () => {
@@ -45,33 +44,5 @@ describe("toErrorResponse", () => {
     expect(JSON.parse(text).error).toMatchObject({ code: "internal_error", requestId: "req-3" });
     expect(response.headers.get("x-request-id")).toBe("req-3");
     log.mockRestore();
-  });
-});
-
-describe("errors made by another bundled copy of their module", () => {
-  // Next.js can bundle one module into several chunks: the services are built in one, routes run in others.
-  async function secondCopies() {
-    vi.resetModules();
-    const errors = await import("./errors");
-    const graph = await import("@/lib/graph/graph-error");
-    return { ApiError: errors.ApiError, GraphError: graph.GraphError };
-  }
-
-  it("keep their status: an ApiError is not a 500, a GraphError 404 is a 404", async () => {
-    const copies = await secondCopies();
-    expect(copies.ApiError).not.toBe(ApiError);
-    const refused = toErrorResponse(new copies.ApiError("conflict", "Used for another run."), "req-4");
-    expect(refused.status).toBe(409);
-    const graphError = new copies.GraphError({
-      status: 404,
-      code: "Request_ResourceNotFound",
-      message: "gone",
-    });
-    const missing = toErrorResponse(fromGraphError(graphError), "req-5");
-    expect(missing.status).toBe(404);
-    expect((await missing.json()).error).toMatchObject({
-      code: "not_found",
-      graphCode: "Request_ResourceNotFound",
-    });
   });
 });

@@ -2,9 +2,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/console/route";
 import { authenticate } from "./caller";
-import { CLIENT_ID, consoleClaims, TENANT_ID, tokenKit } from "./test-tokens";
+import { CLIENT_ID, consoleClaims, TENANT_ID, tokenKit } from "@/lib/testing/token-kit";
 
 // Entra mode as the console runs it: settings from the environment, keys over HTTP from the authority.
 

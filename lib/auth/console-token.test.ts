@@ -11,7 +11,7 @@ import {
   OTHER_TENANT_ID,
   TENANT_ID,
   tokenKit,
-} from "./test-tokens";
+} from "@/lib/testing/token-kit";
 
 const kit = tokenKit();
 const stranger = tokenKit();

@@ -11,7 +11,7 @@ import { createLoopbackCertificate, type LoopbackCertificate } from "@/e2e/ident
 import { ApiError } from "@/lib/api/errors";
 import { checkGraphToken } from "@/lib/demo-tenant/graph-token-check";
 import type { RunsDatabase } from "@/lib/runs/database";
-import { testDatabases } from "@/lib/runs/test-databases";
+import { testDatabases } from "@/lib/testing/databases";
 import { callerFromClaims, type Caller } from "./caller";
 import { createGraphTokenSource, type GraphTokenSettings } from "./graph-token";
 import { graphTokenFailure } from "./graph-token-failure";

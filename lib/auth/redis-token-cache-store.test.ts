@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useTestRedis } from "@/lib/testing/test-redis";
+import { useTestRedis } from "@/lib/testing/redis";
 import { userPartition } from "./partitioned-cache-plugin";
 import { redisTokenCacheStore } from "./redis-token-cache-store";
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { verifyConsoleToken } from "./console-token";
 import { createSigningKeys, signingKeysFor, type FetchJwks } from "./signing-keys";
-import { AUTHORITY_HOST, CLIENT_ID, consoleClaims, NOW_MS, TENANT_ID, tokenKit } from "./test-tokens";
+import {
+  AUTHORITY_HOST,
+  CLIENT_ID,
+  consoleClaims,
+  NOW_MS,
+  TENANT_ID,
+  tokenKit,
+} from "@/lib/testing/token-kit";
 
 const first = tokenKit();
 const rotated = tokenKit();

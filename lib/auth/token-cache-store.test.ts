@@ -1,7 +1,7 @@
 import type { TokenCacheContext } from "@azure/msal-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunsDatabase } from "@/lib/runs/database";
-import { testDatabases } from "@/lib/runs/test-databases";
+import { testDatabases } from "@/lib/testing/databases";
 import {
   appPartition,
   partitionedCachePlugin,

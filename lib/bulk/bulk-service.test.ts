@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunsDatabase } from "@/lib/runs/database";
-import { testDatabases } from "@/lib/runs/test-databases";
+import { testDatabases } from "@/lib/testing/databases";
 import { bulkItemsAsCsv } from "./bulk-csv";
 import { createBulkService } from "./bulk-service";
 import { claimNextItem } from "./bulk-store";

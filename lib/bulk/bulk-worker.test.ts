@@ -6,7 +6,7 @@ import { createGraphClient, createMemoryPacingLimiter, type PacingLimiter } from
 import { createRunService } from "@/lib/runs";
 import type { RunsDatabase } from "@/lib/runs/database";
 import { HEARTBEAT_MS, registerInstance } from "@/lib/runs/instances";
-import { testDatabases } from "@/lib/runs/test-databases";
+import { testDatabases } from "@/lib/testing/databases";
 import { createBulkService } from "./bulk-service";
 import { completeFinishedBulkRuns, interruptOrphanedItems } from "./bulk-store";
 import { createBulkWorker } from "./bulk-worker";

@@ -9,7 +9,8 @@ export {
   type ConsoleServices,
   type Pace,
 } from "./services";
-export { consoleRoute } from "./route";
+export { apiRoute, consoleRoute, type RouteContext, type RouteOptions } from "./route";
+export { health } from "./health";
 export * as catalog from "./catalog";
 export * as directory from "./directory";
 export * as runs from "./runs";

@@ -7,7 +7,8 @@ import { listAudit, openSqliteDatabase, type RunsDatabase } from "@/lib/runs";
 import type { RunService } from "@/lib/runs/run-service";
 import { findRun, insertRun } from "@/lib/runs/run-store";
 import { toRunView } from "@/lib/runs/run-view";
-import { fixtureBody, runRow } from "@/lib/runs/test-runs";
+import { fixtureBody } from "@/lib/testing/provisioning-fixtures";
+import { runRow } from "@/lib/testing/run-rows";
 import { openSharedRun, revoke, sharesOf, shareRun } from "./shares";
 
 const alice = { id: "alice", displayName: "Alice", roles: [] };
@@ -25,7 +26,7 @@ describe("shares facade", () => {
   beforeAll(async () => {
     db = await openSqliteDatabase(join(mkdtempSync(join(tmpdir(), "pod-shares-")), "console.db"));
     // Example 1's answer imports mailNickname "Bill".
-    const answer = JSON.stringify(fixtureBody("example-1-scim-user-skipped.json"));
+    const answer = JSON.stringify(fixtureBody("example-1-scim-user-skipped"));
     await insertRun(
       db,
       runRow({ id: "run-1", created_at: "2026-11-01T09:00:00.000Z", response_body: answer }),

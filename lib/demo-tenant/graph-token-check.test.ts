@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NOW_MS, NOW_S, OTHER_TENANT_ID, TENANT_ID, tokenKit } from "@/lib/auth/test-tokens";
+import { NOW_MS, NOW_S, OTHER_TENANT_ID, TENANT_ID, tokenKit } from "@/lib/testing/token-kit";
 import { checkGraphToken, graphPermissionsFor, type GraphTokenCheckConfig } from "./graph-token-check";
 
 const kit = tokenKit();

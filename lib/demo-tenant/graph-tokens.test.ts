@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NOW_MS, NOW_S, TENANT_ID, tokenKit } from "@/lib/auth/test-tokens";
+import { NOW_MS, NOW_S, TENANT_ID, tokenKit } from "@/lib/testing/token-kit";
 import { createDemoTenant } from ".";
 
 // The demo tenant standing in for Graph in Entra-mode tests: it answers tokens as Graph would.

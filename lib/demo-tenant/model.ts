@@ -1,3 +1,5 @@
+import "server-only";
+
 // The demo tenant's state: a directory, its applications, their synchronization jobs and schemas,
 // and an on-premises Active Directory for Cloud Sync. Synchronization shapes follow Graph's JSON
 // exactly, so they can be served as they are.

@@ -8,7 +8,7 @@ import {
   NEVER_MS,
   scriptedGraph,
   type SeenRequest,
-} from "./testing/scripted-graph";
+} from "@/lib/testing/scripted-graph";
 
 const BASE = "https://graph.microsoft.com";
 

@@ -11,7 +11,7 @@ import {
   NEVER_MS,
   scriptedGraph,
   type Reply,
-} from "./testing/scripted-graph";
+} from "@/lib/testing/scripted-graph";
 
 const JOB_ID = "scim.4b8c18bd2f9f4227af559f1061cf9c32.4ba261ce-4a4c-4e44-8a2e-0bd7c2ae0e7a";
 const NOW = Date.parse("2024-05-01T10:00:00Z");

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createMemoryPacingLimiter, type PacingWait } from "./pacing";
-import { busiestWindow } from "./testing/busiest-window";
+import { busiestWindow } from "@/lib/testing/busiest-window";
 
 beforeEach(() => {
   vi.useFakeTimers();

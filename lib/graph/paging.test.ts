@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createDemoTenant, DEMO_FIXTURES } from "@/lib/demo-tenant";
 import { createGraphClient } from "./client";
 import { GraphError } from "./graph-error";
-import { json, scriptedGraph, type Reply } from "./testing/scripted-graph";
+import { json, scriptedGraph, type Reply } from "@/lib/testing/scripted-graph";
 
 const BASE = "https://graph.microsoft.com";
 const tenant = createDemoTenant();

@@ -3,8 +3,8 @@ import { createDemoTenant, DEMO_FIXTURES } from "@/lib/demo-tenant";
 import { buildProvisionOnDemandRequest } from "@/lib/provisioning";
 import { createGraphClient } from "./client";
 import { createMemoryPacingLimiter } from "./pacing";
-import { graphErrorJson, inTurn, json, scriptedGraph } from "./testing/scripted-graph";
-import { busiestWindow } from "./testing/busiest-window";
+import { graphErrorJson, inTurn, json, scriptedGraph } from "@/lib/testing/scripted-graph";
+import { busiestWindow } from "@/lib/testing/busiest-window";
 
 const { scimApp, twoJobApp, inScopeUser } = DEMO_FIXTURES;
 const BASE = "https://graph.microsoft.com";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { useTestRedis } from "@/lib/testing/test-redis";
+import { useTestRedis } from "@/lib/testing/redis";
 import type { PacingLimiter, PacingWait } from "./pacing";
 import { createRedisPacingLimiter } from "./redis-pacing";
-import { busiestWindow } from "./testing/busiest-window";
+import { busiestWindow } from "@/lib/testing/busiest-window";
 
 const { connect, connectUnreachable, uniquePrefix } = useTestRedis();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

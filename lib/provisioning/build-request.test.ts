@@ -6,7 +6,7 @@ import {
   ProvisionRequestError,
   type ProvisionRequestInput,
 } from "./build-request";
-import { fixtureBody } from "./fixtures/load-fixture";
+import { fixtureBody } from "@/lib/testing/provisioning-fixtures";
 
 function errorOf(input: unknown): ProvisionRequestError {
   try {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CODE_CATALOG } from "./code-catalog";
 import { explainCode, knownCodes } from "./explain-code";
-import { fixtureBody, type FixtureName } from "./fixtures/load-fixture";
+import { fixtureBody, type FixtureName } from "@/lib/testing/provisioning-fixtures";
 import { parseProvisionOnDemandResponse } from "./parse-result";
 
 describe("explainCode", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fixtureBody, type FixtureName } from "./fixtures/load-fixture";
+import { fixtureBody, type FixtureName } from "@/lib/testing/provisioning-fixtures";
 import { parseProvisionOnDemandResponse } from "./parse-result";
 import { provisioningResultSchema } from "./result-schema";
 

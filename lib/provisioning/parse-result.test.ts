@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureBody } from "./fixtures/load-fixture";
+import { fixtureBody } from "@/lib/testing/provisioning-fixtures";
 import { parseProvisionOnDemandResponse } from "./parse-result";
 import type { ProvisioningReport } from "./result";
 import { provisioningResultSchema } from "./result-schema";

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendAudit, listAudit, purgeAudit } from "./audit";
 import type { RunsDatabase } from "./database";
-import { testDatabases } from "./test-databases";
+import { testDatabases } from "@/lib/testing/databases";
 
 describe.each(testDatabases())("audit log on %s", (_name, database) => {
   let db: RunsDatabase;

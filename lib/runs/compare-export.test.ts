@@ -3,7 +3,8 @@ import type { RunView } from "@/lib/api/contracts";
 import { compareRuns } from "./compare";
 import { csvField, runAsCsv, runAsJson } from "./export";
 import { toRunView } from "./run-view";
-import { fixtureBody, runRow } from "./test-runs";
+import { fixtureBody } from "@/lib/testing/provisioning-fixtures";
+import { runRow } from "@/lib/testing/run-rows";
 
 function viewOf(body: unknown, id = "a"): RunView {
   return toRunView(
@@ -15,7 +16,7 @@ function viewOf(body: unknown, id = "a"): RunView {
 
 /** Example 1 with the user's display name changed in the source and in what was sent. */
 function example1WithDisplayName(name: string): unknown {
-  const body = fixtureBody("example-1-scim-user-skipped.json") as { value: string };
+  const body = fixtureBody("example-1-scim-user-skipped") as { value: string };
   const value = JSON.parse(body.value) as {
     provisioningSteps: { details: Record<string, string> }[];
     modifiedProperties: { displayName: string; newValue: string }[];
@@ -27,7 +28,7 @@ function example1WithDisplayName(name: string): unknown {
 
 describe("compareRuns", () => {
   it("finds nothing different between two identical runs", () => {
-    const body = fixtureBody("example-1-scim-user-skipped.json");
+    const body = fixtureBody("example-1-scim-user-skipped");
     const comparison = compareRuns(viewOf(body, "a"), viewOf(body, "b"));
     expect(comparison.outcome).toEqual({ a: "Skipped", b: "Skipped", same: true });
     expect(comparison.steps).toEqual([]);
@@ -47,8 +48,8 @@ describe("compareRuns", () => {
 
   it("shows the steps and outcome that differ between a skipped and an updated run", () => {
     const comparison = compareRuns(
-      viewOf(fixtureBody("example-1-scim-user-skipped.json")),
-      viewOf(fixtureBody("example-2-cloud-sync-update.json")),
+      viewOf(fixtureBody("example-1-scim-user-skipped")),
+      viewOf(fixtureBody("example-2-cloud-sync-update")),
     );
     expect(comparison.outcome.same).toBe(false);
     expect(comparison.action).toEqual({ a: "Other", b: "Update", same: false });
@@ -58,7 +59,7 @@ describe("compareRuns", () => {
 
 describe("export", () => {
   it("writes steps then modified properties as CSV rows with a header", () => {
-    const csv = runAsCsv(viewOf(fixtureBody("example-1-scim-user-skipped.json")));
+    const csv = runAsCsv(viewOf(fixtureBody("example-1-scim-user-skipped")));
     const lines = csv.trimEnd().split("\r\n");
     expect(lines[0]).toBe(
       "section,report,index,type_or_attribute,status_or_change,old_value,new_value,description,timestamp",
@@ -76,7 +77,7 @@ describe("export", () => {
   });
 
   it("JSON export holds the original Graph answer and the parsed result", () => {
-    const body = fixtureBody("example-1-scim-user-skipped.json") as { key: string };
+    const body = fixtureBody("example-1-scim-user-skipped") as { key: string };
     const exported = JSON.parse(runAsJson(viewOf(body))) as {
       graphResponse: { key: unknown };
       result: { outcome: string };

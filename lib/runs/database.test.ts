@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { migrations } from "./migrations";
-import { testDatabases } from "./test-databases";
+import { testDatabases } from "@/lib/testing/databases";
 
 describe.each(testDatabases())("%s", (name, database) => {
   it("migrates a fresh database, and opening it again (as a second instance would) changes nothing", async () => {

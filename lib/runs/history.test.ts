@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunsDatabase } from "./database";
 import { findPreviousRun, listRuns } from "./history";
 import { findRun, insertRun, purgeRuns } from "./run-store";
-import { testDatabases } from "./test-databases";
-import { runRow } from "./test-runs";
+import { testDatabases } from "@/lib/testing/databases";
+import { runRow } from "@/lib/testing/run-rows";
 
 const minute = (n: number) => new Date(Date.UTC(2026, 10, 1, 9, n)).toISOString();
 

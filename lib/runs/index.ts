@@ -1,3 +1,4 @@
+import "server-only";
 export { openDatabase, openPostgresDatabase, openSqliteDatabase, type RunsDatabase } from "./database";
 export {
   createRunService,

@@ -5,7 +5,7 @@ import { ApiError } from "@/lib/api/errors";
 import type { RunsDatabase } from "./database";
 import { createRunService, type ProvisionCaller } from "./run-service";
 import { interruptUnfinishedRuns } from "./run-store";
-import { testDatabases } from "./test-databases";
+import { testDatabases } from "@/lib/testing/databases";
 
 const example1 = JSON.parse(
   readFileSync(new URL("../provisioning/fixtures/example-1-scim-user-skipped.json", import.meta.url), "utf8"),

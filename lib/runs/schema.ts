@@ -1,3 +1,5 @@
+import "server-only";
+
 // Tables as Kysely sees them. Times are ISO-8601 UTC text in both SQLite and PostgreSQL, so
 // ordering by text is ordering by time.
 

@@ -4,8 +4,9 @@ import { DEFAULT_REDACTED_ATTRIBUTES, REDACTED, sensitiveAttributeTest } from ".
 import { insertRun, findRun } from "./run-store";
 import { toRunView } from "./run-view";
 import { createShare, openShare, revokeShare, sharedRunView } from "./shares";
-import { testDatabases } from "./test-databases";
-import { fixtureBody, runRow } from "./test-runs";
+import { testDatabases } from "@/lib/testing/databases";
+import { fixtureBody } from "@/lib/testing/provisioning-fixtures";
+import { runRow } from "@/lib/testing/run-rows";
 
 // Every sensitive value of the reference Example 2 (Cloud Sync), as it appears in the answer.
 const SENSITIVE_VALUES_OF_EXAMPLE_2 = [
@@ -34,7 +35,7 @@ describe.each(testDatabases())("shared links on %s", (_name, database) => {
           kind: "onPremisesUser",
           distinguishedName: "CN=AdeleV,CN=Users,DC=corp,DC=chicago,DC=com",
         }),
-        response_body: JSON.stringify(fixtureBody("example-2-cloud-sync-update.json")),
+        response_body: JSON.stringify(fixtureBody("example-2-cloud-sync-update")),
       }),
     );
   });

@@ -1,4 +1,5 @@
-import { ApiError, apiRoute } from "@/lib/api";
+import { ApiError } from "@/lib/api";
+import { apiRoute } from "@/lib/console";
 
 // Any /api path no route claims: the one error shape, never Next's HTML 404 page.
 const notFound = apiRoute({ role: "public" }, ({ request }) => {

@@ -5,7 +5,7 @@ import {
   provisionPath,
   userSubjectBody,
   type GraphTestClient,
-} from "../graph/graph-test-client";
+} from "@/lib/testing/demo-graph-client";
 
 const tenant: DemoTenant = createDemoTenant({ throttle: false });
 const graph: GraphTestClient = graphTestClient(tenant.handle, "http://127.0.0.1:4010");

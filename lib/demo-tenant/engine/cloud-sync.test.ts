@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { guidText } from "./cloud-sync";
 import { ProvisionOnDemandInputError } from "./provision";
-import { ADELE_DN, engineHarness } from "./test-tenant";
+import { ADELE_DN, engineHarness } from "@/lib/testing/engine-tenant";
 
 describe("provision on demand: Cloud Sync, an AD user by distinguished name into Entra ID", () => {
   it("creates the Entra user, then updates what changed in AD, then skips as already in sync", async () => {

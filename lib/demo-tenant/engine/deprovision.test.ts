@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { scimAppSchema } from "../seed/schemas";
-import { defaultScimSchema, engineHarness, IDS, scimJob } from "./test-tenant";
+import { defaultScimSchema, engineHarness, IDS, scimJob } from "@/lib/testing/engine-tenant";
 
 const salesOnly = () =>
   scimAppSchema({

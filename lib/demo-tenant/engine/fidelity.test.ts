@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 import { scimAppSchema } from "../seed/schemas";
-import { directoryUser, engineHarness, scimJob } from "./test-tenant";
+import { directoryUser, engineHarness, scimJob } from "@/lib/testing/engine-tenant";
 
 // Graph's Example 1 (a user already in sync with a SCIM app), as published.
 const example = JSON.parse(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { defaultScimSchema, engineHarness, IDS, scimJob } from "./test-tenant";
+import { defaultScimSchema, engineHarness, IDS, scimJob } from "@/lib/testing/engine-tenant";
 
 const groupSubject = (members: string[]) => ({
   objectId: IDS.projectX,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { scimAppSchema } from "../seed/schemas";
-import { defaultScimSchema, engineHarness, IDS, scimJob } from "./test-tenant";
+import { defaultScimSchema, engineHarness, IDS, scimJob } from "@/lib/testing/engine-tenant";
 
 const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 

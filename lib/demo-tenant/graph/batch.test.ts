@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDemoTenant, DEMO_FIXTURES } from "../index";
-import { graphTestClient, type GraphTestClient, type Json } from "./graph-test-client";
+import { graphTestClient, type GraphTestClient, type Json } from "@/lib/testing/demo-graph-client";
 
 let graph: GraphTestClient;
 beforeAll(() => {

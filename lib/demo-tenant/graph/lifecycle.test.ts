@@ -6,7 +6,7 @@ import {
   userSubjectBody,
   type GraphTestClient,
   type Json,
-} from "./graph-test-client";
+} from "@/lib/testing/demo-graph-client";
 
 // The whole life of one user in the HR Portal, driven only through HTTP, as a console would.
 const { scimApp, inScopeUser } = DEMO_FIXTURES;

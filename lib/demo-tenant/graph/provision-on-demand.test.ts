@@ -6,7 +6,7 @@ import {
   userSubjectBody,
   type GraphTestClient,
   type Json,
-} from "./graph-test-client";
+} from "@/lib/testing/demo-graph-client";
 
 const { scimApp, cloudSync } = DEMO_FIXTURES;
 const hrPath = provisionPath(scimApp.spId, scimApp.jobId);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { filterQuery, GROUP_SCHEMA, scimClient } from "./scim-test-client";
+import { filterQuery, GROUP_SCHEMA, scimClient } from "@/lib/testing/demo-scim-client";
 
 function memberIds(group: { members?: { value: string }[] }): string[] {
   return (group.members ?? []).map((member) => member.value).sort();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { createScimTargets } from "./index";
-import { ENTERPRISE, filterQuery, scimClient, USER_SCHEMA } from "./scim-test-client";
+import { ENTERPRISE, filterQuery, scimClient, USER_SCHEMA } from "@/lib/testing/demo-scim-client";
 
 const ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
 

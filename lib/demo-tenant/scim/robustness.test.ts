@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { ENTERPRISE, scimClient } from "./scim-test-client";
+import { ENTERPRISE, scimClient } from "@/lib/testing/demo-scim-client";
 
 const ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
 

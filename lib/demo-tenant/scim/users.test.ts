@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { ENTERPRISE, filterQuery, scimClient, USER_SCHEMA } from "./scim-test-client";
+import { ENTERPRISE, filterQuery, scimClient, USER_SCHEMA } from "@/lib/testing/demo-scim-client";
 
 describe("SCIM Users", () => {
   it("creates a user with 201, Location, ETag and server-owned id and meta", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { newDirectoryUser } from "../directory-user";
+import { newDirectoryUser } from "@/lib/demo-tenant/directory-user";
 import type {
   DemoJob,
   DirectoryGroup,
@@ -8,11 +8,11 @@ import type {
   ServicePrincipal,
   SynchronizationSchema,
   TenantState,
-} from "../model";
-import { createScimTargets, type ScimRejectionRule } from "../scim";
-import { cloudSyncSchema, scimAppSchema } from "../seed/schemas";
-import type { EngineEnvironment, ProvisionSubject } from "./context";
-import { runProvisionOnDemand } from "./provision";
+} from "@/lib/demo-tenant/model";
+import { createScimTargets, type ScimRejectionRule } from "@/lib/demo-tenant/scim";
+import { cloudSyncSchema, scimAppSchema } from "@/lib/demo-tenant/seed/schemas";
+import type { EngineEnvironment, ProvisionSubject } from "@/lib/demo-tenant/engine/context";
+import { runProvisionOnDemand } from "@/lib/demo-tenant/engine/provision";
 
 // A small hand-built tenant and a real SCIM target for the engine's tests.
 

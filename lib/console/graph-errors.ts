@@ -1,7 +1,7 @@
 import "server-only";
 import { isGraphError, UNEXPECTED_RESPONSE } from "@/lib/graph";
 import { isRedisUnreachable } from "@/lib/redis";
-import { ApiError, type ApiErrorCode } from "./errors";
+import { ApiError, type ApiErrorCode } from "@/lib/api/errors";
 
 /**
  * A Graph failure as the console answers it: Graph's message, code and request id kept for

@@ -2,8 +2,8 @@ import "server-only";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freshPostgresUrl } from "@/lib/testing/fresh-postgres";
-import { openPostgresDatabase, openSqliteDatabase, type RunsDatabase } from "./database";
+import { freshPostgresUrl } from "./fresh-postgres";
+import { openPostgresDatabase, openSqliteDatabase, type RunsDatabase } from "@/lib/runs/database";
 
 // Storage tests run against every database the console supports: a fresh SQLite file always,
 // and PostgreSQL when TEST_DATABASE_URL names a server (npm test and CI start one).

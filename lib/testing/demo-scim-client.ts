@@ -1,4 +1,4 @@
-import { createScimTargets, type ScimTargetConfig, type ScimTargets } from "./index";
+import { createScimTargets, type ScimTargetConfig, type ScimTargets } from "@/lib/demo-tenant/scim";
 
 export const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 export const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";

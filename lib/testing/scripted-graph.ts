@@ -1,5 +1,5 @@
 import "server-only";
-import type { GraphFetch } from "../graph-transport";
+import type { GraphFetch } from "@/lib/graph/graph-transport";
 
 /** What a fake Graph saw: method, URL and headers of every request, with its JSON body. */
 export interface SeenRequest {

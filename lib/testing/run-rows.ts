@@ -1,13 +1,5 @@
 import "server-only";
-import { readFileSync } from "node:fs";
-import type { RunRow } from "./run-store";
-
-/** A reference answer from lib/provisioning/fixtures, as Graph returned it. */
-export function fixtureBody(name: string): unknown {
-  return JSON.parse(
-    readFileSync(new URL(`../provisioning/fixtures/${name}`, import.meta.url), "utf8"),
-  ) as unknown;
-}
+import type { RunRow } from "@/lib/runs/run-store";
 
 /** A completed run row; override what the test is about. */
 export function runRow(overrides: Partial<RunRow> & Pick<RunRow, "id" | "created_at">): RunRow {

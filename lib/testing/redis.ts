@@ -16,7 +16,7 @@ export function useTestRedis() {
     url =
       process.env.TEST_REDIS_URL ??
       // @ts-expect-error -- plain JavaScript test support, no type declarations
-      ((await import("../../scripts/services.mjs")) as { ensureRedis(): string }).ensureRedis();
+      ((await import("@/scripts/services.mjs")) as { ensureRedis(): string }).ensureRedis();
   });
   afterAll(() => {
     for (const client of clients) client.disconnect();
