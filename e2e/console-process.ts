@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { assertPortFree, freePort } from "./free-port";
+import { assertPortFree, freePort, waitForPortFree } from "./free-port";
 
 /**
  * A server process of the test's own in a process group of its own, on a free loopback port
@@ -9,6 +9,8 @@ import { assertPortFree, freePort } from "./free-port";
 export class TestServerProcess {
   private child: ChildProcess | null = null;
   private exited: string | null = null;
+  /** Settles when the process last started here has exited (a restart waits for it to let go of the port). */
+  private gone: Promise<void> = Promise.resolve();
   private assignedPort: number | null;
 
   constructor(
@@ -32,6 +34,7 @@ export class TestServerProcess {
 
   async start(): Promise<void> {
     this.assignedPort ??= await freePort();
+    await this.gone;
     await assertPortFree(this.port, this.what);
     this.exited = null;
     const child = spawn(process.execPath, this.command(this.port), {
@@ -40,9 +43,13 @@ export class TestServerProcess {
       stdio: "ignore",
     });
     this.child = child;
-    child.once("exit", (code, signal) => {
-      if (this.child === child) this.exited = `exited (${signal ?? `code ${code}`})`;
-    });
+    this.gone = new Promise((resolve) =>
+      child.once("exit", (code, signal) => {
+        if (this.child === child) this.exited = `exited (${signal ?? `code ${code}`})`;
+        // The group's other processes (Next's server worker) may hold the port a moment longer.
+        void waitForPortFree(this.port).then(resolve);
+      }),
+    );
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       if (this.exited)

@@ -30,3 +30,16 @@ export async function assertPortFree(port: number, what: string): Promise<void> 
     await new Promise((resolve) => server.close(resolve));
   }
 }
+
+/** Resolves once nothing listens on the port (or after `ms`, leaving the caller to find out). */
+export async function waitForPortFree(port: number, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    try {
+      await assertPortFree(port, "a test server");
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}

@@ -61,17 +61,15 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     ],
     { NODE_EXTRA_CA_CERTS: provider.certificatePath },
   );
-  const consoles = Array.from(
-    { length: options.instances },
-    (_, index) =>
-      new ConsoleProcess({
-        ...entraConsoleEnv(provider, tenant.url),
-        ...(shared ? { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl } : {}),
-        GRAPH_PACE_LIMIT: String(options.pace.limit),
-        GRAPH_PACE_WINDOW_MS: String(options.pace.windowMs),
-        DATA_DIR: join(dataDir, `instance-${index + 1}`),
-      }),
-  );
+  const consoleFor = (index: number) =>
+    new ConsoleProcess({
+      ...entraConsoleEnv(provider, tenant.url),
+      ...(shared ? { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl } : {}),
+      GRAPH_PACE_LIMIT: String(options.pace.limit),
+      GRAPH_PACE_WINDOW_MS: String(options.pace.windowMs),
+      DATA_DIR: join(dataDir, `instance-${index + 1}`),
+    });
+  const consoles: ConsoleProcess[] = [];
   let balancer: LoadBalancer | null = null;
   const database = new Client({ connectionString: databaseUrl });
   const stop = async () => {
@@ -89,7 +87,11 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     redis.disconnect();
     await tenant.start();
     // One after the other: the first applies the migrations, the others find them done.
-    for (const console of consoles) await console.start();
+    for (let index = 0; index < options.instances; index++) {
+      const console = consoleFor(index);
+      consoles.push(console);
+      await console.start();
+    }
     balancer = new LoadBalancer(consoles.map((c) => c.port));
     await balancer.start();
     await database.connect();
