@@ -1,6 +1,12 @@
 import "server-only";
 
 import type { FunctionDefinition } from "./function-definition";
+import {
+  describeFunction,
+  toAttributeMappingFunctionSchema,
+  type AttributeMappingFunctionSchema,
+  type FunctionDescription,
+} from "./function-schema";
 import { logicFunctions } from "./functions/logic";
 import { multiValuedFunctions } from "./functions/multi-valued";
 import { replaceFunction } from "./functions/replace";
@@ -20,7 +26,18 @@ export function findFunction(name: string): FunctionDefinition | undefined {
   return byLowerCaseName.get(name.toLowerCase());
 }
 
-/** Documented spellings of every supported function, for messages and documentation. */
-export const supportedFunctionNames: readonly string[] = definitions
-  .map((d) => d.name)
-  .filter((name) => /^[A-Za-z]/.test(name));
+// The comparison operators of IIF conditions are Function nodes too, but not functions one can call by name.
+const namedFunctions = definitions
+  .filter((d) => /^[A-Za-z]/.test(d.name))
+  .sort((a, b) => a.name.localeCompare(b.name, "en"));
+
+/** Documented spellings of every supported function, in alphabetical order. */
+export const supportedFunctionNames: readonly string[] = namedFunctions.map((d) => d.name);
+
+/** Every supported function: name, one-line summary, arguments in order and what it returns. */
+export const functionCatalog: readonly FunctionDescription[] = namedFunctions.map(describeFunction);
+
+/** The catalog as Graph's `GET …/schema/functions` lists it. */
+export function attributeMappingFunctionSchemas(): AttributeMappingFunctionSchema[] {
+  return functionCatalog.map(toAttributeMappingFunctionSchema);
+}

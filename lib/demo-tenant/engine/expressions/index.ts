@@ -11,7 +11,14 @@ import type { AttributeReader, MappingValue } from "./values";
 export { ExpressionError } from "./expression-error";
 export { evaluateMappingSource } from "./evaluator";
 export type { EvaluationOptions } from "./function-call";
-export { supportedFunctionNames } from "./function-catalog";
+export { attributeMappingFunctionSchemas, functionCatalog, supportedFunctionNames } from "./function-catalog";
+export type { AttributeType } from "./function-definition";
+export type {
+  AttributeMappingFunctionSchema,
+  AttributeMappingParameterSchema,
+  FunctionDescription,
+  FunctionParameterDescription,
+} from "./function-schema";
 export { parseMappingExpression } from "./parser";
 export { attributesUsedBy } from "./source-tree";
 export { attributeReaderOf, IGNORE_FLOW, isNullOrEmpty } from "./values";

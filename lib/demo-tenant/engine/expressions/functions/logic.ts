@@ -3,20 +3,30 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 
 import type { FunctionCall } from "../function-call";
-import type { FunctionDefinition } from "../function-definition";
+import type { FunctionDefinition, ParameterDefinition } from "../function-definition";
 import { booleanValue, isNullOrEmpty, isTrue, type ExpressionValue } from "../values";
 
 /** Thrown by IgnoreFlowIfNullOrEmpty and caught where the whole mapping is evaluated. */
 export class IgnoreFlowSignal {}
 
 // Keys as Graph serves them in a real Cloud Sync schema: IsPresent's argument is "source", IIF's are "one", "two", …
-const expressionParameter = [{ key: "source", aliases: ["expression"], required: true }] as const;
+const expressionParameter = [
+  {
+    key: "source",
+    name: "expression",
+    required: true,
+    types: ["String", "Boolean", "Integer", "DateTime", "Reference", "Binary"],
+    multivalued: true,
+  },
+] as const satisfies readonly ParameterDefinition[];
 
 export const logicFunctions: readonly FunctionDefinition[] = [
   {
     name: "Coalesce",
+    summary: 'Gives the first source that has a value; a last argument serves as the default (it may be "").',
+    returns: { type: "String", multivalued: "source" },
     parameters: [],
-    rest: { keys: ["source"], min: 1 },
+    rest: { keys: ["source"], min: 1, multivalued: true },
     evaluate(call) {
       let last: ExpressionValue | undefined;
       for (let i = 0; i < call.restCount; i++) {
@@ -31,6 +41,9 @@ export const logicFunctions: readonly FunctionDefinition[] = [
   },
   {
     name: "Switch",
+    summary:
+      "Gives the value paired with the first key equal (case-sensitively) to the source, else defaultValue.",
+    returns: { type: "String", multivalued: false },
     parameters: [{ key: "source", required: true }, { key: "defaultValue" }],
     rest: { keys: ["key", "value"], min: 2 },
     evaluate(call) {
@@ -44,20 +57,27 @@ export const logicFunctions: readonly FunctionDefinition[] = [
   },
   {
     name: "IIF",
+    summary:
+      "Gives valueIfTrue when the condition holds, else valueIfFalse; a condition on a null or empty value fails.",
+    returns: { type: "String", multivalued: false },
     parameters: [
-      { key: "one", aliases: ["condition"], required: true },
-      { key: "two", aliases: ["valueIfTrue"], required: true },
-      { key: "three", aliases: ["valueIfFalse"], required: true },
+      { key: "one", name: "condition", required: true, types: ["Boolean"] },
+      { key: "two", name: "valueIfTrue", required: true },
+      { key: "three", name: "valueIfFalse", required: true },
     ],
     evaluate: (call) => (isTrue(call.value(0)) ? call.value(1) : call.value(2)),
   },
   {
     name: "Not",
-    parameters: [{ key: "source", required: true }],
+    summary: 'Gives "False" for "True" and "True" for anything else.',
+    returns: { type: "Boolean", multivalued: false },
+    parameters: [{ key: "source", required: true, types: ["Boolean"] }],
     evaluate: (call) => booleanValue(!isTrue(call.text(0))),
   },
   {
     name: "IsNull",
+    summary: 'Gives "True" when the expression has no value (an absent attribute).',
+    returns: { type: "Boolean", multivalued: false },
     parameters: expressionParameter,
     evaluate(call) {
       const value = call.value(0);
@@ -66,21 +86,29 @@ export const logicFunctions: readonly FunctionDefinition[] = [
   },
   {
     name: "IsNullOrEmpty",
+    summary: 'Gives "True" when the expression has no value or is the empty string.',
+    returns: { type: "Boolean", multivalued: false },
     parameters: expressionParameter,
     evaluate: (call) => booleanValue(isNullOrEmpty(call.value(0))),
   },
   {
     name: "IsPresent",
+    summary: 'Gives "True" when the expression has a value that is not the empty string.',
+    returns: { type: "Boolean", multivalued: false },
     parameters: expressionParameter,
     evaluate: (call) => booleanValue(!isNullOrEmpty(call.value(0))),
   },
   {
     name: "IsString",
+    summary: 'Gives "True" when the expression is a single string value.',
+    returns: { type: "Boolean", multivalued: false },
     parameters: expressionParameter,
     evaluate: (call) => booleanValue(typeof call.value(0) === "string"),
   },
   {
     name: "CBool",
+    summary: 'Gives "True" for True or a non-zero number, "False" for False, zero or no value.',
+    returns: { type: "Boolean", multivalued: false },
     parameters: expressionParameter,
     evaluate(call) {
       const text = call.text(0)?.trim() ?? "";
@@ -94,11 +122,16 @@ export const logicFunctions: readonly FunctionDefinition[] = [
   },
   {
     name: "CStr",
-    parameters: [{ key: "value", required: true }],
+    summary: "Gives the value as a string.",
+    returns: { type: "String", multivalued: false },
+    parameters: [{ key: "value", required: true, types: ["Integer", "Reference", "Boolean", "String"] }],
     evaluate: (call) => call.text(0),
   },
   {
     name: "IgnoreFlowIfNullOrEmpty",
+    summary:
+      "Gives the expression's value, or leaves the target attribute out of the flow when it is null or empty.",
+    returns: { type: "String", multivalued: "source" },
     parameters: expressionParameter,
     evaluate(call) {
       const value = call.value(0);
@@ -108,9 +141,11 @@ export const logicFunctions: readonly FunctionDefinition[] = [
   },
   {
     name: "BitAnd",
+    summary: "Gives the bitwise AND of two integers (VBA hexadecimal such as &HF is accepted).",
+    returns: { type: "Integer", multivalued: false },
     parameters: [
-      { key: "value1", required: true },
-      { key: "value2", required: true },
+      { key: "value1", required: true, types: ["Integer"] },
+      { key: "value2", required: true, types: ["Integer"] },
     ],
     evaluate(call) {
       const left = call.integer(0);
@@ -121,12 +156,16 @@ export const logicFunctions: readonly FunctionDefinition[] = [
   },
   {
     name: "Guid",
+    summary: "Gives a new random GUID.",
+    returns: { type: "String", multivalued: false },
     parameters: [],
     evaluate: (call) => (call.options.newGuid ?? randomUUID)(),
   },
   {
     name: "Redact",
-    parameters: [{ key: "source", required: true }],
+    summary: 'Gives the value unchanged but shows it as "[Redact]" in the provisioning logs.',
+    returns: { type: "String", multivalued: "source" },
+    parameters: [{ key: "source", required: true, multivalued: true }],
     // Hiding the value is the provisioning log's business; the value itself flows unchanged.
     evaluate: (call) => call.value(0),
   },
@@ -144,6 +183,8 @@ export const COMPARISON_OPERATORS = ["<>", ">=", "<=", "=", ">", "<"] as const;
 function comparison(operator: string, holds: (order: number) => boolean): FunctionDefinition {
   return {
     name: operator,
+    summary: `Compares left and right (numbers as numbers, text case-sensitively) with ${operator}.`,
+    returns: { type: "Boolean", multivalued: false },
     parameters: [
       { key: "left", required: true },
       { key: "right", required: true },

@@ -6,8 +6,11 @@ import { toList, type ExpressionValue } from "../values";
 export const multiValuedFunctions: readonly FunctionDefinition[] = [
   {
     name: "Join",
+    summary:
+      "Joins the values of every source, multi-valued ones flattened and empty ones skipped, with the separator between.",
+    returns: { type: "String", multivalued: false },
     parameters: [{ key: "separator", required: true }],
-    rest: { keys: ["source"], min: 1 },
+    rest: { keys: ["source"], min: 1, multivalued: true },
     evaluate(call) {
       const separator = call.text(0) ?? "";
       const parts: string[] = [];
@@ -20,9 +23,11 @@ export const multiValuedFunctions: readonly FunctionDefinition[] = [
   },
   {
     name: "Item",
+    summary: "Gives the value at the 1-based index of a multi-valued attribute.",
+    returns: { type: "String", multivalued: false },
     parameters: [
-      { key: "attribute", required: true },
-      { key: "index", required: true },
+      { key: "attribute", required: true, multivalued: true },
+      { key: "index", required: true, types: ["Integer"] },
     ],
     evaluate(call) {
       const index = call.integer(1);
@@ -33,12 +38,16 @@ export const multiValuedFunctions: readonly FunctionDefinition[] = [
   },
   {
     name: "Count",
-    parameters: [{ key: "attribute", required: true }],
+    summary: "Gives the number of values of a multi-valued attribute.",
+    returns: { type: "Integer", multivalued: false },
+    parameters: [{ key: "attribute", required: true, multivalued: true }],
     evaluate: (call) => String(toList(call.value(0)).length),
   },
   {
     name: "RemoveDuplicates",
-    parameters: [{ key: "attribute", required: true }],
+    summary: "Keeps the first of each repeated value of a multi-valued attribute.",
+    returns: { type: "String", multivalued: true },
+    parameters: [{ key: "attribute", required: true, multivalued: true }],
     evaluate(call) {
       const value = call.value(0);
       return Array.isArray(value) ? [...new Set(value)] : value;
@@ -46,7 +55,10 @@ export const multiValuedFunctions: readonly FunctionDefinition[] = [
   },
   {
     name: "SingleAppRoleAssignment",
-    parameters: [{ key: "source", required: true }],
+    summary:
+      "Gives one role of the user's app role assignments as a string; which one is unpredictable when there are several.",
+    returns: { type: "String", multivalued: false },
+    parameters: [{ key: "source", required: true, multivalued: true }],
     // Entra calls the choice among several roles unpredictable; the first assigned one is as good as any.
     evaluate: (call): ExpressionValue => toList(call.value(0)).find((role) => role !== "") ?? null,
   },

@@ -18,12 +18,16 @@ const TEMPLATE = 6;
  */
 export const replaceFunction: FunctionDefinition = {
   name: "Replace",
+  summary:
+    "Replaces, case-sensitively, oldValue or what regexPattern (or its regexGroupName) matches; or puts the source into a template; or falls back on another attribute.",
+  returns: { type: "String", multivalued: "source" },
+  // Graph's parseExpression keys oldValue and replacementValue as Find and Replacement.
   parameters: [
     { key: "source", required: true },
-    { key: "Find", aliases: ["oldValue"] },
+    { key: "Find", name: "oldValue" },
     { key: "regexPattern" },
     { key: "regexGroupName" },
-    { key: "Replacement", aliases: ["replacementValue"] },
+    { key: "Replacement", name: "replacementValue" },
     { key: "replacementAttributeName" },
     { key: "template" },
   ],

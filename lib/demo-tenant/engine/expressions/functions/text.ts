@@ -9,6 +9,8 @@ import { normalizeDiacritics } from "./normalize-diacritics";
 export const textFunctions: readonly FunctionDefinition[] = [
   {
     name: "Append",
+    summary: "Appends the suffix to the end of the source value.",
+    returns: { type: "String", multivalued: "source" },
     parameters: [
       { key: "source", required: true },
       { key: "suffix", required: true },
@@ -20,6 +22,8 @@ export const textFunctions: readonly FunctionDefinition[] = [
   },
   {
     name: "ToLower",
+    summary: "Converts the source to lower case, by the rules of a culture such as en-US if one is given.",
+    returns: { type: "String", multivalued: "source" },
     parameters: [{ key: "source", required: true }, { key: "culture" }],
     evaluate(call) {
       const culture = cultureOf(call);
@@ -30,6 +34,8 @@ export const textFunctions: readonly FunctionDefinition[] = [
   },
   {
     name: "ToUpper",
+    summary: "Converts the source to upper case, by the rules of a culture such as en-US if one is given.",
+    returns: { type: "String", multivalued: "source" },
     parameters: [{ key: "source", required: true }, { key: "culture" }],
     evaluate(call) {
       const culture = cultureOf(call);
@@ -40,6 +46,9 @@ export const textFunctions: readonly FunctionDefinition[] = [
   },
   {
     name: "PCase",
+    summary:
+      "Capitalises the first letter of each word and lower-cases the rest; words end at the given separators.",
+    returns: { type: "String", multivalued: "source" },
     parameters: [{ key: "source", required: true }, { key: "wordSeparators" }],
     evaluate(call) {
       const separators = call.has(1) ? (call.text(1) ?? "") : null;
@@ -48,20 +57,26 @@ export const textFunctions: readonly FunctionDefinition[] = [
   },
   {
     name: "StripSpaces",
+    summary: "Removes every space character from the source.",
+    returns: { type: "String", multivalued: "source" },
     parameters: [{ key: "source", required: true }],
     evaluate: (call) => mapStrings(call.value(0), (text) => text.replaceAll(" ", "")),
   },
   {
     name: "NormalizeDiacritics",
+    summary: "Replaces letters with diacritics by their plain equivalents (Zoë becomes Zoe, ß becomes ss).",
+    returns: { type: "String", multivalued: "source" },
     parameters: [{ key: "source", required: true }],
     evaluate: (call) => mapStrings(call.value(0), normalizeDiacritics),
   },
   {
     name: "Mid",
+    summary: "Gives length characters of the source from the 1-based position start.",
+    returns: { type: "String", multivalued: "source" },
     parameters: [
       { key: "source", required: true },
-      { key: "start", required: true },
-      { key: "length", required: true },
+      { key: "start", required: true, types: ["Integer"] },
+      { key: "length", required: true, types: ["Integer"] },
     ],
     evaluate(call) {
       const start = requiredInteger(call, 1, "start");
@@ -73,9 +88,11 @@ export const textFunctions: readonly FunctionDefinition[] = [
   },
   {
     name: "Left",
+    summary: "Gives the first numChars characters of the string.",
+    returns: { type: "String", multivalued: "source" },
     parameters: [
       { key: "string", required: true },
-      { key: "numChars", required: true },
+      { key: "numChars", required: true, types: ["Integer"] },
     ],
     evaluate(call) {
       const count = requiredInteger(call, 1, "numChars");
@@ -86,9 +103,11 @@ export const textFunctions: readonly FunctionDefinition[] = [
   },
   {
     name: "Word",
+    summary: "Gives the wordNumber-th word of the string, words being separated by any of the delimiters.",
+    returns: { type: "String", multivalued: false },
     parameters: [
       { key: "string", required: true },
-      { key: "wordNumber", required: true },
+      { key: "wordNumber", required: true, types: ["Integer"] },
       { key: "delimiters", required: true },
     ],
     evaluate(call) {
@@ -102,6 +121,8 @@ export const textFunctions: readonly FunctionDefinition[] = [
   },
   {
     name: "Split",
+    summary: "Splits the source at each delimiter into a multi-valued result.",
+    returns: { type: "String", multivalued: true },
     parameters: [
       { key: "source", required: true },
       { key: "delimiter", required: true },
@@ -116,10 +137,12 @@ export const textFunctions: readonly FunctionDefinition[] = [
   },
   {
     name: "InStr",
+    summary: "Gives the 1-based position of value2 in value1 from start, or 0 when it is not there.",
+    returns: { type: "Integer", multivalued: false },
     parameters: [
       { key: "value1", required: true },
       { key: "value2", required: true },
-      { key: "start" },
+      { key: "start", types: ["Integer"] },
       { key: "compareType" },
     ],
     evaluate(call) {
@@ -138,12 +161,16 @@ export const textFunctions: readonly FunctionDefinition[] = [
   },
   {
     name: "ConvertToBase64",
+    summary: "Encodes the UTF-16 (Unicode) bytes of the source as base64.",
+    returns: { type: "String", multivalued: "source" },
     parameters: [{ key: "source", required: true }],
     // Documented as "Unicode base64": the UTF-16LE bytes, as .NET's Encoding.Unicode.
     evaluate: (call) => mapStrings(call.value(0), (text) => Buffer.from(text, "utf16le").toString("base64")),
   },
   {
     name: "ConvertToUTF8Hex",
+    summary: "Encodes the UTF-8 bytes of the source as upper-case hexadecimal.",
+    returns: { type: "String", multivalued: "source" },
     parameters: [{ key: "source", required: true }],
     evaluate: (call) =>
       mapStrings(call.value(0), (text) => Buffer.from(text, "utf8").toString("hex").toUpperCase()),
