@@ -119,6 +119,29 @@ describe("Left", () => {
   });
 });
 
+describe("Len", () => {
+  it("counts characters of strings and numbers (docs)", () => {
+    expect(evaluate('Len("John Doe")')).toBe("8");
+    expect(evaluate("Len(42568)")).toBe("5");
+    expect(evaluate("Len(42568.75)")).toBe("8");
+  });
+  it("gives 0 for null and empty", () => {
+    expect(evaluate("Len([missing])")).toBe("0");
+    expect(evaluate('Len("")')).toBe("0");
+  });
+  it("builds the documented ten-character alias", () => {
+    const alias =
+      'IIF(Len([LastName]) <= 5, Left(Join ("",[LastName],[FirstName]),10), Join("", Mid([LastName],1,9), Mid([FirstName],1,1)))';
+    expect(evaluate(alias, { FirstName: "John", LastName: "Smith" })).toBe("SmithJohn");
+    expect(evaluate(alias, { FirstName: "John", LastName: "Parker" })).toBe("ParkerJ");
+  });
+  it("refuses a multi-valued string, naming it", () => {
+    expect(() => evaluate("Len([p])", { p: ["a", "b"] })).toThrow(
+      /Len: string must be a single value but has 2 values/,
+    );
+  });
+});
+
 describe("Word", () => {
   it("follows the documented examples and edge rules", () => {
     expect(evaluate('Word("The quick brown fox",3," ")')).toBe("brown");
@@ -131,6 +154,24 @@ describe("Word", () => {
 });
 
 describe("Split", () => {
+  it("splits the documented permission sets, without the space after the comma", () => {
+    expect(
+      evaluate('Split([extensionAttribute5], ",")', {
+        extensionAttribute5: "PermissionSetOne, PermissionSetTwo",
+      }),
+    ).toEqual(["PermissionSetOne", "PermissionSetTwo"]);
+  });
+  it("builds the documented proxyAddresses from a joined list", () => {
+    const proxies =
+      'Split(Join(",", Append("smtp:", Join("@", NormalizeDiacritics(StripSpaces(Join(".", [givenName], [surname]))), "contoso.onmicrosoft.com")), Append("SMTP:", Join("@", NormalizeDiacritics(StripSpaces(Join(".", [givenName], [surname]))), "contoso.com"))), ",")';
+    expect(evaluate(proxies, { givenName: "John", surname: "Doe" })).toEqual([
+      "smtp:John.Doe@contoso.onmicrosoft.com",
+      "SMTP:John.Doe@contoso.com",
+    ]);
+  });
+  it("leaves out empty pieces", () => {
+    expect(evaluate('Split([p], ";")', { p: "a;;b;" })).toEqual(["a", "b"]);
+  });
   it("splits into a multi-valued result", () => {
     expect(evaluate('Split([sets], ",")', { sets: "PermissionSetOne,PermissionSetTwo" })).toEqual([
       "PermissionSetOne",
@@ -155,11 +196,44 @@ describe("InStr", () => {
   it("gives null when either string is null", () => {
     expect(evaluate('InStr([missing],"a")')).toBeNull();
   });
+  it("takes the compare types by their VBA values, and names a compareType it does not know", () => {
+    expect(evaluate('InStr("repEated","e",3,1)')).toBe("4");
+    expect(evaluate('InStr("repEated","e",3,0)')).toBe("7");
+    expect(() => evaluate('InStr("repEated","e",3,"vbDatabaseCompare")')).toThrow(
+      /InStr: compareType must be vbBinaryCompare or vbTextCompare, got "vbDatabaseCompare"/,
+    );
+  });
+  it("gives 0 from a start past the end, and refuses a start below 1", () => {
+    expect(evaluate('InStr("abc","c",9)')).toBe("0");
+    expect(() => evaluate('InStr("abc","c",0)')).toThrow(
+      /InStr: start is 1-based and must be at least 1, got 0/,
+    );
+  });
 });
 
 describe("ConvertToBase64 and ConvertToUTF8Hex", () => {
   it("match the documented outputs", () => {
     expect(evaluate('ConvertToBase64("Hello world!")')).toBe("SABlAGwAbABvACAAdwBvAHIAbABkACEA");
     expect(evaluate('ConvertToUTF8Hex("Hello world!")')).toBe("48656C6C6F20776F726C6421");
+  });
+  it("derive the documented numeric ID from an objectId", () => {
+    // The reference's sample output was computed from another objectId than the one it shows; this is
+    // the documented expression on the documented input, worked out byte by byte.
+    const id = 'Join("", 1000, Replace(ConvertToUTF8Hex([objectId]), , "[a-zA-Z_]*", , "", , ))';
+    expect(evaluate(id, { objectId: "00aa00aa-bb11-cc22-dd33-44ee44ee44ee" })).toBe(
+      "1000" +
+        "3030616130306161" +
+        "2" +
+        "62623131" +
+        "2" +
+        "63633232" +
+        "2" +
+        "64643333" +
+        "2" +
+        "343465653434656534346565",
+    );
+  });
+  it("encode every value of a multi-valued source", () => {
+    expect(evaluate("ConvertToUTF8Hex([p])", { p: ["A", "é"] })).toEqual(["41", "C3A9"]);
   });
 });

@@ -102,6 +102,14 @@ export const textFunctions: readonly FunctionDefinition[] = [
     },
   },
   {
+    name: "Len",
+    summary: "Gives the number of characters of the string; 0 when it is null or empty.",
+    returns: { type: "Integer", multivalued: false },
+    parameters: [{ key: "string", required: true, types: ["String", "Integer"] }],
+    // UTF-16 code units, as .NET counts them and as Mid and Left index.
+    evaluate: (call) => String((call.text(0) ?? "").length),
+  },
+  {
     name: "Word",
     summary: "Gives the wordNumber-th word of the string, words being separated by any of the delimiters.",
     returns: { type: "String", multivalued: false },
@@ -132,7 +140,11 @@ export const textFunctions: readonly FunctionDefinition[] = [
       if (source === null) return null;
       const delimiter = call.text(1) ?? "";
       const texts = Array.isArray(source) ? source : [source];
-      return texts.flatMap((text) => (delimiter === "" ? [text] : text.split(delimiter)));
+      // As documented, "PermissionSetOne, PermissionSetTwo" splits into values without the space.
+      return texts
+        .flatMap((text) => (delimiter === "" ? [text] : text.split(delimiter)))
+        .map((part) => part.trim())
+        .filter((part) => part !== "");
     },
   },
   {
@@ -151,8 +163,7 @@ export const textFunctions: readonly FunctionDefinition[] = [
       if (haystack === null || needle === null) return null;
       const start = call.integer(2) ?? 1;
       if (start < 1) throw call.error(`InStr: start is 1-based and must be at least 1, got ${start}`);
-      const compareType = (call.text(3) ?? "vbBinaryCompare").toLowerCase();
-      const ignoreCase = compareType === "vbtextcompare" || compareType === "1";
+      const ignoreCase = compareTypeIgnoresCase(call, call.text(3));
       const found = ignoreCase
         ? haystack.toLowerCase().indexOf(needle.toLowerCase(), start - 1)
         : haystack.indexOf(needle, start - 1);
@@ -181,6 +192,16 @@ function requiredInteger(call: FunctionCall, index: number, key: string): number
   const value = call.integer(index);
   if (value === null) throw call.error(`${call.functionName}: ${key} has no value`);
   return value;
+}
+
+/** VBA's compare types, by name or by their values 0 and 1. */
+function compareTypeIgnoresCase(call: FunctionCall, compareType: string | null): boolean {
+  const wanted = (compareType ?? "").trim().toLowerCase();
+  if (wanted === "" || wanted === "vbbinarycompare" || wanted === "0") return false;
+  if (wanted === "vbtextcompare" || wanted === "1") return true;
+  throw call.error(
+    `InStr: compareType must be vbBinaryCompare or vbTextCompare, got ${JSON.stringify(compareType)}`,
+  );
 }
 
 function cultureOf(call: FunctionCall): string | null {
