@@ -9,6 +9,8 @@ import type { ExpressionValue } from "./values";
 export interface EvaluationOptions {
   /** Source of new GUIDs for Guid(); inject one for deterministic runs. Defaults to crypto.randomUUID. */
   newGuid?: () => string;
+  /** The clock of Now() and of dates given as a time alone; inject the engine's for deterministic runs. */
+  now?: () => Date;
 }
 
 /** One call being evaluated: reads its arguments lazily, so an untaken IIF branch is never evaluated. */

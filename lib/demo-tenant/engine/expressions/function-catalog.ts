@@ -7,6 +7,7 @@ import {
   type AttributeMappingFunctionSchema,
   type FunctionDescription,
 } from "./function-schema";
+import { dateFunctions } from "./functions/dates/date-functions";
 import { logicFunctions } from "./functions/logic";
 import { multiValuedFunctions } from "./functions/multi-valued";
 import { replaceFunction } from "./functions/replace";
@@ -17,6 +18,7 @@ const definitions: readonly FunctionDefinition[] = [
   replaceFunction,
   ...multiValuedFunctions,
   ...logicFunctions,
+  ...dateFunctions,
 ];
 
 const byLowerCaseName = new Map(definitions.map((d) => [d.name.toLowerCase(), d]));
