@@ -7,6 +7,7 @@ import {
   type AttributeMappingFunctionSchema,
   type FunctionDescription,
 } from "./function-schema";
+import { appRoleFunctions } from "./functions/app-roles";
 import { dateFunctions } from "./functions/dates/date-functions";
 import { logicFunctions } from "./functions/logic";
 import { multiValuedFunctions } from "./functions/multi-valued";
@@ -19,6 +20,7 @@ const definitions: readonly FunctionDefinition[] = [
   ...multiValuedFunctions,
   ...logicFunctions,
   ...dateFunctions,
+  ...appRoleFunctions,
 ];
 
 const byLowerCaseName = new Map(definitions.map((d) => [d.name.toLowerCase(), d]));

@@ -8,6 +8,8 @@ import type { AttributeReader, MappingValue } from "./values";
 // The attribute-mapping expression language: parse the syntax into Graph's source tree, evaluate
 // trees against one object's attributes, and list the attributes a mapping reads.
 
+export { appRolePatchOperation, complexRolesOf } from "./functions/app-roles";
+export type { ComplexRole } from "./functions/app-roles";
 export { ExpressionError } from "./expression-error";
 export { evaluateMappingSource } from "./evaluator";
 export type { EvaluationOptions } from "./function-call";

@@ -62,23 +62,3 @@ describe("RemoveDuplicates", () => {
     expect(evaluate("RemoveDuplicates([missing])")).toBeNull();
   });
 });
-
-describe("SingleAppRoleAssignment", () => {
-  it("gives one role value string", () => {
-    expect(
-      evaluate("SingleAppRoleAssignment([appRoleAssignments])", {
-        appRoleAssignments: ["Default Assignment"],
-      }),
-    ).toBe("Default Assignment");
-    expect(
-      evaluate("SingleAppRoleAssignment([appRoleAssignments])", { appRoleAssignments: ["Admin", "User"] }),
-    ).toBe("Admin");
-    expect(evaluate("SingleAppRoleAssignment([appRoleAssignments])", { appRoleAssignments: "User" })).toBe(
-      "User",
-    );
-  });
-  it("gives null without assignments", () => {
-    expect(evaluate("SingleAppRoleAssignment([appRoleAssignments])", { appRoleAssignments: [] })).toBeNull();
-    expect(evaluate("SingleAppRoleAssignment([appRoleAssignments])")).toBeNull();
-  });
-});

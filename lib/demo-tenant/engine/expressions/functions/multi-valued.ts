@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { FunctionDefinition } from "../function-definition";
-import { toList, type ExpressionValue } from "../values";
+import { toList } from "../values";
 
 export const multiValuedFunctions: readonly FunctionDefinition[] = [
   {
@@ -52,14 +52,5 @@ export const multiValuedFunctions: readonly FunctionDefinition[] = [
       const value = call.value(0);
       return Array.isArray(value) ? [...new Set(value)] : value;
     },
-  },
-  {
-    name: "SingleAppRoleAssignment",
-    summary:
-      "Gives one role of the user's app role assignments as a string; which one is unpredictable when there are several.",
-    returns: { type: "String", multivalued: false },
-    parameters: [{ key: "source", required: true, multivalued: true }],
-    // Entra calls the choice among several roles unpredictable; the first assigned one is as good as any.
-    evaluate: (call): ExpressionValue => toList(call.value(0)).find((role) => role !== "") ?? null,
   },
 ];
