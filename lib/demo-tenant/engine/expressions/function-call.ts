@@ -11,6 +11,10 @@ export interface EvaluationOptions {
   newGuid?: () => string;
   /** The clock of Now() and of dates given as a time alone; inject the engine's for deterministic runs. */
   now?: () => Date;
+  /** An integer in [0, max) for RandomString; without it, drawn from newGuid when given, else crypto's. */
+  randomInt?: (max: number) => number;
+  /** The tenant's default verified domain, for DefaultDomain(). */
+  defaultDomain?: string;
 }
 
 /** One call being evaluated: reads its arguments lazily, so an untaken IIF branch is never evaluated. */

@@ -9,8 +9,10 @@ import {
 } from "./function-schema";
 import { appRoleFunctions } from "./functions/app-roles";
 import { dateFunctions } from "./functions/dates/date-functions";
+import { generatedValueFunctions } from "./functions/generated-values";
 import { logicFunctions } from "./functions/logic";
 import { multiValuedFunctions } from "./functions/multi-valued";
+import { redactFunction } from "./functions/redaction";
 import { replaceFunction } from "./functions/replace";
 import { textFunctions } from "./functions/text";
 
@@ -21,6 +23,8 @@ const definitions: readonly FunctionDefinition[] = [
   ...logicFunctions,
   ...dateFunctions,
   ...appRoleFunctions,
+  ...generatedValueFunctions,
+  redactFunction,
 ];
 
 const byLowerCaseName = new Map(definitions.map((d) => [d.name.toLowerCase(), d]));

@@ -11,6 +11,7 @@ import type { AttributeReader, MappingValue } from "./values";
 export { appRolePatchOperation, complexRolesOf } from "./functions/app-roles";
 export type { ComplexRole } from "./functions/app-roles";
 export { ExpressionError } from "./expression-error";
+export { REDACTED_VALUE, redactsLoggedValue } from "./functions/redaction";
 export { evaluateMappingSource } from "./evaluator";
 export type { EvaluationOptions } from "./function-call";
 export { attributeMappingFunctionSchemas, functionCatalog, supportedFunctionNames } from "./function-catalog";

@@ -148,23 +148,16 @@ describe("IgnoreFlowIfNullOrEmpty", () => {
   });
 });
 
-describe("BitAnd, Guid, Redact", () => {
-  it("BitAnd ands the bits, with VBA hex literals (docs)", () => {
+describe("BitAnd", () => {
+  it("ands the bits, with VBA hex literals (docs)", () => {
     expect(evaluate("BitAnd(&HF, &HF7)")).toBe("7");
     expect(evaluate("BitAnd([uac], 2)", { uac: "514" })).toBe("2");
     expect(evaluate("BitAnd([uac], 2)", { uac: "512" })).toBe("0");
     expect(evaluate("BitAnd([missing], 2)")).toBeNull();
   });
-  it("Guid uses the injected source, else a random GUID", () => {
-    const fixed = evaluateExpression("Guid()", attributeReaderOf({}), {
-      newGuid: () => "00aa00aa-bb11-cc22-dd33-44ee44ee44ee",
-    });
-    expect(fixed).toBe("00aa00aa-bb11-cc22-dd33-44ee44ee44ee");
-    const random = evaluate("Guid()");
-    expect(random).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-    expect(evaluate("Guid()")).not.toBe(random);
-  });
-  it("Redact leaves the value to flow", () => {
-    expect(evaluate("Redact([upn])", { upn: "a@x" })).toBe("a@x");
+  it("names an argument that is not an integer", () => {
+    expect(() => evaluate('BitAnd([uac], "two")', { uac: "514" })).toThrow(
+      'BitAnd: value2 must be an integer, got "two"',
+    );
   });
 });

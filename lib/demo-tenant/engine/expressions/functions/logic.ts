@@ -1,7 +1,5 @@
 import "server-only";
 
-import { randomUUID } from "node:crypto";
-
 import type { FunctionCall } from "../function-call";
 import type { FunctionDefinition, ParameterDefinition } from "../function-definition";
 import { booleanValue, isNullOrEmpty, isTrue, type ExpressionValue } from "../values";
@@ -153,21 +151,6 @@ export const logicFunctions: readonly FunctionDefinition[] = [
       if (left === null || right === null) return null;
       return (BigInt(left) & BigInt(right)).toString();
     },
-  },
-  {
-    name: "Guid",
-    summary: "Gives a new random GUID.",
-    returns: { type: "String", multivalued: false },
-    parameters: [],
-    evaluate: (call) => (call.options.newGuid ?? randomUUID)(),
-  },
-  {
-    name: "Redact",
-    summary: 'Gives the value unchanged but shows it as "[Redact]" in the provisioning logs.',
-    returns: { type: "String", multivalued: "source" },
-    parameters: [{ key: "source", required: true, multivalued: true }],
-    // Hiding the value is the provisioning log's business; the value itself flows unchanged.
-    evaluate: (call) => call.value(0),
   },
   comparison("=", (order) => order === 0),
   comparison("<>", (order) => order !== 0),
