@@ -2,7 +2,7 @@ import "server-only";
 
 import type { AttributeMappingParameter, AttributeMappingSource } from "../../model";
 import { ExpressionError } from "./expression-error";
-import { parameterMatchesKey, type FunctionDefinition } from "./function-definition";
+import { parameterMatchesKey, parameterName, type FunctionDefinition } from "./function-definition";
 import { isEmptyArgument } from "./source-tree";
 
 /** A function's arguments sorted into its slots; `undefined` marks an argument left empty or omitted. */
@@ -74,7 +74,7 @@ function bindByOrder(
 function checkRequired(definition: FunctionDefinition, bound: BoundArguments, position?: number): void {
   definition.parameters.forEach((parameter, i) => {
     if (parameter.required && bound.fixed[i] === undefined) {
-      throw new ExpressionError(`${definition.name} requires its ${parameter.key} argument`, {
+      throw new ExpressionError(`${definition.name} requires its ${parameterName(parameter)} argument`, {
         position,
         functionName: definition.name,
       });

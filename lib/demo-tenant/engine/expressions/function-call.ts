@@ -3,7 +3,7 @@ import "server-only";
 import type { AttributeMappingSource } from "../../model";
 import type { BoundArguments } from "./argument-binding";
 import { ExpressionError } from "./expression-error";
-import type { FunctionDefinition } from "./function-definition";
+import { parameterName, type FunctionDefinition } from "./function-definition";
 import type { ExpressionValue } from "./values";
 
 export interface EvaluationOptions {
@@ -91,6 +91,7 @@ export class FunctionCall {
   }
 
   private keyOf(index: number): string {
-    return this.definition.parameters[index]?.key ?? `argument ${index + 1}`;
+    const parameter = this.definition.parameters[index];
+    return parameter ? parameterName(parameter) : `argument ${index + 1}`;
   }
 }

@@ -53,6 +53,11 @@ export function restKey(rest: RestParameters, index: number): string {
   return `${rest.keys[index % cycle]}${Math.floor(index / cycle) + 1}`;
 }
 
+/** The documented name of an argument, as messages and the function schema say it. */
+export function parameterName(parameter: ParameterDefinition): string {
+  return parameter.name ?? parameter.key;
+}
+
 export function parameterMatchesKey(parameter: ParameterDefinition, key: string): boolean {
   const wanted = key.toLowerCase();
   return (

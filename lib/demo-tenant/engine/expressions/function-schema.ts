@@ -1,10 +1,11 @@
 import "server-only";
 
-import type {
-  AttributeType,
-  FunctionDefinition,
-  ParameterDefinition,
-  RestParameters,
+import {
+  parameterName,
+  type AttributeType,
+  type FunctionDefinition,
+  type ParameterDefinition,
+  type RestParameters,
 } from "./function-definition";
 
 /** One argument of a function, as the catalog describes it. */
@@ -45,7 +46,7 @@ const DEFAULT_TYPES: readonly AttributeType[] = ["String"];
 
 function fixedParameter(parameter: ParameterDefinition): FunctionParameterDescription {
   return {
-    name: parameter.name ?? parameter.key,
+    name: parameterName(parameter),
     allowedTypes: [...(parameter.types ?? DEFAULT_TYPES)],
     required: parameter.required ?? false,
     multivalued: parameter.multivalued ?? false,

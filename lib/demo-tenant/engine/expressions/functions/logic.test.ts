@@ -146,6 +146,11 @@ describe("IgnoreFlowIfNullOrEmpty", () => {
     expect(evaluate(title, { prefix: "9999" })).toBe(IGNORE_FLOW);
     expect(evaluate(title, { prefix: "3443" })).toBe("Dr.");
   });
+  it("wraps a whole IIF, the documented way to combine both", () => {
+    const region = 'IgnoreFlowIfNullOrEmpty(IIF([country]="USA",[region],""))';
+    expect(evaluate(region, { country: "USA", region: "West" })).toBe("West");
+    expect(evaluate(region, { country: "Norway", region: "West" })).toBe(IGNORE_FLOW);
+  });
 });
 
 describe("BitAnd", () => {
