@@ -22,6 +22,37 @@ describe("the function catalog", () => {
     });
   });
 
+  it("has every function of the reference's list but SelectUniqueValue", () => {
+    const documented =
+      "Append AppRoleAssignmentsComplex AssertiveAppRoleAssignmentsComplex BitAnd CBool CDate Coalesce ConvertToBase64 ConvertToUTF8Hex Count CStr DateAdd DateDiff DateFromNum DefaultDomain FormatDateTime Guid IgnoreFlowIfNullOrEmpty IIF InStr IsNull IsNullOrEmpty IsPresent IsString Item Join Left Len Mid NormalizeDiacritics Not Now NumFromDate PCase RandomString Redact RemoveDuplicates Replace SelectUniqueValue SingleAppRoleAssignment Split StripSpaces Switch ToLower ToUpper Word".split(
+        " ",
+      );
+    const names = new Set(functionCatalog.map((f) => f.name));
+    // SelectUniqueValue checks candidates against an on-premises Active Directory, which the demo tenant has not.
+    expect(documented.filter((name) => !names.has(name))).toEqual(["SelectUniqueValue"]);
+    expect([...names].filter((name) => !documented.includes(name))).toEqual([]);
+  });
+
+  it("serves functions without arguments with an empty list, as Graph does for DefaultDomain", () => {
+    expect(schemaOf("DefaultDomain")).toEqual({ name: "DefaultDomain", parameters: [] });
+    expect(schemaOf("Now")).toEqual({ name: "Now", parameters: [] });
+  });
+
+  it("serves the date functions with their documented arguments and types", () => {
+    expect(schemaOf("FormatDateTime")?.parameters.map((p) => [p.name, p.required])).toEqual([
+      ["source", true],
+      ["dateTimeStyles", false],
+      ["inputFormat", true],
+      ["outputFormat", true],
+    ]);
+    expect(schemaOf("DateAdd")?.parameters.map((p) => p.type)).toEqual(["String", "Integer", "DateTime"]);
+    expect(descriptionOf("CDate")?.returns).toEqual({ type: "DateTime", multivalued: false });
+    expect(descriptionOf("AssertiveAppRoleAssignmentsComplex")?.returns).toEqual({
+      type: "String",
+      multivalued: true,
+    });
+  });
+
   it("lists functions by name in alphabetical order, without IIF's comparison operators", () => {
     const names = functionCatalog.map((f) => f.name);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "en")));

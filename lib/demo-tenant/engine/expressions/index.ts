@@ -6,7 +6,8 @@ import { parseMappingExpression } from "./parser";
 import type { AttributeReader, MappingValue } from "./values";
 
 // The attribute-mapping expression language: parse the syntax into Graph's source tree, evaluate
-// trees against one object's attributes, and list the attributes a mapping reads.
+// trees against one object's attributes, list the attributes a mapping reads, and describe every
+// function (functionCatalog; attributeMappingFunctionSchemas for Graph's GET …/schema/functions).
 
 export { appRolePatchOperation, complexRolesOf } from "./functions/app-roles";
 export type { ComplexRole } from "./functions/app-roles";
