@@ -74,10 +74,12 @@ export const jobAction = z.object({
   actorName: z.string().nullable(),
   requestedAt: z.string(),
   finishedAt: z.string().nullable(),
-  /** running while Graph is asked; an interrupted action (the console stopped) stays running. */
-  outcome: z.enum(["running", "succeeded", "failed"]),
+  /** running while Graph is asked; interrupted when the console stopped before Graph answered. */
+  outcome: z.enum(["running", "succeeded", "failed", "interrupted"]),
   error: jobActionError.nullable(),
-  /** The job's status code read from Graph right after the action (Active, Paused, Quarantine, …). */
+  /** The job's status code read from Graph just before the action (Active, Paused, Quarantine, …). */
+  statusBefore: z.string().nullable(),
+  /** The job's status code read from Graph right after the action. */
   statusAfter: z.string().nullable(),
   calls: z.array(jobActionCall),
   /** The request id of the action's main Graph call (the one the audit entry carries). */

@@ -12,6 +12,7 @@ import {
 
 const { quarantinedApp: tailspin, scimApp: hr, inScopeUser: adele } = DEMO_FIXTURES;
 const NOW = new Date("2026-12-01T09:30:00.000Z");
+type JobFixture = { spId: string; jobId: string };
 
 let tenant: DemoTenant;
 let graph: GraphTestClient;
@@ -23,10 +24,10 @@ beforeEach(() => {
 
 const jobUrl = (app: { spId: string; jobId: string }, action = "") =>
   `/v1.0/servicePrincipals/${app.spId}/synchronization/jobs/${encodeURIComponent(app.jobId)}${action ? `/${action}` : ""}`;
-const testConnection = (app = tailspin) =>
+const testConnection = (app: JobFixture = tailspin) =>
   graph.post(jobUrl(app, "validateCredentials"), { useSavedCredentials: true });
-const jobNow = async (app = tailspin) => (await graph.get(jobUrl(app))).json;
-const restart = (resetScope: string, app = tailspin) =>
+const jobNow = async (app: JobFixture = tailspin) => (await graph.get(jobUrl(app))).json;
+const restart = (resetScope: string, app: JobFixture = tailspin) =>
   graph.post(jobUrl(app, "restart"), { criteria: { resetScope } });
 /** The app behind Tailspin's job issues `token` (its side of the exchange). */
 const appIssues = (token: string) =>
