@@ -82,7 +82,7 @@ describe("acting on the quarantined demo job", () => {
       replayed: false,
       error: {
         code: "SystemForCrossDomainIdentityManagementCredentialValidationFailure",
-        explanation: { title: "Test connection failed: credentials refused" },
+        explanation: { title: "The app refused the credentials" },
       },
     });
     expect(failed.calls).toEqual([

@@ -229,7 +229,7 @@ export const CODE_CATALOG: readonly CodeEntry[] = [
   },
   {
     code: "SystemForCrossDomainIdentityManagementCredentialValidationFailure",
-    title: "Test connection failed: credentials refused",
+    title: "The app refused the credentials",
     meaning:
       "The application refused the tenant URL or secret token when the provisioning service tried them, usually because the token expired or was revoked. A job in this state is quarantined.",
     action:
@@ -238,7 +238,7 @@ export const CODE_CATALOG: readonly CodeEntry[] = [
   },
   {
     code: "SystemForCrossDomainIdentityManagementCredentialValidationUnavailable",
-    title: "Test connection could not check the credentials",
+    title: "The app could not be asked about the credentials",
     meaning:
       "The provisioning service could not get an answer about the credentials from the application: the tenant URL is wrong, or the application is down or unreachable from the internet.",
     action:
