@@ -87,9 +87,7 @@ function DialogBody({
 
   return (
     <form onSubmit={submit} noValidate>
-      <DialogTitle id="job-action-title">
-        {action === "secret-token" ? "Update the secret token and test it" : `${copy.label} the job?`}
-      </DialogTitle>
+      <DialogTitle id="job-action-title">{copy.question}</DialogTitle>
       <DialogContent>
         <Stack spacing={2}>
           <DialogContentText id="job-action-what">

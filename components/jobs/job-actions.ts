@@ -2,29 +2,37 @@ import type { JobAction, JobActionKind, ResetScope } from "@/lib/api/contracts";
 import { jobStatusLook } from "./job-status";
 
 /** What each action is called and does, in the words the page and its dialogs use. */
-export const ACTION_COPY: Record<JobActionKind, { label: string; done: string; what: string }> = {
+export const ACTION_COPY: Record<
+  JobActionKind,
+  { label: string; question: string; done: string; what: string }
+> = {
   "test-connection": {
     label: "Test connection",
+    question: "Test the connection?",
     done: "Connection tested",
     what: "The provisioning service tries the job's saved tenant URL and secret token against the app. Nothing changes.",
   },
   "secret-token": {
     label: "Update the secret token",
+    question: "Update the secret token and test it",
     done: "Secret token updated",
     what: "Saves a new secret token for the app (every job of this application uses it), then tests the connection with it. The token goes to Microsoft Graph only: the console never shows, logs or keeps it.",
   },
   restart: {
     label: "Restart",
+    question: "Restart the job?",
     done: "Restarted",
     what: "Resets what you choose below and begins a cycle now.",
   },
   pause: {
     label: "Pause",
+    question: "Pause the job?",
     done: "Paused",
     what: "Stops the job's scheduled cycles until it is started again. Provisioning on demand still works while it is paused.",
   },
   start: {
     label: "Start",
+    question: "Start the job?",
     done: "Started",
     what: "Resumes the job's scheduled cycles. A job in quarantine leaves it, and its next cycle tries the credentials again.",
   },
