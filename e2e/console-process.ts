@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { assertPortFree, freePort, waitForPortFree } from "./free-port";
 
 /**
@@ -19,6 +19,8 @@ export class TestServerProcess {
     private readonly env: Record<string, string>,
     private readonly ready: (url: string) => Promise<boolean>,
     port?: number,
+    /** Appends the process's stdout and stderr to this file (else they are dropped). */
+    private readonly outputFile?: string,
   ) {
     this.assignedPort = port ?? null;
   }
@@ -37,11 +39,13 @@ export class TestServerProcess {
     await this.gone;
     await assertPortFree(this.port, this.what);
     this.exited = null;
+    const output = this.outputFile ? openSync(this.outputFile, "a") : null;
     const child = spawn(process.execPath, this.command(this.port), {
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...this.env },
       detached: true, // its own process group, so a kill reaches the server and its workers
-      stdio: "ignore",
+      stdio: output === null ? "ignore" : ["ignore", output, output],
     });
+    if (output !== null) closeSync(output); // the child holds its own copy
     this.child = child;
     this.gone = new Promise((resolve) =>
       child.once("exit", (code, signal) => {
@@ -97,15 +101,16 @@ export class TestServerProcess {
   }
 }
 
-/** A console server of its own (the production build), for tests that stop or restart it. */
+/** A console server of its own (the production build), for tests that stop or restart it or read its output. */
 export class ConsoleProcess extends TestServerProcess {
-  constructor(env: Record<string, string>, port?: number) {
+  constructor(env: Record<string, string>, port?: number, outputFile?: string) {
     super(
       "the console",
       (at) => ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(at)],
       env,
       async (url) => (await fetch(`${url}/api/health`)).ok,
       port,
+      outputFile,
     );
   }
 

@@ -152,6 +152,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       "/",
       `/apps/${job.servicePrincipalId}`,
       provisionPath(job, `kind=user&user=${ADELE.id}`),
+      `${provisionPath(job)}/health`,
       `/runs/${first}`,
       "/runs",
       `/runs/compare?a=${first}&b=${second}`,

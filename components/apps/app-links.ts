@@ -4,6 +4,10 @@ export const appHref = (spId: string) => `/apps/${encodeURIComponent(spId)}`;
 export const provisionHref = (spId: string, jobId: string, query = "") =>
   `${appHref(spId)}/jobs/${encodeURIComponent(jobId)}${query ? `?${query}` : ""}`;
 
+/** A job's health: its status, its actions and its timeline. */
+export const jobHealthHref = (spId: string, jobId: string) =>
+  `${appHref(spId)}/jobs/${encodeURIComponent(jobId)}/health`;
+
 export const runHref = (runId: string) => `/runs/${encodeURIComponent(runId)}`;
 
 /** A dynamic route segment as the id it encodes: Next hands the segment over still percent-encoded. */

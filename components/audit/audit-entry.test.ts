@@ -54,6 +54,26 @@ describe("the audit detail summary", () => {
     expect(summary("demo.changed", { method: "POST", change: null })).toBe("POST");
   });
 
+  it("says how a job action ended, its scope and the job's status after, never a token", () => {
+    expect(
+      summary("job.restarted", {
+        outcome: "succeeded",
+        resetScope: "QuarantineState",
+        statusAfter: "Active",
+      }),
+    ).toBe("Succeeded, scope QuarantineState, status after Active");
+    expect(
+      summary("job.secret-token-updated", {
+        outcome: "failed",
+        errorCode: "SystemForCrossDomainIdentityManagementCredentialValidationFailure",
+        secretToken: "[redacted]",
+        statusAfter: "Quarantine",
+      }),
+    ).toBe(
+      "Failed (SystemForCrossDomainIdentityManagementCredentialValidationFailure), status after Quarantine",
+    );
+  });
+
   it("falls back to the plain fields when the detail is not shaped as expected", () => {
     expect(summary("run.completed", { state: "odd", count: 3, nested: { a: 1 }, none: null })).toBe(
       "state: odd, count: 3, nested",
@@ -84,6 +104,14 @@ describe("audit targets and actions", () => {
     expect(auditTargetHref({ action: "share.revoked", target: "r-2" })).toBe("/runs/r-2");
     expect(auditTargetHref({ action: "demo.changed", target: "users/69bd" })).toBeNull();
     expect(auditTargetHref({ action: "run.requested", target: null })).toBeNull();
+    expect(
+      auditTargetHref({
+        action: "job.restarted",
+        target: "scim.a.b",
+        detail: { servicePrincipalId: "sp 1" },
+      }),
+    ).toBe("/apps/sp%201/jobs/scim.a.b/health");
+    expect(auditTargetHref({ action: "job.paused", target: "scim.a.b", detail: null })).toBeNull();
   });
 
   it("names known actions in words and shows unknown ones as written", () => {

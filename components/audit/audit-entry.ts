@@ -1,3 +1,4 @@
+import { jobHealthHref } from "@/components/apps/app-links";
 import type { AuditEntry } from "@/lib/api/contracts";
 
 const ACTION_WORDS: Record<string, string> = {
@@ -12,6 +13,11 @@ const ACTION_WORDS: Record<string, string> = {
   "bulk.resumed": "Bulk run resumed",
   "bulk.cancelled": "Bulk run cancelled",
   "bulk.retried": "Bulk run failures retried",
+  "job.connection-tested": "Job connection tested",
+  "job.secret-token-updated": "Job secret token updated",
+  "job.restarted": "Job restarted",
+  "job.paused": "Job paused",
+  "job.started": "Job started",
 };
 
 const SUMMARY_LIMIT = 160;
@@ -21,9 +27,15 @@ export function auditActionText(action: string): string {
   return ACTION_WORDS[action] ?? action;
 }
 
-/** Where an entry's target leads: the run, for run and share entries; the bulk run; demo paths lead nowhere. */
-export function auditTargetHref(entry: Pick<AuditEntry, "action" | "target">): string | null {
+/** Where an entry's target leads: the run, for run and share entries; the bulk run; the job's health; demo paths lead nowhere. */
+export function auditTargetHref(
+  entry: Pick<AuditEntry, "action" | "target"> & { detail?: AuditEntry["detail"] },
+): string | null {
   if (!entry.target) return null;
+  if (entry.action.startsWith("job.")) {
+    const spId = text(record(entry.detail)?.servicePrincipalId);
+    return spId ? jobHealthHref(spId, entry.target) : null;
+  }
   if (entry.action.startsWith("bulk.")) return `/bulk/${encodeURIComponent(entry.target)}`;
   if (!entry.action.startsWith("run.") && !entry.action.startsWith("share.")) return null;
   return `/runs/${encodeURIComponent(entry.target)}`;
@@ -99,6 +111,22 @@ function specificSummary(
     }
     case "share.revoked":
       return text(detail.shareId) && `Link ${text(detail.shareId)}`;
+    case "job.connection-tested":
+    case "job.secret-token-updated":
+    case "job.restarted":
+    case "job.paused":
+    case "job.started": {
+      const outcome = text(detail.outcome);
+      if (!outcome) return null;
+      const parts = [
+        outcome === "succeeded"
+          ? "Succeeded"
+          : `Failed${text(detail.errorCode) ? ` (${text(detail.errorCode)})` : ""}`,
+        text(detail.resetScope) && `scope ${text(detail.resetScope)}`,
+        text(detail.statusAfter) && `status after ${text(detail.statusAfter)}`,
+      ];
+      return parts.filter(Boolean).join(", ");
+    }
     case "demo.changed": {
       const method = text(detail.method);
       const change = record(detail.change);

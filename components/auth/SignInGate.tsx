@@ -8,7 +8,7 @@ import Paper from "@mui/material/Paper";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
 import { ConsentPrompt } from "./ConsentPrompt";
-import { hasConsoleRole, OPERATOR_ROLE, READER_ROLE } from "./console-session";
+import { ADMINISTRATOR_ROLE, hasConsoleRole, OPERATOR_ROLE, READER_ROLE } from "./console-session";
 import { useConsoleSession } from "./session-context";
 
 /** The page itself once someone with a console role is signed in (always in demo mode). */
@@ -60,10 +60,10 @@ export function SignInGate({ children }: { children: ReactNode }) {
         return (
           <Alert severity="warning">
             <AlertTitle component="h1">No access to this console</AlertTitle>
-            {session.account.name} ({session.account.username}) is signed in but holds neither the{" "}
-            {READER_ROLE} nor the {OPERATOR_ROLE} app role. Ask an administrator to assign one to you (or to a
-            group you are in) on the console&apos;s enterprise application in Entra ID, under Users and
-            groups, then sign out and in again.
+            {session.account.name} ({session.account.username}) is signed in but holds none of the
+            console&apos;s app roles ({READER_ROLE}, {OPERATOR_ROLE}, {ADMINISTRATOR_ROLE}). Ask an
+            administrator to assign one to you (or to a group you are in) on the console&apos;s enterprise
+            application in Entra ID, under Users and groups, then sign out and in again.
           </Alert>
         );
       }

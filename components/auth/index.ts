@@ -2,6 +2,6 @@
 export { AuthProvider } from "./AuthProvider";
 export { AccountMenu } from "./AccountMenu";
 export { SignInGate } from "./SignInGate";
-export { useCanRunProvisioning, useConsoleSession } from "./session-context";
+export { useCanActOnJobs, useCanRunProvisioning, useConsoleSession } from "./session-context";
 export type { BrowserAuthConfig } from "@/lib/api/contracts";
 export type { ConsoleSession, Permission, SignedInAccount } from "./console-session";

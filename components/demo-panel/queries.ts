@@ -29,4 +29,15 @@ export const demoControls = {
       method: "DELETE",
     }),
   reset: () => apiFetch<unknown>(apiPath("demo", "reset"), { method: "POST" }),
+  /** The app behind the job issues `token` (its side of a token change); nothing answers it back. */
+  issueAppToken: (spId: string, jobId: string, token: string) =>
+    apiFetch<unknown>(apiPath("demo", "service-principals", spId, "jobs", jobId, "target-token"), {
+      method: "PUT",
+      json: { token },
+    }),
+  /** The app issues a fresh token and the job saves it, as an admin would in two steps. */
+  replaceJobToken: (spId: string, jobId: string) =>
+    apiFetch<unknown>(apiPath("demo", "service-principals", spId, "jobs", jobId, "replace-token"), {
+      method: "POST",
+    }),
 };

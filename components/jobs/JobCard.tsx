@@ -4,9 +4,10 @@ import Box from "@mui/material/Box";
 import Paper from "@mui/material/Paper";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
+import MonitorHeartOutlined from "@mui/icons-material/MonitorHeartOutlined";
 import PlayArrow from "@mui/icons-material/PlayArrow";
 import { LinkButton } from "@/components/LinkButton";
-import { provisionHref } from "@/components/apps/app-links";
+import { jobHealthHref, provisionHref } from "@/components/apps/app-links";
 import type { JobSummary } from "@/lib/api/contracts";
 import { CopyableId } from "./CopyableId";
 import { JobStatusChip } from "./JobStatusChip";
@@ -39,9 +40,50 @@ function scheduleText(schedule: JobSummary["schedule"]): string {
   return `Runs ${words}${state}`;
 }
 
-/** One synchronization job: what it is, how it is doing, and the way to provision on demand with it. */
-export function JobCard({ spId, job }: { spId: string; job: JobSummary }) {
+/** The job's id, template, status code, schedule and last execution, as a description list. */
+export function JobFacts({ job }: { job: JobSummary }) {
   const last = job.status.lastExecution;
+  return (
+    <Box
+      component="dl"
+      sx={{
+        display: "grid",
+        gridTemplateColumns: { xs: "1fr", sm: "max-content 1fr" },
+        columnGap: 3,
+        rowGap: 1,
+        alignItems: "baseline",
+        mt: 2,
+        mb: 0,
+      }}
+    >
+      <Fact term="Job id">
+        <CopyableId id={job.id} label="job id" />
+      </Fact>
+      <Fact term="Template">
+        <code>{job.templateId}</code>
+      </Fact>
+      <Fact term="Status code">{job.status.code}</Fact>
+      <Fact term="Schedule">{scheduleText(job.schedule)}</Fact>
+      <Fact term="Last execution">
+        {last && (last.state || last.timeBegan) ? (
+          <>
+            {last.state ?? "Unknown state"}
+            {(last.timeEnded ?? last.timeBegan) && (
+              <>
+                , {last.timeEnded ? "ended" : "began"} <TimeText iso={last.timeEnded ?? last.timeBegan} />
+              </>
+            )}
+          </>
+        ) : (
+          "Never run"
+        )}
+      </Fact>
+    </Box>
+  );
+}
+
+/** One synchronization job: what it is, how it is doing, and the ways to provision on demand with it and act on it. */
+export function JobCard({ spId, job }: { spId: string; job: JobSummary }) {
   return (
     <Paper component="article" variant="outlined" sx={{ p: 2.5 }} aria-labelledby={`job-${job.id}`}>
       <Stack
@@ -59,51 +101,26 @@ export function JobCard({ spId, job }: { spId: string; job: JobSummary }) {
             </Typography>
           </Box>
         </Box>
-        <LinkButton
-          href={provisionHref(spId, job.id)}
-          variant="contained"
-          startIcon={<PlayArrow aria-hidden />}
-          sx={{ flexShrink: 0 }}
-          aria-label={`Provision on demand with job ${job.id}`}
-        >
-          Provision on demand
-        </LinkButton>
+        <Box sx={{ display: "flex", flexWrap: "wrap", gap: 1, flexShrink: 0 }}>
+          <LinkButton
+            href={jobHealthHref(spId, job.id)}
+            variant="outlined"
+            startIcon={<MonitorHeartOutlined aria-hidden />}
+            aria-label={`Job health and actions for job ${job.id}`}
+          >
+            Job health
+          </LinkButton>
+          <LinkButton
+            href={provisionHref(spId, job.id)}
+            variant="contained"
+            startIcon={<PlayArrow aria-hidden />}
+            aria-label={`Provision on demand with job ${job.id}`}
+          >
+            Provision on demand
+          </LinkButton>
+        </Box>
       </Stack>
-      <Box
-        component="dl"
-        sx={{
-          display: "grid",
-          gridTemplateColumns: { xs: "1fr", sm: "max-content 1fr" },
-          columnGap: 3,
-          rowGap: 1,
-          alignItems: "baseline",
-          mt: 2,
-          mb: 0,
-        }}
-      >
-        <Fact term="Job id">
-          <CopyableId id={job.id} label="job id" />
-        </Fact>
-        <Fact term="Template">
-          <code>{job.templateId}</code>
-        </Fact>
-        <Fact term="Status code">{job.status.code}</Fact>
-        <Fact term="Schedule">{scheduleText(job.schedule)}</Fact>
-        <Fact term="Last execution">
-          {last && (last.state || last.timeBegan) ? (
-            <>
-              {last.state ?? "Unknown state"}
-              {(last.timeEnded ?? last.timeBegan) && (
-                <>
-                  , {last.timeEnded ? "ended" : "began"} <TimeText iso={last.timeEnded ?? last.timeBegan} />
-                </>
-              )}
-            </>
-          ) : (
-            "Never run"
-          )}
-        </Fact>
-      </Box>
+      <JobFacts job={job} />
       {job.quarantine && (
         <Box sx={{ mt: 2 }}>
           <QuarantineExplanation quarantine={job.quarantine} />

@@ -33,11 +33,11 @@ export function QuarantineExplanation({ quarantine }: { quarantine: NonNullable<
       </Typography>
       {error ? (
         <>
-          <Typography variant="body2" sx={{ mt: 1 }}>
+          <Typography variant="body2" sx={{ mt: 1, overflowWrap: "anywhere" }}>
             <strong>{error.title}</strong> (<code>{error.code}</code>): {error.meaning}
           </Typography>
           {quarantine.error?.message && (
-            <Typography variant="body2" sx={{ mt: 0.5, color: "text.secondary" }}>
+            <Typography variant="body2" sx={{ mt: 0.5, color: "text.secondary", overflowWrap: "anywhere" }}>
               The service said: {quarantine.error.message}
             </Typography>
           )}

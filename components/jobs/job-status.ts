@@ -17,7 +17,7 @@ const LOOKS: Record<string, JobStatusLook> = {
   paused: {
     label: "Paused",
     tone: "warning",
-    meaning: "Someone stopped the job; it does not run until restarted.",
+    meaning: "Someone paused the job: its scheduled cycles do not run until it is started again.",
   },
   notrun: { label: "Not run", tone: "info", meaning: "The job has never run." },
   notconfigured: {

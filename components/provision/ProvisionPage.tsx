@@ -8,6 +8,7 @@ import PlayArrow from "@mui/icons-material/PlayArrow";
 import { provisionHref } from "@/components/apps/app-links";
 import { newBulkRunHref } from "@/components/bulk/bulk-links";
 import { useDemoMode } from "@/components/public-settings";
+import { JobHealthNotice } from "@/components/jobs/JobHealthNotice";
 import { JobPageHeader } from "@/components/jobs/JobPageHeader";
 import { useJobPage } from "@/components/jobs/use-job-page";
 import { LinkButton } from "@/components/LinkButton";
@@ -77,6 +78,7 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
   return (
     <Stack spacing={3}>
       <JobPageHeader spId={spId} jobId={jobId} page={page} title="Provision on demand" />
+      {job && <JobHealthNotice spId={spId} job={job} />}
 
       {notices.length > 0 && (
         <Alert severity="info">

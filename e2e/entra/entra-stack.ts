@@ -27,6 +27,12 @@ export const READER: TestUser = {
   preferredUsername: "rita@contoso.test",
   roles: ["Console.Reader"],
 };
+export const ADMINISTRATOR: TestUser = {
+  oid: "33333333-cccc-4ddd-8eee-000000000004",
+  name: "Ada Administrator",
+  preferredUsername: "ada@contoso.test",
+  roles: ["Console.Administrator"],
+};
 export const NO_ROLE: TestUser = {
   oid: "33333333-cccc-4ddd-8eee-000000000003",
   name: "Nadia Norole",
@@ -41,14 +47,20 @@ export interface EntraStack {
   stop(): Promise<void>;
 }
 
-/** The test identity provider, with the console's app registration and the three people above. */
-export function startEntraProvider(): Promise<TestIdentityProvider> {
+export interface EntraStackOptions {
+  /** The delegated Graph permissions consented for the console (the provider's full set by default). */
+  delegatedGraphScopes?: string[];
+}
+
+/** The test identity provider, with the console's app registration and the four people above. */
+export function startEntraProvider(options: EntraStackOptions = {}): Promise<TestIdentityProvider> {
   return startTestIdentityProvider({
     tenantId: TENANT_ID,
     consoleClientId: CONSOLE_CLIENT_ID,
     consoleClientSecret: CONSOLE_CLIENT_SECRET,
     consoleApiScope: CONSOLE_API_SCOPE,
-    users: [OPERATOR, READER, NO_ROLE],
+    users: [OPERATOR, READER, ADMINISTRATOR, NO_ROLE],
+    ...(options.delegatedGraphScopes ? { delegatedGraphScopes: options.delegatedGraphScopes } : {}),
   });
 }
 
@@ -66,8 +78,8 @@ export function entraConsoleEnv(provider: TestIdentityProvider, graphURL: string
   };
 }
 
-export async function startEntraStack(): Promise<EntraStack> {
-  const provider = await startEntraProvider();
+export async function startEntraStack(options: EntraStackOptions = {}): Promise<EntraStack> {
+  const provider = await startEntraProvider(options);
   const dataDir = mkdtempSync(join(tmpdir(), "pod-entra-"));
   const graph = new DemoTenantProcess(["--graph-token-authority", provider.authority], {
     NODE_EXTRA_CA_CERTS: provider.certificatePath,

@@ -21,6 +21,12 @@ const DEFAULT_USERS: TestUser[] = [
     roles: ["Console.Reader"],
   },
   {
+    oid: "5b8d2f4a-7c1e-4a3b-8d6f-0e9c2b4a7d44",
+    name: "Ada Administrator",
+    preferredUsername: "ada@contoso.test",
+    roles: ["Console.Administrator"],
+  },
+  {
     oid: "c1d7e3f5-6a8b-4c2d-9e0f-1a2b3c4d5e33",
     name: "Nora Norole",
     preferredUsername: "nora@contoso.test",

@@ -2,7 +2,12 @@ import "server-only";
 import { env } from "@/lib/env";
 import { notAllowed, notAuthenticated } from "./auth-reason";
 import { readBearerToken } from "./bearer-token";
-import { verifyConsoleToken, type ConsoleRole, type ConsoleTokenClaims } from "./console-token";
+import {
+  CONSOLE_ROLES,
+  verifyConsoleToken,
+  type ConsoleRole,
+  type ConsoleTokenClaims,
+} from "./console-token";
 import { entraSettings } from "./entra-settings";
 
 export type { ConsoleRole } from "./console-token";
@@ -25,7 +30,7 @@ export interface Caller {
 const demoOperator: Caller = {
   id: "demo-operator",
   displayName: "Demo operator",
-  roles: ["Console.Reader", "Console.Operator"],
+  roles: [...CONSOLE_ROLES],
 };
 
 // One verification per request, however many times a request asks who is calling.
@@ -67,11 +72,15 @@ export function callerFromClaims(claims: ConsoleTokenClaims, assertion: string):
   return caller;
 }
 
-/** Throws 403 unless the caller holds the role (Operator implies Reader). */
+/** Whether the caller holds the role or one above it (Administrator ⊃ Operator ⊃ Reader). */
+export function holdsRole(caller: Pick<Caller, "roles">, role: ConsoleRole): boolean {
+  const needed = CONSOLE_ROLES.indexOf(role);
+  return caller.roles.some((held) => CONSOLE_ROLES.indexOf(held) >= needed);
+}
+
+/** Throws 403 unless the caller holds the role (Administrator implies Operator, Operator implies Reader). */
 export function requireRole(caller: Caller, role: ConsoleRole): void {
-  const granted =
-    caller.roles.includes(role) || (role === "Console.Reader" && caller.roles.includes("Console.Operator"));
-  if (!granted) {
+  if (!holdsRole(caller, role)) {
     throw notAllowed(
       "role_missing",
       `This needs the ${role} app role, which ${caller.displayName} does not have.`,

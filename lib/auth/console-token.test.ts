@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
 import { callerFromClaims, requireRole } from "./caller";
-import { verifyConsoleToken, type ConsoleTokenConfig } from "./console-token";
+import { verifyConsoleToken, type ConsoleTokenClaims, type ConsoleTokenConfig } from "./console-token";
 import {
   AUTHORITY_HOST,
   CLIENT_ID,
@@ -127,6 +127,26 @@ describe("the console token cases", () => {
     expect(() => requireRole(reader, "Console.Operator")).toThrow(/Console\.Operator/);
     expect(() => requireRole(operator, "Console.Reader")).not.toThrow();
     expect(() => requireRole(operator, "Console.Operator")).not.toThrow();
+  });
+
+  it("an Administrator is also an Operator and a Reader; an Operator is refused Administrator work", () => {
+    const caller = (roles: ConsoleTokenClaims["roles"]) =>
+      callerFromClaims({ oid: "a", tid: TENANT_ID, roles, scopes: [], claims: {} }, "t");
+    const administrator = caller(["Console.Administrator"]);
+    for (const role of ["Console.Reader", "Console.Operator", "Console.Administrator"] as const)
+      expect(() => requireRole(administrator, role)).not.toThrow();
+    expect(() => requireRole(caller(["Console.Operator"]), "Console.Administrator")).toThrow(
+      /Console\.Administrator/,
+    );
+    expect(() => requireRole(caller(["Console.Reader"]), "Console.Administrator")).toThrow(
+      /Console\.Administrator/,
+    );
+    expect(() => requireRole(caller([]), "Console.Reader")).toThrow(/Console\.Reader/);
+  });
+
+  it("keeps Console.Administrator from the token's roles", async () => {
+    const token = kit.sign(consoleClaims({ roles: ["Console.Administrator", "Console.Auditor"] }));
+    expect((await verifyConsoleToken(token, config)).roles).toEqual(["Console.Administrator"]);
   });
 
   it("keeps the caller's token for on-behalf-of out of JSON, spreads and logs", () => {

@@ -3,9 +3,14 @@ import { notAuthenticated } from "./auth-reason";
 import { signingKeysFor, type FetchJwks } from "./signing-keys";
 import { TokenRejected, verifySignedToken, type TokenClaims } from "./signed-token";
 
-export type ConsoleRole = "Console.Reader" | "Console.Operator";
+export type ConsoleRole = "Console.Reader" | "Console.Operator" | "Console.Administrator";
 
-const CONSOLE_ROLES: readonly ConsoleRole[] = ["Console.Reader", "Console.Operator"];
+/** The console's app roles, each including the ones before it: an Administrator is also an Operator and a Reader. */
+export const CONSOLE_ROLES: readonly ConsoleRole[] = [
+  "Console.Reader",
+  "Console.Operator",
+  "Console.Administrator",
+];
 
 export interface ConsoleTokenConfig {
   /** `{authorityHost}/{tenantId}/v2.0` — v2.0 tokens only. */

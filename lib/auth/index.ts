@@ -1,7 +1,14 @@
 import "server-only";
 
 // Who is calling the console and what Graph token acts for them.
-export { authenticate, requireRole, callerFromClaims, type Caller, type ConsoleRole } from "./caller";
+export {
+  authenticate,
+  holdsRole,
+  requireRole,
+  callerFromClaims,
+  type Caller,
+  type ConsoleRole,
+} from "./caller";
 export { verifyConsoleToken, type ConsoleTokenClaims, type ConsoleTokenConfig } from "./console-token";
 export { cloudEndpoints, graphEndpointOf, type CloudEndpoints, type EntraCloud } from "./clouds";
 export { entraSettings, type EntraSettings, type GraphPermissionMode } from "./entra-settings";

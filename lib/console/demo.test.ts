@@ -48,6 +48,28 @@ describe("demo controls facade", () => {
     });
   });
 
+  it("audits a new app token as given but withholds its value", async () => {
+    const demoTenant = createDemoTenant();
+    const { quarantinedApp } = DEMO_FIXTURES;
+    const token = "tailspin-new-token-0f3a9c";
+    const answer = await forwardToDemoControls(
+      { demoTenant, db },
+      operator,
+      new Request("http://console.local/api/demo/x", {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ token }),
+      }),
+      ["service-principals", quarantinedApp.spId, "jobs", quarantinedApp.jobId, "target-token"],
+      "req-4",
+    );
+    expect(answer.status).toBe(204);
+    expect(await answer.text()).toBe("");
+    const entry = (await listAudit(db, { limit: 1 })).items[0];
+    expect(entry).toMatchObject({ action: "demo.changed", detail: { change: { token: "[redacted]" } } });
+    expect(JSON.stringify(entry)).not.toContain(token);
+  });
+
   it("gives the tenant's refusal in the console's error shape, and audits nothing", async () => {
     const before = (await listAudit(db, { limit: 50 })).items.length;
     const error = await forwardToDemoControls(

@@ -39,7 +39,7 @@ export async function forwardToDemoControls(
         actor: caller.id,
         action: "demo.changed",
         target: `/demo/${path.join("/")}`,
-        detail: { method: request.method, change: body ? jsonOrText(body) : null },
+        detail: { method: request.method, change: body ? withSecretsRedacted(jsonOrText(body)) : null },
       });
     return new Response(answer.body, {
       status: answer.status,
@@ -58,6 +58,16 @@ export async function forwardToDemoControls(
           ? "internal_error"
           : "bad_request";
   throw new ApiError(code, problem?.error?.message ?? `The demo tenant answered ${answer.status}.`);
+}
+
+const SECRET_FIELD = /token|secret|password/i;
+
+/** A change as the audit log keeps it: the value of any token, secret or password field withheld. */
+function withSecretsRedacted(change: unknown): unknown {
+  if (typeof change !== "object" || change === null || Array.isArray(change)) return change;
+  return Object.fromEntries(
+    Object.entries(change).map(([name, value]) => [name, SECRET_FIELD.test(name) ? "[redacted]" : value]),
+  );
 }
 
 function jsonOrText(text: string): unknown {

@@ -6,6 +6,7 @@ export {
   buildConsoleServices,
   consolePace,
   consoleServices,
+  JOB_ACTION_PACE,
   type ConsoleServices,
   type Pace,
 } from "./services";
@@ -18,3 +19,4 @@ export * as shares from "./shares";
 export * as audit from "./audit";
 export * as bulk from "./bulk";
 export * as demo from "./demo";
+export * as jobActions from "./job-actions";

@@ -1,6 +1,6 @@
 import "server-only";
 import { completeFinishedBulkRuns, interruptOrphanedItems } from "@/lib/bulk";
-import { interruptUnfinishedRuns, type RunsDatabase } from "@/lib/runs";
+import { interruptUnfinishedJobActions, interruptUnfinishedRuns, type RunsDatabase } from "@/lib/runs";
 import {
   forgetInstances,
   heartbeat,
@@ -49,10 +49,11 @@ async function recoverWorkOfStoppedInstances(db: RunsDatabase, since: string, at
   const at = new Date().toISOString();
   const runs = await interruptUnfinishedRuns(db, at, since);
   const items = await interruptOrphanedItems(db, at, since);
+  const actions = await interruptUnfinishedJobActions(db, at, since);
   await completeFinishedBulkRuns(db, at);
   if (atStart) await forgetInstances(db, new Date(Date.now() - 86_400_000).toISOString());
-  if (runs + items > 0)
+  if (runs + items + actions > 0)
     console.warn(
-      `[console] ${runs} run(s) and ${items} bulk item(s) were in flight on a console that stopped; marked interrupted.`,
+      `[console] ${runs} run(s), ${items} bulk item(s) and ${actions} job action(s) were in flight on a console that stopped; marked interrupted.`,
     );
 }

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DEMO_FIXTURES } from "@/lib/demo-tenant";
 import { parseEnv } from "@/lib/env";
 import { requestRun } from "./runs";
-import { buildConsoleServices, consolePace, type ConsoleServices } from "./services";
+import { pacingKey } from "@/lib/graph";
+import { buildConsoleServices, consolePace, JOB_ACTION_PACE, type ConsoleServices } from "./services";
 
 const operator = { id: "demo-operator", displayName: "Demo operator", roles: [] };
 const dataDir = () => mkdtempSync(join(tmpdir(), "pod-services-"));
@@ -61,6 +62,22 @@ describe("the composition root", () => {
     const alice = services.graphFor({ ...operator, id: "alice" });
     expect(services.graphFor({ ...operator, id: "alice" })).toBe(alice);
     expect(services.graphFor({ ...operator, id: "bob" })).not.toBe(alice);
+  });
+
+  it("paces job actions per job on a budget of their own, apart from provisionOnDemand's", async () => {
+    const services = await build({ DATA_DIR: dataDir() });
+    const key = pacingKey(DEMO_FIXTURES.quarantinedApp.spId, DEMO_FIXTURES.quarantinedApp.jobId);
+    const turns = await Promise.all(
+      Array.from({ length: JOB_ACTION_PACE.limit }, () => services.jobActionPacing.acquire(key)),
+    );
+    const next = new AbortController();
+    const waiting = services.jobActionPacing.acquire(key, { signal: next.signal }).catch(() => "aborted");
+    expect(await services.jobActionPacing.snapshot(key)).toEqual({ queued: 1, startedInWindow: 5 });
+    // The job's provisionOnDemand turns are untouched.
+    expect(await services.graphFor(operator).pacing.snapshot(key)).toEqual({ queued: 0, startedInWindow: 0 });
+    next.abort();
+    expect(await waiting).toBe("aborted");
+    for (const turn of turns) turn.cancel?.();
   });
 
   it("keeps Graph's pace in Entra mode unless a lower one is set, and the demo tenant's in demo mode", () => {

@@ -39,6 +39,13 @@ export interface Pace {
   windowMs: number;
 }
 
+/**
+ * The pace of job actions (test connection, secret token, restart, pause, start) per job: its own
+ * budget, apart from provisionOnDemand's. Graph documents no limit for them; each starts work in the
+ * provisioning service, so a burst on one job is never useful.
+ */
+export const JOB_ACTION_PACE: Pace = { limit: 5, windowMs: 10_000 };
+
 /** Everything the route facades use, built once per process in the order below. */
 export interface ConsoleServices {
   settings: Env;
@@ -48,6 +55,8 @@ export interface ConsoleServices {
   /** Demo mode's embedded tenant (Graph and the demo controls); null in Entra mode. */
   demoTenant: DemoTenant | null;
   pace: Pace;
+  /** Turns for job actions, JOB_ACTION_PACE per job (shared by every instance through Redis). */
+  jobActionPacing: PacingLimiter;
   /** Graph as this caller may use it (their token in delegated mode). */
   graphFor(caller: Caller): GraphClient;
   runs: RunService;
@@ -63,8 +72,8 @@ export interface ConsoleServices {
 
 /**
  * Builds the console's services, in the order each needs the last: settings → database and purge
- * timer → instance heartbeat and recovery → token cache store → Graph token source → pacing →
- * Graph per caller → run service → bulk service and worker.
+ * timer → instance heartbeat and recovery → token cache store → Graph token source → pacing
+ * (provisionOnDemand's and the job actions') → Graph per caller → run service → bulk service and worker.
  */
 export async function buildConsoleServices(settings: Env): Promise<ConsoleServices> {
   const stops: (() => unknown)[] = [];
@@ -84,6 +93,10 @@ export async function buildConsoleServices(settings: Env): Promise<ConsoleServic
   const limiter: PacingLimiter = redis
     ? createRedisPacingLimiter({ redis, ...pace })
     : createMemoryPacingLimiter(pace);
+  // Both Redis limiters run the same counting script, so they may share the client.
+  const jobActionPacing: PacingLimiter = redis
+    ? createRedisPacingLimiter({ redis, ...JOB_ACTION_PACE, keyPrefix: "pod:job-action-pace:" })
+    : createMemoryPacingLimiter(JOB_ACTION_PACE);
 
   const demoTenant =
     settings.mode === "demo"
@@ -113,6 +126,7 @@ export async function buildConsoleServices(settings: Env): Promise<ConsoleServic
     instanceId: instance.id,
     demoTenant,
     pace,
+    jobActionPacing,
     graphFor,
     runs,
     bulk,

@@ -3,6 +3,7 @@ import { createDemoControls, type DemoStats } from "./controls/demo-controls";
 import { runProvisionOnDemand } from "./engine/provision";
 import { createGraphApi } from "./graph/graph-api";
 import { errorResult, newErrorIds, toResponse } from "./graph/graph-call";
+import { createJobLifecycle } from "./jobs/job-lifecycle";
 import { badRequest } from "./graph/graph-error";
 import { throttleKey } from "./graph/provision-on-demand";
 import { createProvisionThrottle, PROVISION_ON_DEMAND_LIMIT, type ThrottleOptions } from "./graph/throttle";
@@ -79,11 +80,13 @@ export function createDemoTenant(options: DemoTenantOptions = {}): DemoTenant {
   const scimFetch = (request: Request): Promise<Response> =>
     new URL(request.url).host === SCIM_HOST ? scim.handle(request) : fetch(request);
 
+  const lifecycle = createJobLifecycle({ scimFetch, now, newId: () => ids.engine.guid() });
   const graph = createGraphApi({
     tokens: options.graphTokens,
     tenant: () => seeded.state,
     now,
     throttle,
+    lifecycle,
     provision: (input) =>
       runProvisionOnDemand({ tenant: seeded.state, scimFetch, now, newId: () => ids.engine.guid() }, input),
   });

@@ -272,6 +272,26 @@ export interface DemoJob {
   target: JobTarget;
   /** "Sync only assigned users and groups" (true) or "Sync all users and groups" (false). */
   syncAssignedOnly: boolean;
+  /** Cycles begun since the tenant was seeded (by start and restart), oldest first; see jobs/job-lifecycle.ts. */
+  cycles?: JobCycle[];
+}
+
+/**
+ * A provisioning cycle the service began for a job. The demo tenant runs no scheduled cycles and
+ * exports nothing in one: a cycle checks the target's credentials first and records how it began.
+ * The provisioning log (issue 15) is meant to report from these.
+ */
+export interface JobCycle {
+  cycleId: string;
+  began: string;
+  trigger: "start" | "restart";
+  /** The restart's reset scope flags, e.g. ["QuarantineState"]; empty after a start. */
+  resetScope: string[];
+  /** A watermark reset makes the next cycle an initial one: every object is read again. */
+  initial: boolean;
+  /** Running: the credentials held and the cycle goes on; quarantined: the target refused them. */
+  outcome: "running" | "quarantined";
+  error: { code: string; message: string } | null;
 }
 
 // ---- On-premises Active Directory (Cloud Sync source) -----------------------------------------

@@ -25,8 +25,8 @@ export interface GraphClientOptions {
   getAccessToken?: () => Promise<string | null>;
   /** Pacing of provisionOnDemand per job; in memory, 5 per 10 s, by default. */
   limiter?: PacingLimiter;
-  /** Per attempt: reads 30 s, provisionOnDemand 120 s (it often takes longer than 30 s). */
-  timeouts?: { readMs?: number; provisionMs?: number };
+  /** Per attempt: reads 30 s, provisionOnDemand 120 s (it often takes longer than 30 s), job actions 60 s. */
+  timeouts?: { readMs?: number; provisionMs?: number; actionMs?: number };
   retry?: RetryOptions;
   /** How long discovery's answer is reused; 60 s by default. */
   discoveryCacheMs?: number;
@@ -35,7 +35,8 @@ export interface GraphClientOptions {
   random?: () => number;
 }
 
-export const DEFAULT_TIMEOUTS = { readMs: 30_000, provisionMs: 120_000 } as const;
+// validateCredentials waits for the provisioning service to reach the target, hence a minute for actions.
+export const DEFAULT_TIMEOUTS = { readMs: 30_000, provisionMs: 120_000, actionMs: 60_000 } as const;
 
 export type GraphClient = ReturnType<typeof createGraphClient>;
 
@@ -43,9 +44,11 @@ export type GraphClient = ReturnType<typeof createGraphClient>;
 export function createGraphClient(options: GraphClientOptions) {
   const readMs = options.timeouts?.readMs ?? DEFAULT_TIMEOUTS.readMs;
   const provisionMs = options.timeouts?.provisionMs ?? DEFAULT_TIMEOUTS.provisionMs;
+  const actionMs = options.timeouts?.actionMs ?? DEFAULT_TIMEOUTS.actionMs;
   for (const [name, ms] of [
     ["timeouts.readMs", readMs],
     ["timeouts.provisionMs", provisionMs],
+    ["timeouts.actionMs", actionMs],
   ] as const)
     if (!Number.isFinite(ms) || ms <= 0)
       throw new RangeError(`${name} must be a positive number of milliseconds, got ${ms}.`);
@@ -65,7 +68,7 @@ export function createGraphClient(options: GraphClientOptions) {
   return {
     ...createServicePrincipals(transport, reader),
     discoverProvisioningApps: discovery.discover,
-    ...createSynchronization(reader),
+    ...createSynchronization(reader, transport, actionMs),
     ...createDirectory(reader),
     provisionOnDemand: createProvisionOnDemand(transport, limiter, provisionMs),
     /** The limiter provisionOnDemand waits on; bulk runs take their turns from it before they claim an item. */

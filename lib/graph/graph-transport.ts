@@ -35,7 +35,7 @@ export interface TransportOptions {
 }
 
 export interface GraphCallSpec {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PUT";
   /** A path after the version with its segments already encoded (see `graphPath`), or a checked absolute URL. */
   target: string | URL;
   query?: Record<string, string | number | undefined>;

@@ -21,6 +21,7 @@ export type { Discovery, ProvisioningApp, UncheckedServicePrincipal } from "./di
 export type { Found, MemberListOptions, SearchOptions } from "./directory";
 export type { ServicePrincipalListOptions, ServicePrincipalPage } from "./service-principals";
 export type { ProvisioningRule } from "./synchronization-rules";
+export type { JobActionAnswer, JobActionOptions } from "./synchronization";
 export type {
   DirectoryGroup,
   DirectoryUser,

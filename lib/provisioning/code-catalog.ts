@@ -228,6 +228,24 @@ export const CODE_CATALOG: readonly CodeEntry[] = [
     severity: "error",
   },
   {
+    code: "SystemForCrossDomainIdentityManagementCredentialValidationFailure",
+    title: "The app refused the credentials",
+    meaning:
+      "The application refused the tenant URL or secret token when the provisioning service tried them, usually because the token expired or was revoked. A job in this state is quarantined.",
+    action:
+      "Get a new secret token from the application (its admin page or its support), save it with Update the secret token, test the connection again, then restart the job to clear the quarantine.",
+    severity: "error",
+  },
+  {
+    code: "SystemForCrossDomainIdentityManagementCredentialValidationUnavailable",
+    title: "The app could not be asked about the credentials",
+    meaning:
+      "The provisioning service could not get an answer about the credentials from the application: the tenant URL is wrong, or the application is down or unreachable from the internet.",
+    action:
+      "Check the tenant URL and that the application's SCIM endpoint is up and reachable, then test the connection again.",
+    severity: "error",
+  },
+  {
     code: "SystemForCrossDomainIdentityManagementServiceIncompatible",
     title: "SCIM answer not understood",
     meaning:

@@ -20,3 +20,15 @@ export {
 } from "./redaction";
 export { compareRuns } from "./compare";
 export { csvField, runAsCsv, runAsJson } from "./export";
+export {
+  findJobAction,
+  findJobActionByIdempotencyKey,
+  finishJobAction,
+  insertJobAction,
+  interruptUnfinishedJobActions,
+  listJobActions,
+  purgeJobActions,
+  toJobAction,
+  type JobActionEnding,
+  type JobActionRow,
+} from "./job-action-store";

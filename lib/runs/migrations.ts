@@ -158,6 +158,37 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0005_job_actions": {
+    async up(db) {
+      await db.schema
+        .createTable("job_actions")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("requested_at", "text", (c) => c.notNull())
+        .addColumn("finished_at", "text")
+        .addColumn("actor", "text", (c) => c.notNull())
+        .addColumn("actor_name", "text")
+        .addColumn("service_principal_id", "text", (c) => c.notNull())
+        .addColumn("job_id", "text", (c) => c.notNull())
+        .addColumn("action", "text", (c) => c.notNull())
+        .addColumn("reset_scope", "text")
+        .addColumn("idempotency_key", "text", (c) => c.unique())
+        .addColumn("outcome", "text", (c) => c.notNull())
+        .addColumn("error_json", "text")
+        .addColumn("status_before", "text")
+        .addColumn("status_after", "text")
+        .addColumn("calls_json", "text", (c) => c.notNull())
+        .addColumn("graph_request_id", "text")
+        .addColumn("instance_id", "text")
+        .execute();
+      // A job's timeline, newest first.
+      await db.schema
+        .createIndex("job_actions_job")
+        .on("job_actions")
+        .columns(["service_principal_id", "job_id", "requested_at desc", "id desc"])
+        .execute();
+      await db.schema.createIndex("job_actions_outcome").on("job_actions").column("outcome").execute();
+    },
+  },
 };
 
 /** The audit log refuses every UPDATE, and any DELETE of an entry younger than the minimum age. */

@@ -104,6 +104,33 @@ export interface BulkItemsTable {
   finished_at: string | null;
 }
 
+/** Actions on synchronization jobs (test connection, secret token, restart, pause, start): a job's timeline. */
+export interface JobActionsTable {
+  id: string;
+  requested_at: string;
+  finished_at: string | null;
+  actor: string;
+  actor_name: string | null;
+  service_principal_id: string;
+  job_id: string;
+  /** test-connection | secret-token | restart | pause | start */
+  action: string;
+  reset_scope: string | null;
+  idempotency_key: string | null;
+  /** running | succeeded | failed | interrupted */
+  outcome: string;
+  /** JSON: { code, message, explanation, raw } when the action failed. Never a secret token. */
+  error_json: string | null;
+  /** The job's status code read before and after the action. */
+  status_before: string | null;
+  status_after: string | null;
+  /** JSON: the Graph calls made, each with its request id. */
+  calls_json: string;
+  graph_request_id: string | null;
+  /** The console instance acting: when it stops heartbeating, the action is interrupted. */
+  instance_id: string | null;
+}
+
 /** Console instances that share the database; a live one heartbeats every second or so. */
 export interface ConsoleInstancesTable {
   id: string;
@@ -119,5 +146,6 @@ export interface Database {
   bulk_runs: BulkRunsTable;
   bulk_items: BulkItemsTable;
   console_instances: ConsoleInstancesTable;
+  job_actions: JobActionsTable;
   schema_migrations: { name: string; applied_at: string };
 }

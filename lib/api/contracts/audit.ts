@@ -13,6 +13,11 @@ export const auditAction = z.enum([
   "bulk.resumed",
   "bulk.cancelled",
   "bulk.retried",
+  "job.connection-tested",
+  "job.secret-token-updated",
+  "job.restarted",
+  "job.paused",
+  "job.started",
 ]);
 export type AuditAction = z.infer<typeof auditAction>;
 

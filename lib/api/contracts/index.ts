@@ -10,4 +10,5 @@ export * from "./runs";
 export * from "./shares";
 export * from "./audit";
 export * from "./bulk";
+export * from "./job-actions";
 export * from "./public-settings";

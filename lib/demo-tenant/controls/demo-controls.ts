@@ -17,6 +17,7 @@ import { GraphError, resourceNotFound } from "../graph/graph-error";
 import { userResource } from "../graph/resources";
 import { resolveRoute, type Route } from "../graph/routes";
 import { assignPrincipal, unassignPrincipal } from "./assignments";
+import { issueTargetToken, replaceJobToken } from "./target-tokens";
 import { changeOnPremisesUser, changeUser } from "./user-changes";
 
 export interface DemoStats {
@@ -46,6 +47,8 @@ const userView = (user: DirectoryUser) => ({
   managerId: user.managerId,
 });
 
+const noContent: GraphResult = { status: 204, headers: {}, body: undefined };
+
 /** `/demo/…`: controls for demos and tests (not Graph), answering JSON and Graph-format errors. */
 export function createDemoControls(deps: DemoControlsDeps) {
   const t = () => deps.tenant();
@@ -70,7 +73,25 @@ export function createDemoControls(deps: DemoControlsDeps) {
         },
         DELETE: (_c, [spId, principalId]) => {
           unassignPrincipal(t(), spId!, principalId!);
-          return { status: 204, headers: {}, body: undefined };
+          return noContent;
+        },
+      },
+    },
+    {
+      pattern: ["service-principals", ":", "jobs", ":", "target-token"],
+      methods: {
+        PUT: async (c, [spId, jobId]) => {
+          issueTargetToken(t(), deps.scim, { spId: spId!, jobId: jobId! }, await c.readJson());
+          return noContent;
+        },
+      },
+    },
+    {
+      pattern: ["service-principals", ":", "jobs", ":", "replace-token"],
+      methods: {
+        POST: (_c, [spId, jobId]) => {
+          replaceJobToken(t(), deps.scim, { spId: spId!, jobId: jobId! });
+          return noContent;
         },
       },
     },

@@ -2,6 +2,7 @@ import "server-only";
 import type { TenantState } from "../model";
 import { runBatch } from "./batch";
 import { directoryRoutes as d } from "./directory-routes";
+import { jobActionRoutes } from "./job-action-routes";
 import { synchronizationRoutes as s } from "./synchronization-routes";
 import {
   decodeSegments,
@@ -14,6 +15,7 @@ import {
   type GraphVersion,
 } from "./graph-call";
 import { GraphError, resourceNotFound } from "./graph-error";
+import type { JobLifecycle } from "../jobs/job-lifecycle";
 import { provisionOnDemand, type ProvisionOnDemandDeps } from "./provision-on-demand";
 import { resolveRoute, type Route } from "./routes";
 import {
@@ -26,6 +28,8 @@ import {
 
 export interface GraphApiDeps extends ProvisionOnDemandDeps {
   tenant(): TenantState;
+  /** The jobs' actions: Test connection, secrets, restart, pause, start. */
+  lifecycle: JobLifecycle;
   now(): Date;
   /** Check Graph access tokens as Graph does (the stand-alone tenant in Entra-mode tests); off by default. */
   tokens?: GraphTokenCheckConfig;
@@ -51,6 +55,7 @@ export function createGraphApi(deps: GraphApiDeps) {
       pattern: [...JOB, "provisionOnDemand"],
       methods: { POST: (c, [id, job]) => provisionOnDemand(c, id!, job!, deps) },
     },
+    ...jobActionRoutes({ tenant: t, lifecycle: deps.lifecycle }),
     { pattern: ["users", "$count"], methods: { GET: (c) => d.countUsers(c, t()) } },
     { pattern: ["users"], methods: { GET: (c) => d.listUsers(c, t()) } },
     { pattern: ["users", ":"], methods: { GET: (c, [id]) => d.getUser(c, t(), id!) } },

@@ -59,17 +59,26 @@ function readableDecode(text: string): string {
 export class ScimTarget {
   readonly directory: ScimDirectory;
   private log: RequestLogEntry[] = [];
+  /** The token it accepts now: the configured one until the app issues a new one. */
+  private token: string | null;
 
   constructor(
     readonly config: ScimTargetConfig,
     clock: DirectoryClock,
   ) {
     this.directory = new ScimDirectory(clock, new RejectionRules(config.id, config.rejections ?? []));
+    this.token = config.bearerToken;
   }
 
   reset(): void {
     this.directory.clear();
     this.log = [];
+    this.token = this.config.bearerToken;
+  }
+
+  /** The app issues a new token: from now on only this one is accepted. */
+  replaceBearerToken(token: string): void {
+    this.token = token;
   }
 
   requestLog(): RequestLogEntry[] {
@@ -96,7 +105,7 @@ export class ScimTarget {
   }
 
   private authenticate(request: Request): void {
-    const expected = this.config.bearerToken;
+    const expected = this.token;
     if (expected === null) return;
     const presented = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization")?.trim() ?? "")?.[1];
     const [left, right] = [Buffer.from(presented ?? ""), Buffer.from(expected)];
@@ -128,7 +137,7 @@ export class ScimTarget {
     if (rest.length > 0) throw ScimError.notFound(`No SCIM endpoint at ${route}.`);
     if (endpoint === "serviceproviderconfig" && second === undefined) {
       only(["GET"]);
-      return scimJson(200, serviceProviderConfig(baseUrl, this.config.bearerToken !== null));
+      return scimJson(200, serviceProviderConfig(baseUrl, this.token !== null));
     }
     if (endpoint === "schemas") {
       only(["GET"]);

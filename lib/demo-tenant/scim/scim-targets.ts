@@ -18,6 +18,8 @@ export interface ScimTargets {
   list(targetId: string, type: "Users" | "Groups"): Record<string, unknown>[];
   /** The last 500 requests, oldest first. */
   requestLog(targetId: string): RequestLogEntry[];
+  /** The app issues a new bearer token; the old one is refused from now on (until reset). */
+  replaceBearerToken(targetId: string, token: string): void;
 }
 
 export interface ScimTargetsOptions {
@@ -78,6 +80,10 @@ export function createScimTargets(
 
     requestLog(targetId) {
       return target(targetId).requestLog();
+    },
+
+    replaceBearerToken(targetId, token) {
+      target(targetId).replaceBearerToken(token);
     },
   };
 }
