@@ -20,7 +20,12 @@ const spec: ResourceSpec<Person> = {
     department: (p) => p.department,
     accountEnabled: (p) => p.accountEnabled,
   },
-  filterable: ["id", "displayName", "department", "accountEnabled"],
+  filters: {
+    id: ["eq", "in"],
+    displayName: ["eq", "ne", "not", "in", "startsWith"],
+    department: ["eq", "ne", "not", "in"],
+    accountEnabled: ["eq"],
+  },
   searchable: ["displayName"],
 };
 
@@ -30,7 +35,7 @@ const people: Person[] = [
   { id: "3", displayName: "Mary-Jane Vancouver", department: "Marketing", accountEnabled: true },
 ];
 
-const ids = (filter: string) => people.filter(compileFilter(filter, spec)).map((p) => p.id);
+const ids = (filter: string) => people.filter(compileFilter(filter, spec).predicate).map((p) => p.id);
 const found = (search: string) => people.filter(compileSearch(search, spec)).map((p) => p.id);
 
 function graphError(run: () => unknown): GraphError {
