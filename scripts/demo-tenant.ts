@@ -1,12 +1,20 @@
 // Serves the demo tenant (Graph, SCIM targets, demo controls) over HTTP:
 //   tsx --conditions=react-server scripts/demo-tenant.ts --port 4010 [--host 127.0.0.1]
 //   [--throttle-limit 5] [--throttle-window-ms 10000] [--no-throttle] [--seed N]
-//   [--graph-token-authority https://idp/{tenantId}]  check Graph tokens issued by that authority, as Graph does
+// Graph tokens are checked as Graph checks them. By default they come from the tenant's own token
+// endpoint (client credentials, POST /{tenantId}/oauth2/v2.0/token, apps in DEVELOPER_CLIENTS);
+//   [--graph-token-authority https://idp/{tenantId}]  accept tokens of that authority instead
+//   [--allow-anonymous]                               check no token at all
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { createDemoTenant, type DemoTenantOptions, type GraphHandler } from "../lib/demo-tenant";
+import {
+  createDemoTenant,
+  DEMO_FIXTURES,
+  type DemoTenantOptions,
+  type GraphHandler,
+} from "../lib/demo-tenant";
 
 export interface DemoTenantServerOptions {
   port: number;
@@ -40,6 +48,7 @@ export function parseServerArgs(argv: string[]): DemoTenantServerOptions {
       "throttle-window-ms": { type: "string" },
       "no-throttle": { type: "boolean" },
       "graph-token-authority": { type: "string" },
+      "allow-anonymous": { type: "boolean" },
     },
     strict: true,
     allowPositionals: false,
@@ -51,21 +60,25 @@ export function parseServerArgs(argv: string[]): DemoTenantServerOptions {
         windowMs: integerOption("throttle-window-ms", values["throttle-window-ms"], 10_000, 1, 3_600_000),
       };
   const seed = values.seed === undefined ? undefined : integerOption("seed", values.seed, 0, 0, 2 ** 32 - 1);
+  const authority = values["graph-token-authority"];
+  if (authority !== undefined && values["allow-anonymous"])
+    throw new Error("--graph-token-authority and --allow-anonymous contradict each other; give one.");
+  const graphTokens = values["allow-anonymous"]
+    ? {}
+    : { graphTokens: authority === undefined ? ("self" as const) : graphTokensOf(authority) };
   return {
     port: integerOption("port", values.port, 4010, 0, 65_535),
     host: values.host ?? "127.0.0.1",
     tenant: {
       throttle,
       ...(seed === undefined ? {} : { seed }),
-      ...(values["graph-token-authority"]
-        ? { graphTokens: graphTokensOf(values["graph-token-authority"]) }
-        : {}),
+      ...graphTokens,
     },
   };
 }
 
 /** Graph tokens as Entra issues them for Graph: v1 issuer of the tenant, keys at the authority. */
-function graphTokensOf(authority: string): NonNullable<DemoTenantOptions["graphTokens"]> {
+function graphTokensOf(authority: string): Exclude<DemoTenantOptions["graphTokens"], "self" | undefined> {
   let url: URL;
   try {
     url = new URL(authority);
@@ -162,8 +175,14 @@ async function main() {
   const throttle = options.tenant.throttle
     ? `${options.tenant.throttle.limit} provisionOnDemand calls per ${options.tenant.throttle.windowMs} ms per job`
     : "off";
+  const tokens =
+    options.tenant.graphTokens === "self"
+      ? `tokens from ${url}/${DEMO_FIXTURES.tenantId}/oauth2/v2.0/token (client credentials)`
+      : options.tenant.graphTokens
+        ? `tokens of ${options.tenant.graphTokens.issuer}`
+        : "no token checks (--allow-anonymous)";
   console.log(
-    `Demo tenant "Contoso" at ${url} — Graph /v1.0 and /beta, SCIM /scim/{targetId}, controls /demo; throttling ${throttle}`,
+    `Demo tenant "Contoso" at ${url} — Graph /v1.0 and /beta, SCIM /scim/{targetId}, controls /demo; ${tokens}; throttling ${throttle}`,
   );
   const stop = () => void close().then(() => process.exit(0));
   process.once("SIGINT", stop);

@@ -164,8 +164,19 @@ export function createGraphApi(deps: GraphApiDeps) {
 
 export type GraphApi = ReturnType<typeof createGraphApi>;
 
+/** Graph's 401 also says, in WWW-Authenticate, where a token comes from and for which resource. */
+const AUTHENTICATE = {
+  "WWW-Authenticate":
+    'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
+};
+
 function denied(denial: GraphTokenDenial): GraphError {
-  return new GraphError(denial.status, denial.code, denial.message);
+  return new GraphError(
+    denial.status,
+    denial.code,
+    denial.message,
+    denial.status === 401 ? AUTHENTICATE : {},
+  );
 }
 
 const APP_ID_KEY = /^servicePrincipals\(appId='(.*)'\)$/i;

@@ -265,3 +265,36 @@ export const APPLICATION_TEMPLATES = {
   nonGallery: "8adf8e6e-67b2-4cf2-a259-e3dc5476c621",
   cloudSync: "1a4721b3-e57f-4451-ae87-ef078703ec94",
 } as const;
+
+/** An app registered in the demo tenant that gets Graph tokens from its token endpoint (client credentials). */
+export interface DeveloperClient {
+  clientId: string;
+  /** The service principal's object id: the token's `oid` and `sub`. */
+  objectId: string;
+  displayName: string;
+  /** A development secret, published here on purpose: the demo tenant holds no real data. */
+  clientSecret: string;
+  /** The application permissions granted to it, as its tokens' `roles`. */
+  roles: readonly string[];
+}
+
+/**
+ * Apps a developer can get a Graph token for at `POST /{tenantId}/oauth2/v2.0/token`: one with the
+ * permissions provisioning on demand needs, and a reader without Synchronization.ReadWrite.All.
+ */
+export const DEVELOPER_CLIENTS = {
+  provisioning: {
+    clientId: "0f5c3a62-7a0e-4b7b-9d2f-6e1c8b4a9d31",
+    objectId: "4c2a9e71-3b5d-4f8a-a1c6-0d7e9b2f5a48",
+    displayName: "Contoso Provisioning Automation",
+    clientSecret: "demo~provisioning-automation-secret",
+    roles: ["Synchronization.ReadWrite.All", "Application.Read.All", "User.Read.All", "Group.Read.All"],
+  },
+  reader: {
+    clientId: "a83e1d47-5c96-4e2b-8f0a-3b7d6c1e9f52",
+    objectId: "d1f7b3a9-6e24-4c8d-b5a0-9c3e2f7d1b64",
+    displayName: "Contoso Directory Reader",
+    clientSecret: "demo~directory-reader-secret",
+    roles: ["User.Read.All", "Group.Read.All", "Application.Read.All"],
+  },
+} as const satisfies Record<string, DeveloperClient>;
