@@ -47,6 +47,13 @@ describe("parseServerArgs", () => {
     expect(parseServerArgs(["--no-throttle"]).tenant.throttle).toBe(false);
   });
 
+  it("serves HTTPS with both --tls-cert and --tls-key, and names what is missing or unreadable", () => {
+    expect(() => parseServerArgs(["--tls-cert", "cert.pem"])).toThrow(/--tls-cert and --tls-key go together/);
+    expect(() =>
+      parseServerArgs(["--tls-cert", "/nowhere/cert.pem", "--tls-key", "/nowhere/key.pem"]),
+    ).toThrow(/--tls-cert \/nowhere\/cert.pem cannot be read/);
+  });
+
   it("names the option that is wrong", () => {
     expect(() => parseServerArgs(["--port", "http"])).toThrow(/--port/);
     expect(() => parseServerArgs(["--throttle-limit", "0"])).toThrow(/--throttle-limit/);

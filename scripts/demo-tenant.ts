@@ -5,7 +5,10 @@
 // endpoint (client credentials, POST /{tenantId}/oauth2/v2.0/token, apps in DEVELOPER_CLIENTS);
 //   [--graph-token-authority https://idp/{tenantId}]  accept tokens of that authority instead
 //   [--allow-anonymous]                               check no token at all
+//   [--tls-cert cert.pem --tls-key key.pem]           serve HTTPS, as Graph does (Graph clients send tokens only over https)
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -16,10 +19,17 @@ import {
   type GraphHandler,
 } from "../lib/demo-tenant";
 
+export interface TlsFiles {
+  cert: string;
+  key: string;
+}
+
 export interface DemoTenantServerOptions {
   port: number;
   host: string;
   tenant: DemoTenantOptions;
+  /** PEM certificate and key: serve HTTPS instead of HTTP. */
+  tls?: TlsFiles;
 }
 
 function integerOption(
@@ -49,6 +59,8 @@ export function parseServerArgs(argv: string[]): DemoTenantServerOptions {
       "no-throttle": { type: "boolean" },
       "graph-token-authority": { type: "string" },
       "allow-anonymous": { type: "boolean" },
+      "tls-cert": { type: "string" },
+      "tls-key": { type: "string" },
     },
     strict: true,
     allowPositionals: false,
@@ -66,7 +78,12 @@ export function parseServerArgs(argv: string[]): DemoTenantServerOptions {
   const graphTokens = values["allow-anonymous"]
     ? {}
     : { graphTokens: authority === undefined ? ("self" as const) : graphTokensOf(authority) };
+  if ((values["tls-cert"] === undefined) !== (values["tls-key"] === undefined))
+    throw new Error("--tls-cert and --tls-key go together: give both files, or neither for plain HTTP.");
+  const tls =
+    values["tls-cert"] && values["tls-key"] ? { tls: tlsFiles(values["tls-cert"], values["tls-key"]) } : {};
   return {
+    ...tls,
     port: integerOption("port", values.port, 4010, 0, 65_535),
     host: values.host ?? "127.0.0.1",
     tenant: {
@@ -95,6 +112,17 @@ function graphTokensOf(authority: string): Exclude<DemoTenantOptions["graphToken
     audience: "https://graph.microsoft.com",
     tenantId,
   };
+}
+
+function tlsFiles(certPath: string, keyPath: string): TlsFiles {
+  const read = (option: string, path: string) => {
+    try {
+      return readFileSync(path, "utf8");
+    } catch (error) {
+      throw new Error(`--${option} ${path} cannot be read: ${(error as Error).message}`, { cause: error });
+    }
+  };
+  return { cert: read("tls-cert", certPath), key: read("tls-key", keyPath) };
 }
 
 async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
@@ -127,10 +155,11 @@ async function writeResponse(res: ServerResponse, response: Response): Promise<v
 /** Listens with node:http and adapts each request to the Web-standard handler. */
 export function startDemoTenantServer(
   handler: GraphHandler,
-  options: { port: number; host: string },
+  options: { port: number; host: string; tls?: TlsFiles },
 ): Promise<{ server: Server; url: string; close(): Promise<void> }> {
-  const server = createServer((req, res) => {
-    const origin = `http://${req.headers.host ?? `${options.host}:${options.port}`}`;
+  const scheme = options.tls ? "https" : "http";
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    const origin = `${scheme}://${req.headers.host ?? `${options.host}:${options.port}`}`;
     toRequest(req, origin)
       .then(handler)
       .then((response) => writeResponse(res, response))
@@ -143,7 +172,8 @@ export function startDemoTenantServer(
           }),
         );
       });
-  });
+  };
+  const server: Server = options.tls ? createTlsServer(options.tls, listener) : createServer(listener);
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, () => {
@@ -151,7 +181,7 @@ export function startDemoTenantServer(
       const host = options.host.includes(":") ? `[${options.host}]` : options.host;
       resolve({
         server,
-        url: `http://${host}:${port}`,
+        url: `${scheme}://${host}:${port}`,
         close: () =>
           new Promise<void>((done) => {
             server.closeAllConnections();
