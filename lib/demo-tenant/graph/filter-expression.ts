@@ -59,10 +59,10 @@ function tokenize(text: string): Token[] {
         value += text[i++];
       }
       tokens.push({ type: "string", value, at: start });
-    } else if (DATE_TIME.test(text.slice(i)) && text.slice(i).match(DATE_TIME)![0].length > 4) {
-      const match = DATE_TIME.exec(text.slice(i))!;
-      tokens.push({ type: "dateTime", value: match[0], at: i });
-      i += match[0].length;
+    } else if (DATE_TIME.test(text.slice(i))) {
+      const [match] = DATE_TIME.exec(text.slice(i))!;
+      tokens.push({ type: "dateTime", value: match, at: i });
+      i += match.length;
     } else if (/[-\d]/.test(c)) {
       const match = /^-?\d+(\.\d+)?/.exec(text.slice(i));
       if (!match) throw invalid(text, `syntax error at position ${i}`);
