@@ -54,10 +54,11 @@ const readers: PropertyReaders<ServicePrincipal, ServedServicePrincipal> = {
   disabledByMicrosoftStatus: () => null,
   displayName: (sp) => sp.displayName,
   errorUrl: () => null,
+  // Entra gives a non-gallery app this sign-in page; others have none unless someone sets one.
   homepage: (sp) =>
-    firstParty(sp)
-      ? null
-      : `https://account.activedirectory.windowsazure.com:444/applications/default.aspx?metadata=customappsso|ISV9.1|primary|z`,
+    sp.applicationTemplateId === APPLICATION_TEMPLATES.nonGallery
+      ? "https://account.activedirectory.windowsazure.com:444/applications/default.aspx?metadata=customappsso|ISV9.1|primary|z"
+      : null,
   info: () => ({
     logoUrl: null,
     marketingUrl: null,

@@ -41,6 +41,11 @@ describe("the demo tenant's token endpoint", () => {
     });
     const users = await graph.get("/v1.0/users?$top=1", bearer(json.access_token));
     expect(users.status).toBe(200);
+    const app = await graph.get(
+      `/v1.0/servicePrincipals/${claims.oid}?$select=appId`,
+      bearer(json.access_token),
+    );
+    expect(app.json.appId).toBe(DEVELOPER_CLIENTS.provisioning.clientId);
   });
 
   it("refuses what the identity platform refuses, with its AADSTS codes", async () => {

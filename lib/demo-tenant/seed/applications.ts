@@ -16,6 +16,7 @@ import {
   CONTOSO_TENANT_ID,
   DEMO_FIXTURES,
   DEMO_SCIM_ORIGIN,
+  DEVELOPER_CLIENTS,
   FIXTURE_PEOPLE,
   MICROSOFT_TENANT_ID,
   SCIM_APP_ROLES,
@@ -410,6 +411,25 @@ export function seedApplications(random: SeededRandom, directory: Directory): Se
     ],
   });
   add(northwindSp);
+
+  // The apps a developer gets tokens for exist in the directory too; made last and from no random draw.
+  for (const client of Object.values(DEVELOPER_CLIENTS))
+    add({
+      id: client.objectId,
+      appId: client.clientId,
+      displayName: client.displayName,
+      appDisplayName: client.displayName,
+      servicePrincipalType: "Application",
+      accountEnabled: true,
+      appRoleAssignmentRequired: false,
+      tags: ["WindowsAzureActiveDirectoryIntegratedApp"],
+      appRoles: [],
+      appOwnerOrganizationId: CONTOSO_TENANT_ID,
+      applicationTemplateId: null,
+      addedDateTime: "2026-06-01T09:00:00Z",
+      assignments: [],
+      jobs: [],
+    });
 
   return { servicePrincipals, scimTargets };
 }
