@@ -15,12 +15,16 @@ describe.each([
   ["ServicePrincipal", SERVICE_PRINCIPAL_PROPERTIES, "servicePrincipal"],
 ] as const)("%s", (typeName, properties, key) => {
   it("serves every structural property of v1.0 and of beta, in the typings' order", () => {
-    expect(properties["v1.0"]).toEqual(structuralPropertyNames(V1, typeName));
-    expect(properties.beta).toEqual(structuralPropertyNames(BETA, typeName));
+    const stale = `graph-properties.ts must list what ${typeName} declares in the typings`;
+    expect(properties["v1.0"], stale).toEqual(structuralPropertyNames(V1, typeName));
+    expect(properties.beta, stale).toEqual(structuralPropertyNames(BETA, typeName));
   });
 
   it("filters with the operators each property's documentation names", () => {
-    expect(FILTER_OPERATORS[key]).toEqual(documentedFilterOperators(typeName));
+    expect(
+      FILTER_OPERATORS[key],
+      `graph-filters.ts must match ${typeName}'s documented $filter support`,
+    ).toEqual(documentedFilterOperators(typeName));
   });
 });
 
