@@ -133,8 +133,8 @@ export const directoryRoutes = {
     if (!manager) throw resourceNotFound("manager");
     return entityResult(manager, call, userResource, "directoryObjects", { odataType: USER_TYPE });
   },
-  userMemberOf: (call: GraphCall, t: TenantState, id: string, cast: string | null = null) =>
-    directoryObjects(call, { groups: memberOf(t, findUser(t, id).id) }, cast, false),
+  userMemberOf: (call: GraphCall, t: TenantState, id: string, cast: string | null = null, count = false) =>
+    directoryObjects(call, { groups: memberOf(t, findUser(t, id).id) }, cast, count),
 
   listGroups: (call: GraphCall, t: TenantState) =>
     collectionPage(t.groups.values(), call, groupResource, {

@@ -84,6 +84,10 @@ export function createGraphApi(deps: GraphApiDeps) {
     { pattern: ["users", ":", "manager"], methods: { GET: (c, [id]) => d.getManager(c, t(), id!) } },
     { pattern: ["users", ":", "memberOf"], methods: { GET: (c, [id]) => d.userMemberOf(c, t(), id!) } },
     {
+      pattern: ["users", ":", "memberOf", "$count"],
+      methods: { GET: (c, [id]) => d.userMemberOf(c, t(), id!, null, true) },
+    },
+    {
       pattern: ["users", ":", "memberOf", ":"],
       methods: { GET: (c, [id, cast]) => d.userMemberOf(c, t(), id!, cast!) },
     },

@@ -249,6 +249,8 @@ describe("OData casts on member collections", () => {
       `/v1.0/users/${inScopeUser.id}/memberOf/microsoft.graph.group?$select=displayName`,
     );
     expect(groups.json.value.map((g: Json) => g.displayName)).toContain("Contoso Sales");
+    const memberships = await graph.get(`/v1.0/users/${inScopeUser.id}/memberOf/$count`, EVENTUAL);
+    expect(Number(memberships.text)).toBe(groups.json.value.length);
   });
 });
 
