@@ -19,7 +19,7 @@ export default {
   options: {
     ...modules.options,
     exclude: {
-      path: [...modules.options.exclude.path, temporarily.demoTokenCheck],
+      path: [...modules.options.exclude.path, ...Object.values(temporarily)],
     },
   },
 };

@@ -1,15 +1,28 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDemoTenant, DEMO_FIXTURES } from "../lib/demo-tenant";
+import { createDemoTenant, DEMO_FIXTURES, DEVELOPER_CLIENTS } from "../lib/demo-tenant";
 import { parseServerArgs, startDemoTenantServer } from "./demo-tenant";
 
 describe("parseServerArgs", () => {
-  it("defaults to 127.0.0.1:4010 with Graph's throttle", () => {
+  it("defaults to 127.0.0.1:4010 with Graph's throttle, checking tokens of its own token endpoint", () => {
     expect(parseServerArgs([])).toEqual({
       port: 4010,
       host: "127.0.0.1",
-      tenant: { throttle: { limit: 5, windowMs: 10_000 } },
+      tenant: { throttle: { limit: 5, windowMs: 10_000 }, graphTokens: "self" },
     });
+  });
+
+  it("checks another authority's tokens, or none with --allow-anonymous, but not both", () => {
+    expect(
+      parseServerArgs(["--graph-token-authority", "https://idp.test/t1"]).tenant.graphTokens,
+    ).toMatchObject({
+      issuer: "https://sts.windows.net/t1/",
+      jwksUri: "https://idp.test/t1/discovery/v2.0/keys",
+    });
+    expect(parseServerArgs(["--allow-anonymous"]).tenant.graphTokens).toBeUndefined();
+    expect(() =>
+      parseServerArgs(["--allow-anonymous", "--graph-token-authority", "https://idp.test/t1"]),
+    ).toThrow(/contradict/);
   });
 
   it("reads port, host, seed and throttle options", () => {
@@ -29,9 +42,16 @@ describe("parseServerArgs", () => {
     ).toEqual({
       port: 0,
       host: "0.0.0.0",
-      tenant: { throttle: { limit: 2, windowMs: 500 }, seed: 9 },
+      tenant: { throttle: { limit: 2, windowMs: 500 }, seed: 9, graphTokens: "self" },
     });
     expect(parseServerArgs(["--no-throttle"]).tenant.throttle).toBe(false);
+  });
+
+  it("serves HTTPS with both --tls-cert and --tls-key, and names what is missing or unreadable", () => {
+    expect(() => parseServerArgs(["--tls-cert", "cert.pem"])).toThrow(/--tls-cert and --tls-key go together/);
+    expect(() =>
+      parseServerArgs(["--tls-cert", "/nowhere/cert.pem", "--tls-key", "/nowhere/key.pem"]),
+    ).toThrow(/--tls-cert \/nowhere\/cert.pem cannot be read/);
   });
 
   it("names the option that is wrong", () => {
@@ -83,7 +103,7 @@ describe("the stand-alone server", () => {
 });
 
 describe("scripts/demo-tenant.ts run as the npm script runs it", () => {
-  it("starts under tsx --conditions=react-server, logs one line, answers, and exits cleanly on SIGTERM", async () => {
+  it("starts under tsx --conditions=react-server, logs one line, refuses a call without a token, answers one with a token from its endpoint, and exits cleanly on SIGTERM", async () => {
     const child = spawn(
       process.execPath,
       ["--conditions=react-server", "--import", "tsx", "scripts/demo-tenant.ts", "--port", "0"],
@@ -101,9 +121,21 @@ describe("scripts/demo-tenant.ts run as the npm script runs it", () => {
         child.once("exit", (code) => reject(new Error(`exited with ${code}: ${output}`)));
       });
       expect(output.trim().split("\n")).toHaveLength(1);
-      const response = await fetch(
-        `${url}/v1.0/users/${DEMO_FIXTURES.inScopeUser.userPrincipalName}?$select=displayName`,
-      );
+      const userUrl = `${url}/v1.0/users/${DEMO_FIXTURES.inScopeUser.userPrincipalName}?$select=displayName`;
+      const anonymous = await fetch(userUrl);
+      expect(anonymous.status).toBe(401);
+      const { provisioning } = DEVELOPER_CLIENTS;
+      const issued = await fetch(`${url}/${DEMO_FIXTURES.tenantId}/oauth2/v2.0/token`, {
+        method: "POST",
+        body: new URLSearchParams({
+          grant_type: "client_credentials",
+          client_id: provisioning.clientId,
+          client_secret: provisioning.clientSecret,
+          scope: "https://graph.microsoft.com/.default",
+        }),
+      });
+      const { access_token } = (await issued.json()) as { access_token: string };
+      const response = await fetch(userUrl, { headers: { Authorization: `Bearer ${access_token}` } });
       expect(((await response.json()) as { displayName: string }).displayName).toBe("Adele Vance");
       const exitCode = await new Promise<number | null>((resolve) => {
         child.once("exit", (code) => resolve(code));

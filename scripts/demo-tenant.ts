@@ -1,17 +1,35 @@
 // Serves the demo tenant (Graph, SCIM targets, demo controls) over HTTP:
 //   tsx --conditions=react-server scripts/demo-tenant.ts --port 4010 [--host 127.0.0.1]
 //   [--throttle-limit 5] [--throttle-window-ms 10000] [--no-throttle] [--seed N]
-//   [--graph-token-authority https://idp/{tenantId}]  check Graph tokens issued by that authority, as Graph does
+// Graph tokens are checked as Graph checks them. By default they come from the tenant's own token
+// endpoint (client credentials, POST /{tenantId}/oauth2/v2.0/token, apps in DEVELOPER_CLIENTS);
+//   [--graph-token-authority https://idp/{tenantId}]  accept tokens of that authority instead
+//   [--allow-anonymous]                               check no token at all
+//   [--tls-cert cert.pem --tls-key key.pem]           serve HTTPS, as Graph does (Graph clients send tokens only over https)
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { createDemoTenant, type DemoTenantOptions, type GraphHandler } from "../lib/demo-tenant";
+import {
+  createDemoTenant,
+  DEMO_FIXTURES,
+  type DemoTenantOptions,
+  type GraphHandler,
+} from "../lib/demo-tenant";
+
+export interface TlsFiles {
+  cert: string;
+  key: string;
+}
 
 export interface DemoTenantServerOptions {
   port: number;
   host: string;
   tenant: DemoTenantOptions;
+  /** PEM certificate and key: serve HTTPS instead of HTTP. */
+  tls?: TlsFiles;
 }
 
 function integerOption(
@@ -40,6 +58,9 @@ export function parseServerArgs(argv: string[]): DemoTenantServerOptions {
       "throttle-window-ms": { type: "string" },
       "no-throttle": { type: "boolean" },
       "graph-token-authority": { type: "string" },
+      "allow-anonymous": { type: "boolean" },
+      "tls-cert": { type: "string" },
+      "tls-key": { type: "string" },
     },
     strict: true,
     allowPositionals: false,
@@ -51,21 +72,30 @@ export function parseServerArgs(argv: string[]): DemoTenantServerOptions {
         windowMs: integerOption("throttle-window-ms", values["throttle-window-ms"], 10_000, 1, 3_600_000),
       };
   const seed = values.seed === undefined ? undefined : integerOption("seed", values.seed, 0, 0, 2 ** 32 - 1);
+  const authority = values["graph-token-authority"];
+  if (authority !== undefined && values["allow-anonymous"])
+    throw new Error("--graph-token-authority and --allow-anonymous contradict each other; give one.");
+  const graphTokens = values["allow-anonymous"]
+    ? {}
+    : { graphTokens: authority === undefined ? ("self" as const) : graphTokensOf(authority) };
+  if ((values["tls-cert"] === undefined) !== (values["tls-key"] === undefined))
+    throw new Error("--tls-cert and --tls-key go together: give both files, or neither for plain HTTP.");
+  const tls =
+    values["tls-cert"] && values["tls-key"] ? { tls: tlsFiles(values["tls-cert"], values["tls-key"]) } : {};
   return {
+    ...tls,
     port: integerOption("port", values.port, 4010, 0, 65_535),
     host: values.host ?? "127.0.0.1",
     tenant: {
       throttle,
       ...(seed === undefined ? {} : { seed }),
-      ...(values["graph-token-authority"]
-        ? { graphTokens: graphTokensOf(values["graph-token-authority"]) }
-        : {}),
+      ...graphTokens,
     },
   };
 }
 
 /** Graph tokens as Entra issues them for Graph: v1 issuer of the tenant, keys at the authority. */
-function graphTokensOf(authority: string): NonNullable<DemoTenantOptions["graphTokens"]> {
+function graphTokensOf(authority: string): Exclude<DemoTenantOptions["graphTokens"], "self" | undefined> {
   let url: URL;
   try {
     url = new URL(authority);
@@ -82,6 +112,17 @@ function graphTokensOf(authority: string): NonNullable<DemoTenantOptions["graphT
     audience: "https://graph.microsoft.com",
     tenantId,
   };
+}
+
+function tlsFiles(certPath: string, keyPath: string): TlsFiles {
+  const read = (option: string, path: string) => {
+    try {
+      return readFileSync(path, "utf8");
+    } catch (error) {
+      throw new Error(`--${option} ${path} cannot be read: ${(error as Error).message}`, { cause: error });
+    }
+  };
+  return { cert: read("tls-cert", certPath), key: read("tls-key", keyPath) };
 }
 
 async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
@@ -114,10 +155,11 @@ async function writeResponse(res: ServerResponse, response: Response): Promise<v
 /** Listens with node:http and adapts each request to the Web-standard handler. */
 export function startDemoTenantServer(
   handler: GraphHandler,
-  options: { port: number; host: string },
+  options: { port: number; host: string; tls?: TlsFiles },
 ): Promise<{ server: Server; url: string; close(): Promise<void> }> {
-  const server = createServer((req, res) => {
-    const origin = `http://${req.headers.host ?? `${options.host}:${options.port}`}`;
+  const scheme = options.tls ? "https" : "http";
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    const origin = `${scheme}://${req.headers.host ?? `${options.host}:${options.port}`}`;
     toRequest(req, origin)
       .then(handler)
       .then((response) => writeResponse(res, response))
@@ -130,7 +172,8 @@ export function startDemoTenantServer(
           }),
         );
       });
-  });
+  };
+  const server: Server = options.tls ? createTlsServer(options.tls, listener) : createServer(listener);
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, () => {
@@ -138,7 +181,7 @@ export function startDemoTenantServer(
       const host = options.host.includes(":") ? `[${options.host}]` : options.host;
       resolve({
         server,
-        url: `http://${host}:${port}`,
+        url: `${scheme}://${host}:${port}`,
         close: () =>
           new Promise<void>((done) => {
             server.closeAllConnections();
@@ -162,8 +205,14 @@ async function main() {
   const throttle = options.tenant.throttle
     ? `${options.tenant.throttle.limit} provisionOnDemand calls per ${options.tenant.throttle.windowMs} ms per job`
     : "off";
+  const tokens =
+    options.tenant.graphTokens === "self"
+      ? `tokens from ${url}/${DEMO_FIXTURES.tenantId}/oauth2/v2.0/token (client credentials)`
+      : options.tenant.graphTokens
+        ? `tokens of ${options.tenant.graphTokens.issuer}`
+        : "no token checks (--allow-anonymous)";
   console.log(
-    `Demo tenant "Contoso" at ${url} — Graph /v1.0 and /beta, SCIM /scim/{targetId}, controls /demo; throttling ${throttle}`,
+    `Demo tenant "Contoso" at ${url} — Graph /v1.0 and /beta, SCIM /scim/{targetId}, controls /demo; ${tokens}; throttling ${throttle}`,
   );
   const stop = () => void close().then(() => process.exit(0));
   process.once("SIGINT", stop);

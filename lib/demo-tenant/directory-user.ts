@@ -1,5 +1,11 @@
 import "server-only";
-import type { DirectoryUser } from "./model";
+import type { DirectoryUser, OnPremisesExtensionAttributes } from "./model";
+
+/** The extension attributes Entra keeps for every user: all empty until something sets them. */
+export const emptyExtensionAttributes = () =>
+  Object.fromEntries(
+    Array.from({ length: 15 }, (_, i) => [`extensionAttribute${i + 1}`, null]),
+  ) as OnPremisesExtensionAttributes;
 
 /** A member user with only the given fields set; everything else empty, as Entra creates one. */
 export function newDirectoryUser(
@@ -35,6 +41,16 @@ export function newDirectoryUser(
     onPremisesSecurityIdentifier: null,
     onPremisesImmutableId: null,
     onPremisesSyncEnabled: null,
+    onPremisesDomainName: null,
+    onPremisesLastSyncDateTime: null,
+    onPremisesExtensionAttributes: emptyExtensionAttributes(),
+    employeeHireDate: null,
+    employeeType: null,
+    employeeOrgData: null,
+    state: null,
+    faxNumber: null,
+    otherMails: [],
+    proxyAddresses: [],
     ...fields,
   };
 }

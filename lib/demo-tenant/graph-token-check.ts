@@ -1,7 +1,5 @@
 import "server-only";
-import { readBearerToken } from "@/lib/auth/bearer-token";
-import { TokenRejected, verifySignedToken, type TokenRejection } from "@/lib/auth/signed-token";
-import { signingKeysFor, type FetchJwks } from "@/lib/auth/signing-keys";
+import { issuerKeys, TokenRejected, verifyToken, type FetchJwks, type TokenRejection } from "./identity/jwt";
 
 // What Microsoft Graph answers a request whose token is missing, invalid or lacks a permission,
 // so the demo tenant can stand in for Graph in tests of the console's Entra mode.
@@ -43,6 +41,17 @@ const rejectionMessages: Record<TokenRejection, string> = {
   token_not_yet_valid: "Lifetime validation failed, the token is not yet valid.",
 };
 
+/** The token in `Authorization: Bearer <token>`, or what is wrong with the header. */
+function readBearerToken(
+  request: Request,
+): { kind: "token"; token: string } | { kind: "missing" } | { kind: "not_bearer" } {
+  const header = request.headers.get("authorization")?.trim();
+  if (!header) return { kind: "missing" };
+  const match = /^Bearer(?:[ ]+(\S*))?$/i.exec(header);
+  if (!match) return { kind: "not_bearer" };
+  return match[1] ? { kind: "token", token: match[1] } : { kind: "missing" };
+}
+
 const invalidToken = (message: string): GraphTokenDenial => ({
   status: 401,
   code: "InvalidAuthenticationToken",
@@ -58,12 +67,12 @@ export async function readGraphToken(
   if (bearer.kind === "missing") return { denial: invalidToken("Access token is empty.") };
   if (bearer.kind === "not_bearer") return { denial: invalidToken(rejectionMessages.token_malformed) };
   try {
-    const claims = await verifySignedToken(bearer.token, {
+    const claims = await verifyToken(bearer.token, {
       issuer: config.issuer,
       audiences: [config.audience, GRAPH_APP_ID],
       tenantId: config.tenantId,
-      keys: signingKeysFor(config.jwksUri, config.fetchJwks),
-      now: config.now,
+      key: issuerKeys(config.jwksUri, config.fetchJwks),
+      now: config.now ?? Date.now,
       clockToleranceSeconds: config.clockToleranceSeconds ?? 0,
     });
     return { claims };

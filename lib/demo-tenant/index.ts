@@ -8,13 +8,14 @@ import { badRequest } from "./graph/graph-error";
 import { throttleKey } from "./graph/provision-on-demand";
 import { createProvisionThrottle, PROVISION_ON_DEMAND_LIMIT, type ThrottleOptions } from "./graph/throttle";
 import type { GraphTokenCheckConfig } from "./graph-token-check";
+import { createTokenIssuer, type TokenIssuer } from "./identity/token-issuer";
 import type { TenantState } from "./model";
 import { createScimTargets, type ScimTargets } from "./scim";
 import { DEFAULT_SEED, seedTenant } from "./seed";
-import { DEMO_SCIM_ORIGIN } from "./seed/fixtures";
+import { CONTOSO_DOMAIN, CONTOSO_TENANT_ID, DEMO_SCIM_ORIGIN, DEVELOPER_CLIENTS } from "./seed/fixtures";
 import { createSeededRandom } from "./seed/random";
 
-export { DEMO_FIXTURES, type DemoFixtures } from "./seed/fixtures";
+export { DEMO_FIXTURES, DEVELOPER_CLIENTS, type DemoFixtures, type DeveloperClient } from "./seed/fixtures";
 export type { DemoStats } from "./controls/demo-controls";
 export type { ThrottleOptions } from "./graph/throttle";
 
@@ -29,8 +30,12 @@ export interface DemoTenantOptions {
   now?: () => Date;
   /** Point a built-in SCIM target's jobs at an external SCIM app instead (keyed by target id, e.g. "hr-portal"). */
   scimTargets?: Record<string, { baseUrl: string; bearerToken?: string | null }>;
-  /** Check Graph access tokens (signature, audience, scopes or roles) as Microsoft Graph would. */
-  graphTokens?: GraphTokenCheckConfig;
+  /**
+   * Check Graph access tokens (signature, issuer, audience, expiry, scopes or roles) as Microsoft
+   * Graph would: tokens of an external authority, or ("self") of the tenant's own token endpoint,
+   * which then serves client credentials at `/{tenantId}/oauth2/v2.0/token`. Off when absent.
+   */
+  graphTokens?: GraphTokenCheckConfig | "self";
 }
 
 export interface DemoTenant {
@@ -81,8 +86,29 @@ export function createDemoTenant(options: DemoTenantOptions = {}): DemoTenant {
     new URL(request.url).host === SCIM_HOST ? scim.handle(request) : fetch(request);
 
   const lifecycle = createJobLifecycle({ scimFetch, now, newId: () => ids.engine.guid() });
+  let issuer: TokenIssuer | null = null;
+  let tokens: GraphTokenCheckConfig | undefined;
+  if (options.graphTokens === "self") {
+    const own = createTokenIssuer({
+      tenantId: CONTOSO_TENANT_ID,
+      domains: [CONTOSO_DOMAIN, "contoso.onmicrosoft.com"],
+      tenantName: "Contoso",
+      clients: Object.values(DEVELOPER_CLIENTS),
+      now,
+    });
+    issuer = own;
+    tokens = {
+      issuer: own.issuer,
+      jwksUri: `demo-tenant:${CONTOSO_TENANT_ID}/discovery/v2.0/keys`,
+      audience: "https://graph.microsoft.com",
+      tenantId: CONTOSO_TENANT_ID,
+      fetchJwks: async () => own.jwks(),
+      now: () => now().getTime(),
+    };
+  } else tokens = options.graphTokens;
+
   const graph = createGraphApi({
-    tokens: options.graphTokens,
+    tokens,
     tenant: () => seeded.state,
     now,
     throttle,
@@ -131,10 +157,13 @@ export function createDemoTenant(options: DemoTenantOptions = {}): DemoTenant {
       case "demo":
         return controls.handle(request);
       default: {
+        if (issuer?.serves(first)) return issuer.handle(request);
         const errorIds = newErrorIds(request.headers, now());
         return toResponse(
           errorResult(
-            badRequest(`Invalid version: '${first}'. Use /v1.0 or /beta (Graph), /scim/{targetId} or /demo.`),
+            badRequest(
+              `Invalid version: '${first}'. Use /v1.0 or /beta (Graph), /scim/{targetId} or /demo${issuer ? `, or /${CONTOSO_TENANT_ID}/oauth2/v2.0/token for a token` : ""}.`,
+            ),
             errorIds,
           ),
           errorIds,

@@ -1,4 +1,5 @@
 import "server-only";
+import type * as Graph from "@microsoft/microsoft-graph-types";
 
 // The demo tenant's state: a directory, its applications, their synchronization jobs and schemas,
 // and an on-premises Active Directory for Cloud Sync. Synchronization shapes follow Graph's JSON
@@ -41,7 +42,25 @@ export interface DirectoryUser {
   onPremisesSecurityIdentifier: string | null;
   onPremisesImmutableId: string | null;
   onPremisesSyncEnabled: boolean | null;
+  onPremisesDomainName: string | null;
+  onPremisesLastSyncDateTime: string | null;
+  /** Graph's extensionAttribute1…15, synced from AD or set in the cloud. */
+  onPremisesExtensionAttributes: OnPremisesExtensionAttributes;
+  /** Common mapping sources beyond the basics. */
+  employeeHireDate: string | null;
+  employeeType: string | null;
+  employeeOrgData: { division: string | null; costCenter: string | null } | null;
+  state: string | null;
+  faxNumber: string | null;
+  otherMails: string[];
+  /** `SMTP:` marks the primary address, `smtp:` the others, as Exchange writes them. */
+  proxyAddresses: string[];
 }
+
+export type OnPremisesExtensionAttributes = Record<
+  `extensionAttribute${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15}`,
+  string | null
+>;
 
 export interface DirectoryGroup {
   id: string;
@@ -89,7 +108,12 @@ export interface ServicePrincipal {
   appRoleAssignmentRequired: boolean;
   tags: string[];
   appRoles: AppRole[];
-  createdDateTime: string;
+  /** The organization that owns the application: Microsoft's tenant for first-party apps. */
+  appOwnerOrganizationId: string;
+  /** The gallery or Entra template the app was created from; null for first-party apps. */
+  applicationTemplateId: string | null;
+  /** When the app was added to the tenant: it dates the app's signing certificate (Graph has no such property). */
+  addedDateTime: string;
   /** Who is assigned to the app (served as /servicePrincipals/{id}/appRoleAssignedTo). */
   assignments: AppRoleAssignment[];
   /** Synchronization jobs; empty for most apps, as in a real tenant. */
@@ -151,7 +175,7 @@ export interface ObjectMapping {
   enabled: boolean;
   /** Comma-separated: "Add, Update, Delete". */
   flowTypes: string;
-  metadata: StringKeyStringValuePair[];
+  metadata: { key: Graph.ObjectMappingMetadata; value: string }[];
   name: string;
   sourceObjectName: string;
   targetObjectName: string;
@@ -169,12 +193,14 @@ export interface SynchronizationRule {
   /** Includes {"key":"supportsProvisionOnDemand","value":"true"} on rules that support it. */
   metadata: StringKeyStringValuePair[];
   objectMappings: ObjectMapping[];
-  containerFilter?: { includedContainers: string[] };
-  groupFilter?: { includedGroups: string[] };
+  /** Cloud Sync's OUs and groups in scope; null on rules that have none (app provisioning). */
+  containerFilter: { includedContainers: string[] } | null;
+  groupFilter: { includedGroups: string[] } | null;
 }
 
 export interface AttributeDefinition {
   name: string;
+  defaultValue: string | null;
   type: "String" | "Boolean" | "Integer" | "DateTime" | "Reference" | "Binary";
   multivalued: boolean;
   mutability: "ReadWrite" | "ReadOnly" | "Immutable" | "WriteOnly";
@@ -182,8 +208,8 @@ export interface AttributeDefinition {
   anchor: boolean;
   caseExact: boolean;
   flowNullValues: boolean;
-  metadata: StringKeyStringValuePair[];
-  apiExpressions: unknown[];
+  metadata: { key: Graph.AttributeDefinitionMetadata; value: string }[];
+  apiExpressions: StringKeyStringValuePair[];
   referencedObjects: { referencedObjectName: string; referencedProperty: string | null }[];
 }
 
@@ -197,7 +223,7 @@ export interface DirectoryDefinition {
   objects: {
     name: string;
     supportedApis: string[];
-    metadata: StringKeyStringValuePair[];
+    metadata: { key: Graph.ObjectDefinitionMetadata; value: string }[];
     attributes: AttributeDefinition[];
   }[];
 }
@@ -212,7 +238,7 @@ export interface SynchronizationSchema {
 export interface SynchronizationQuarantine {
   currentBegan: string;
   nextAttempt: string;
-  reason: string;
+  reason: Graph.QuarantineReason;
   seriesBegan: string;
   seriesCount: number;
   error: { code: string; message: string; tenantActionable: boolean } | null;
@@ -242,11 +268,17 @@ export interface SynchronizationStatus {
   lastExecution: SynchronizationTaskExecution | null;
   lastSuccessfulExecution: SynchronizationTaskExecution | null;
   lastSuccessfulExecutionWithExports: SynchronizationTaskExecution | null;
-  progress: unknown[];
+  progress: {
+    completedUnits: number;
+    progressObservationDateTime: string;
+    totalUnits: number;
+    units: string;
+  }[];
   quarantine: SynchronizationQuarantine | null;
   steadyStateFirstAchievedTime: string;
   steadyStateLastAchievedTime: string;
-  synchronizedEntryCountByType: StringKeyStringValuePair[];
+  /** Graph's type is Int64: numbers on the wire, as Graph sends them. */
+  synchronizedEntryCountByType: { key: string; value: number }[];
   troubleshootingUrl: string | null;
 }
 

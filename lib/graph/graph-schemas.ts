@@ -1,9 +1,21 @@
 import "server-only";
 import { z } from "zod";
 
-// Graph's answers as the console reads them. Loose objects: fields we do not name are kept.
+// Graph's answers as the console reads them. Loose objects: fields we do not name are kept. Lists
+// are read item by item: an item the console cannot use (a rule without an id, the `{}` placeholders
+// of Graph's documentation) is left out of the list instead of making the whole answer unreadable.
 
 const nullableText = z.string().nullish();
+
+/** A list whose unreadable items are skipped; the answer's other fields and items stay as they are. */
+function itemsOf<T extends z.ZodType>(item: T) {
+  return z.array(z.unknown()).transform((items) =>
+    items.flatMap((raw): z.infer<T>[] => {
+      const parsed = item.safeParse(raw);
+      return parsed.success ? [parsed.data] : [];
+    }),
+  );
+}
 
 export const servicePrincipalSchema = z.looseObject({
   id: z.string().min(1),
@@ -39,29 +51,34 @@ export const synchronizationJobSchema = z.looseObject({
     .nullish(),
 });
 
-const stringPairSchema = z.looseObject({ key: z.string(), value: nullableText });
+const stringPairSchema = z.looseObject({ key: z.string(), value: z.unknown() }).transform((pair) => ({
+  ...pair,
+  // Graph's metadata values are strings; anything else is kept as its JSON text.
+  value:
+    pair.value === null || pair.value === undefined || typeof pair.value === "string"
+      ? pair.value
+      : JSON.stringify(pair.value),
+}));
 
 export const synchronizationRuleSchema = z.looseObject({
   id: z.string().min(1),
   name: nullableText,
   sourceDirectoryName: nullableText,
   targetDirectoryName: nullableText,
-  metadata: z.array(stringPairSchema).nullish(),
-  objectMappings: z
-    .array(
-      z.looseObject({
-        enabled: z.boolean().nullish(),
-        sourceObjectName: nullableText,
-        targetObjectName: nullableText,
-      }),
-    )
-    .nullish(),
+  metadata: itemsOf(stringPairSchema).nullish(),
+  objectMappings: itemsOf(
+    z.looseObject({
+      enabled: z.boolean().nullish(),
+      sourceObjectName: nullableText,
+      targetObjectName: nullableText,
+    }),
+  ).nullish(),
 });
 
 export const synchronizationSchemaSchema = z.looseObject({
   id: nullableText,
   version: nullableText,
-  synchronizationRules: z.array(synchronizationRuleSchema).nullish(),
+  synchronizationRules: itemsOf(synchronizationRuleSchema).nullish(),
 });
 
 export const userSchema = z.looseObject({
@@ -85,11 +102,11 @@ export const memberSchema = z.looseObject({
 });
 
 export function collectionSchema<T extends z.ZodType>(item: T) {
-  return z.looseObject({ value: z.array(item), "@odata.nextLink": z.string().optional() });
+  return z.looseObject({ value: itemsOf(item), "@odata.nextLink": z.string().optional() });
 }
 
 export const batchAnswerSchema = z.looseObject({
-  responses: z.array(
+  responses: itemsOf(
     z.looseObject({
       id: z.string(),
       status: z.number().int(),

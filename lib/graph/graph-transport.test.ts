@@ -128,11 +128,19 @@ describe("error mapping", () => {
   });
 
   it("reports a 200 read in the wrong shape as UnexpectedResponse naming where", async () => {
-    const { client } = clientFor(() => json({ value: [{ displayName: "no id" }] }));
+    const { client } = clientFor(() => json({ value: { displayName: "not a list" } }));
     const error = await failure(client.searchGroups("sales"));
     expect(error.code).toBe("UnexpectedResponse");
-    expect(error.message).toContain("value.0.id");
-    expect(error.body).toEqual({ value: [{ displayName: "no id" }] });
+    expect(error.message).toContain("'value'");
+    expect(error.body).toEqual({ value: { displayName: "not a list" } });
+  });
+
+  it("leaves out a list item it cannot use (no id) and keeps the others", async () => {
+    const { client } = clientFor(() =>
+      json({ value: [{ displayName: "no id" }, { id: "g-1", displayName: "Sales" }] }),
+    );
+    const found = await client.searchGroups("sales");
+    expect(found.items).toEqual([expect.objectContaining({ id: "g-1" })]);
   });
 
   it("returns provisionOnDemand's body raw even when it is not the documented shape", async () => {

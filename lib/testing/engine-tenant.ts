@@ -144,7 +144,9 @@ function buildTenant(): TenantState {
         origin: "Application",
       },
     ],
-    createdDateTime: "2024-01-01T00:00:00Z",
+    appOwnerOrganizationId: "c0000000-0000-4000-8000-000000000000",
+    applicationTemplateId: "8adf8e6e-67b2-4cf2-a259-e3dc5476c621",
+    addedDateTime: "2024-01-01T00:00:00Z",
     assignments: [],
     jobs: [],
   };

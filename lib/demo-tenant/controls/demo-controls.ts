@@ -14,7 +14,7 @@ import {
   type GraphResult,
 } from "../graph/graph-call";
 import { GraphError, resourceNotFound } from "../graph/graph-error";
-import { userResource } from "../graph/resources";
+import { userResource } from "../graph/user-resource";
 import { resolveRoute, type Route } from "../graph/routes";
 import { assignPrincipal, unassignPrincipal } from "./assignments";
 import { issueTargetToken, replaceJobToken } from "./target-tokens";

@@ -112,4 +112,34 @@ describe("POST /$batch", () => {
     expect(shapeless.status).toBe(400);
     expect(shapeless.json.error.message).toContain("requests");
   });
+
+  it("refuses step ids that differ only in case, as Graph compares them without case", async () => {
+    const answer = await graph.post("/v1.0/$batch", {
+      requests: [
+        { id: "a", method: "GET", url: "/users?$top=1&$select=id" },
+        { id: "A", method: "GET", url: "/groups?$top=1&$select=id" },
+      ],
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.json.error.message).toContain("'A' is used twice");
+    const dependent = await graph.post("/v1.0/$batch", {
+      requests: [
+        { id: "First", method: "GET", url: "/users?$top=1&$select=id" },
+        { id: "second", method: "GET", url: "/groups?$top=1&$select=id", dependsOn: ["first"] },
+      ],
+    });
+    expect(byId(dependent).second.status).toBe(200);
+  });
+
+  it("gives each step the headers Graph's steps carry", async () => {
+    const answer = await graph.post("/v1.0/$batch", {
+      requests: [{ id: "1", method: "GET", url: "/users?$top=1&$select=id" }],
+    });
+    expect(byId(answer)["1"].headers).toMatchObject({
+      "Cache-Control": "no-cache",
+      "x-ms-resource-unit": "1",
+      "OData-Version": "4.0",
+      "Content-Type": expect.stringContaining("application/json;odata.metadata=minimal"),
+    });
+  });
 });

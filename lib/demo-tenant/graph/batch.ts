@@ -12,6 +12,9 @@ import { badRequest, GraphError, type ErrorIds } from "./graph-error";
 
 export const MAX_BATCH_REQUESTS = 20;
 
+/** What Graph puts on every step's answer besides the step's own headers (Content-Type, Retry-After, …). */
+const STEP_HEADERS = { "Cache-Control": "no-cache", "x-ms-resource-unit": "1", "OData-Version": "4.0" };
+
 const batchSchema = z.object({
   requests: z.array(
     z.object({
@@ -41,15 +44,17 @@ function parseBatch(body: unknown): BatchRequest[] {
     throw badRequest(
       `Invalid batch payload: ${requests.length} requests; a batch holds at most ${MAX_BATCH_REQUESTS}.`,
     );
+  // Graph compares request ids without regard to case: "a" and "A" are one id, used twice.
   const seen = new Set<string>();
   for (const r of requests) {
-    if (seen.has(r.id)) throw badRequest(`Invalid batch payload: the request id '${r.id}' is used twice.`);
+    if (seen.has(r.id.toLowerCase()))
+      throw badRequest(`Invalid batch payload: the request id '${r.id}' is used twice.`);
     for (const dep of r.dependsOn ?? [])
-      if (!seen.has(dep))
+      if (!seen.has(dep.toLowerCase()))
         throw badRequest(
           `Invalid batch payload: request '${r.id}' depends on '${dep}', which is not an earlier request in the batch.`,
         );
-    seen.add(r.id);
+    seen.add(r.id.toLowerCase());
   }
   return requests;
 }
@@ -88,11 +93,11 @@ export async function runBatch(
   const responses = [];
   for (const request of requests) {
     const result = await answer(call, request, statusById, dispatch);
-    statusById.set(request.id, result.status);
+    statusById.set(request.id.toLowerCase(), result.status);
     responses.push({
       id: request.id,
       status: result.status,
-      headers: result.headers,
+      headers: { ...STEP_HEADERS, ...result.headers },
       ...(result.body === undefined ? {} : { body: result.body }),
     });
   }
@@ -107,7 +112,7 @@ async function answer(
 ) {
   const ids = newErrorIds(new Headers(request.headers ?? {}), call.ids.date);
   try {
-    const failed = (request.dependsOn ?? []).find((dep) => (statusById.get(dep) ?? 500) >= 400);
+    const failed = (request.dependsOn ?? []).find((dep) => (statusById.get(dep.toLowerCase()) ?? 500) >= 400);
     if (failed)
       throw new GraphError(
         424,

@@ -20,7 +20,12 @@ const spec: ResourceSpec<Person> = {
     department: (p) => p.department,
     accountEnabled: (p) => p.accountEnabled,
   },
-  filterable: ["id", "displayName", "department", "accountEnabled"],
+  filters: {
+    id: ["eq", "in"],
+    displayName: ["eq", "ne", "not", "in", "startsWith"],
+    department: ["eq", "ne", "not", "in"],
+    accountEnabled: ["eq"],
+  },
   searchable: ["displayName"],
 };
 
@@ -30,7 +35,7 @@ const people: Person[] = [
   { id: "3", displayName: "Mary-Jane Vancouver", department: "Marketing", accountEnabled: true },
 ];
 
-const ids = (filter: string) => people.filter(compileFilter(filter, spec)).map((p) => p.id);
+const ids = (filter: string) => people.filter(compileFilter(filter, spec).predicate).map((p) => p.id);
 const found = (search: string) => people.filter(compileSearch(search, spec)).map((p) => p.id);
 
 function graphError(run: () => unknown): GraphError {
@@ -68,6 +73,44 @@ describe("compileFilter", () => {
     expect(graphError(() => ids("endswith(displayName,'x')")).code).toBe("Request_UnsupportedQuery");
     expect(graphError(() => ids("salary gt 3")).message).toContain("'salary'");
     expect(graphError(() => ids("id eq 'unterminated")).message).toContain("unterminated");
+  });
+});
+
+describe("compileFilter's advanced queries and lambdas", () => {
+  interface Tagged {
+    id: string;
+    tags: string[];
+    identities: { issuer: string; issuerAssignedId: string }[];
+  }
+  const tagged: ResourceSpec<Tagged> = {
+    typeName: "ServicePrincipal",
+    odataType: "microsoft.graph.servicePrincipal",
+    properties: { id: (t) => t.id, tags: (t) => t.tags, identities: (t) => t.identities },
+    filters: { id: ["eq"], tags: ["eq", "not", "startsWith", "count"], identities: ["eq"] },
+    searchable: [],
+  };
+  const items: Tagged[] = [
+    { id: "a", tags: ["HideApp", "Team"], identities: [{ issuer: "contoso.com", issuerAssignedId: "x" }] },
+    { id: "b", tags: [], identities: [] },
+  ];
+  const run = (filter: string) => {
+    const { predicate, advanced } = compileFilter(filter, tagged);
+    return { ids: items.filter(predicate).map((t) => t.id), advanced };
+  };
+
+  it("evaluates any/all lambdas and names what needs an advanced query", () => {
+    expect(run("tags/any(t:t eq 'team')")).toEqual({ ids: ["a"], advanced: [] });
+    expect(run("identities/any(i:i/issuer eq 'contoso.com' and i/issuerAssignedId eq 'x')").ids).toEqual([
+      "a",
+    ]);
+    expect(run("tags/all(t:startswith(t,'h'))")).toEqual({ ids: ["b"], advanced: ["all"] });
+    expect(run("not(tags/any(t:t eq 'Team'))")).toEqual({ ids: ["b"], advanced: ["not"] });
+    expect(run("tags/$count eq 0")).toEqual({ ids: ["b"], advanced: ["$count"] });
+  });
+
+  it("refuses an operator the collection does not allow inside its lambda", () => {
+    expect(graphError(() => run("tags/any(t:endswith(t,'p'))")).code).toBe("Request_UnsupportedQuery");
+    expect(graphError(() => run("identities/any(i:startswith(i/issuer,'c'))")).message).toContain("'i'");
   });
 });
 

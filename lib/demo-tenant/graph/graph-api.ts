@@ -40,6 +40,8 @@ export function createGraphApi(deps: GraphApiDeps) {
   const t = () => deps.tenant();
   const SP = "servicePrincipals";
   const JOB = [SP, ":", "synchronization", "jobs", ":"];
+  const TEMPLATE = [SP, ":", "synchronization", "templates", ":"];
+  // One line per route family; ":" stands for an id, or for an OData cast after a collection.
   const routes: Route[] = [
     { pattern: [SP, "$count"], methods: { GET: (c) => d.countServicePrincipals(c, t()) } },
     { pattern: [SP], methods: { GET: (c) => d.listServicePrincipals(c, t()) } },
@@ -48,9 +50,34 @@ export function createGraphApi(deps: GraphApiDeps) {
       pattern: [SP, ":", "appRoleAssignedTo"],
       methods: { GET: (c, [id]) => d.appRoleAssignedTo(c, t(), id!) },
     },
+    {
+      pattern: [SP, ":", "memberOf"],
+      methods: { GET: (c, [id]) => d.servicePrincipalMemberOf(c, t(), id!) },
+    },
+    {
+      pattern: [SP, ":", "memberOf", ":"],
+      methods: { GET: (c, [id, cast]) => d.servicePrincipalMemberOf(c, t(), id!, cast!) },
+    },
     { pattern: [SP, ":", "synchronization", "jobs"], methods: { GET: (c, [id]) => s.listJobs(c, t(), id!) } },
+    {
+      pattern: [SP, ":", "synchronization", "templates"],
+      methods: { GET: (c, [id]) => s.listTemplates(c, t(), id!) },
+    },
+    { pattern: TEMPLATE, methods: { GET: (c, [id, tpl]) => s.getTemplate(c, t(), id!, tpl!) } },
+    {
+      pattern: [...TEMPLATE, "schema"],
+      methods: { GET: (c, [id, tpl]) => s.getTemplateSchema(c, t(), id!, tpl!) },
+    },
     { pattern: JOB, methods: { GET: (c, [id, job]) => s.getJob(c, t(), id!, job!) } },
     { pattern: [...JOB, "schema"], methods: { GET: (c, [id, job]) => s.getSchema(c, t(), id!, job!) } },
+    {
+      pattern: [...JOB, "schema", "directories"],
+      methods: { GET: (c, [id, job]) => s.listDirectories(c, t(), id!, job!) },
+    },
+    {
+      pattern: [...JOB, "schema", "directories", ":"],
+      methods: { GET: (c, [id, job, dir]) => s.getDirectory(c, t(), id!, job!, dir!) },
+    },
     {
       pattern: [...JOB, "provisionOnDemand"],
       methods: { POST: (c, [id, job]) => provisionOnDemand(c, id!, job!, deps) },
@@ -60,6 +87,15 @@ export function createGraphApi(deps: GraphApiDeps) {
     { pattern: ["users"], methods: { GET: (c) => d.listUsers(c, t()) } },
     { pattern: ["users", ":"], methods: { GET: (c, [id]) => d.getUser(c, t(), id!) } },
     { pattern: ["users", ":", "manager"], methods: { GET: (c, [id]) => d.getManager(c, t(), id!) } },
+    { pattern: ["users", ":", "memberOf"], methods: { GET: (c, [id]) => d.userMemberOf(c, t(), id!) } },
+    {
+      pattern: ["users", ":", "memberOf", "$count"],
+      methods: { GET: (c, [id]) => d.userMemberOf(c, t(), id!, null, true) },
+    },
+    {
+      pattern: ["users", ":", "memberOf", ":"],
+      methods: { GET: (c, [id, cast]) => d.userMemberOf(c, t(), id!, cast!) },
+    },
     { pattern: ["groups", "$count"], methods: { GET: (c) => d.countGroups(c, t()) } },
     { pattern: ["groups"], methods: { GET: (c) => d.listGroups(c, t()) } },
     { pattern: ["groups", ":"], methods: { GET: (c, [id]) => d.getGroup(c, t(), id!) } },
@@ -68,6 +104,19 @@ export function createGraphApi(deps: GraphApiDeps) {
       methods: { GET: (c, [id]) => d.countMembers(c, t(), id!) },
     },
     { pattern: ["groups", ":", "members"], methods: { GET: (c, [id]) => d.listMembers(c, t(), id!) } },
+    {
+      pattern: ["groups", ":", "members", ":"],
+      methods: { GET: (c, [id, cast]) => d.listMembers(c, t(), id!, cast!) },
+    },
+    {
+      pattern: ["groups", ":", "members", ":", "$count"],
+      methods: { GET: (c, [id, cast]) => d.countMembers(c, t(), id!, cast!) },
+    },
+    { pattern: ["groups", ":", "memberOf"], methods: { GET: (c, [id]) => d.groupMemberOf(c, t(), id!) } },
+    {
+      pattern: ["groups", ":", "memberOf", ":"],
+      methods: { GET: (c, [id, cast]) => d.groupMemberOf(c, t(), id!, cast!) },
+    },
     { pattern: ["$batch"], methods: { POST: (c) => runBatch(c, dispatch) } },
   ];
 
@@ -124,8 +173,19 @@ export function createGraphApi(deps: GraphApiDeps) {
 
 export type GraphApi = ReturnType<typeof createGraphApi>;
 
+/** Graph's 401 also says, in WWW-Authenticate, where a token comes from and for which resource. */
+const AUTHENTICATE = {
+  "WWW-Authenticate":
+    'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
+};
+
 function denied(denial: GraphTokenDenial): GraphError {
-  return new GraphError(denial.status, denial.code, denial.message);
+  return new GraphError(
+    denial.status,
+    denial.code,
+    denial.message,
+    denial.status === 401 ? AUTHENTICATE : {},
+  );
 }
 
 const APP_ID_KEY = /^servicePrincipals\(appId='(.*)'\)$/i;

@@ -1,5 +1,7 @@
 import "server-only";
-import type { AppRoleAssignment, DirectoryGroup, DirectoryUser, ServicePrincipal } from "../model";
+import type { AppRoleAssignment } from "../model";
+import type { GraphVersion } from "./graph-call";
+import type { FilterOperator } from "./graph-filters";
 
 /** What the shared collection query needs to know about one kind of Graph resource. */
 export interface ResourceSpec<T> {
@@ -7,140 +9,34 @@ export interface ResourceSpec<T> {
   typeName: string;
   /** OData type, e.g. "microsoft.graph.user". */
   odataType: string;
-  /** Every property Graph serves, in Graph's order, with how to read it. */
+  /** How to read every property the type has in either version. */
   properties: Record<string, (item: T) => unknown>;
-  /** What v1.0 returns without $select (beta returns every property); all when absent. */
-  defaultSelect?: readonly string[];
-  filterable: readonly string[];
+  /** The properties of each version, in Graph's order, and those it returns without $select; all of them when absent. */
+  versions?: Record<GraphVersion, { properties: readonly string[]; defaults: readonly string[] }>;
+  /** The $filter operators each filterable property supports. */
+  filters: Record<string, readonly FilterOperator[]>;
   searchable: readonly string[];
+  /** What $orderby takes without an advanced query (ConsistencyLevel: eventual and $count=true). */
+  orderable?: readonly string[];
 }
 
-type Getters<T> = Record<string, (item: T) => unknown>;
-const fields = <T>(names: (keyof T & string)[]): Getters<T> =>
+/** The properties a version serves and the ones it returns by default. */
+export function versionOf<T>(spec: ResourceSpec<T>, version: GraphVersion) {
+  const all = Object.keys(spec.properties);
+  return spec.versions?.[version] ?? { properties: all, defaults: all };
+}
+
+const ID_FILTERS: readonly FilterOperator[] = ["eq", "ne", "not", "in"];
+
+/** Graph's documented operators, plus `id eq`/`id in`, which every directory object supports. */
+export const withIdFilters = (filters: Record<string, readonly FilterOperator[]>) => ({
+  id: ID_FILTERS,
+  ...filters,
+});
+
+type Readers<T> = Record<string, (item: T) => unknown>;
+const fields = <T>(names: (keyof T & string)[]): Readers<T> =>
   Object.fromEntries(names.map((n) => [n, (item: T) => item[n]]));
-
-export const userResource: ResourceSpec<DirectoryUser> = {
-  typeName: "User",
-  odataType: "microsoft.graph.user",
-  properties: fields<DirectoryUser>([
-    "id",
-    "businessPhones",
-    "displayName",
-    "givenName",
-    "jobTitle",
-    "mail",
-    "mobilePhone",
-    "officeLocation",
-    "preferredLanguage",
-    "surname",
-    "userPrincipalName",
-    "accountEnabled",
-    "city",
-    "companyName",
-    "country",
-    "createdDateTime",
-    "deletedDateTime",
-    "department",
-    "employeeId",
-    "mailNickname",
-    "postalCode",
-    "streetAddress",
-    "usageLocation",
-    "userType",
-    "onPremisesDistinguishedName",
-    "onPremisesImmutableId",
-    "onPremisesSamAccountName",
-    "onPremisesSecurityIdentifier",
-    "onPremisesSyncEnabled",
-    "onPremisesUserPrincipalName",
-  ]),
-  defaultSelect: [
-    "businessPhones",
-    "displayName",
-    "givenName",
-    "jobTitle",
-    "mail",
-    "mobilePhone",
-    "officeLocation",
-    "preferredLanguage",
-    "surname",
-    "userPrincipalName",
-    "id",
-  ],
-  filterable: [
-    "id",
-    "userPrincipalName",
-    "displayName",
-    "givenName",
-    "surname",
-    "mail",
-    "mailNickname",
-    "department",
-    "jobTitle",
-    "employeeId",
-    "accountEnabled",
-    "userType",
-    "city",
-    "country",
-    "companyName",
-    "onPremisesSyncEnabled",
-  ],
-  searchable: [
-    "displayName",
-    "givenName",
-    "surname",
-    "mail",
-    "userPrincipalName",
-    "mailNickname",
-    "department",
-    "jobTitle",
-    "employeeId",
-  ],
-};
-
-export const groupResource: ResourceSpec<DirectoryGroup> = {
-  typeName: "Group",
-  odataType: "microsoft.graph.group",
-  properties: fields<DirectoryGroup>([
-    "id",
-    "createdDateTime",
-    "description",
-    "displayName",
-    "groupTypes",
-    "mail",
-    "mailEnabled",
-    "mailNickname",
-    "securityEnabled",
-  ]),
-  filterable: ["id", "displayName", "mail", "mailNickname", "mailEnabled", "securityEnabled"],
-  searchable: ["displayName", "description", "mail", "mailNickname"],
-};
-
-export const servicePrincipalResource: ResourceSpec<ServicePrincipal> = {
-  typeName: "ServicePrincipal",
-  odataType: "microsoft.graph.servicePrincipal",
-  properties: {
-    id: (sp) => sp.id,
-    deletedDateTime: () => null,
-    accountEnabled: (sp) => sp.accountEnabled,
-    appDisplayName: (sp) => sp.appDisplayName,
-    appId: (sp) => sp.appId,
-    appRoleAssignmentRequired: (sp) => sp.appRoleAssignmentRequired,
-    createdDateTime: (sp) => sp.createdDateTime,
-    description: () => null,
-    displayName: (sp) => sp.displayName,
-    homepage: () => null,
-    notes: () => null,
-    preferredSingleSignOnMode: () => null,
-    servicePrincipalNames: (sp) => [sp.appId],
-    servicePrincipalType: (sp) => sp.servicePrincipalType,
-    signInAudience: () => "AzureADMyOrg",
-    tags: (sp) => sp.tags,
-    appRoles: (sp) => sp.appRoles,
-  },
-  filterable: ["id", "appId", "displayName", "accountEnabled", "servicePrincipalType"],
-  searchable: ["displayName", "appDisplayName", "description"],
-};
 
 export const appRoleAssignmentResource: ResourceSpec<AppRoleAssignment> = {
   typeName: "AppRoleAssignment",
@@ -156,6 +52,12 @@ export const appRoleAssignmentResource: ResourceSpec<AppRoleAssignment> = {
     "resourceDisplayName",
     "resourceId",
   ]),
-  filterable: ["id", "principalId", "principalType", "appRoleId", "resourceId"],
+  filters: {
+    id: ID_FILTERS,
+    principalId: ["eq"],
+    principalType: ["eq"],
+    appRoleId: ["eq"],
+    resourceId: ["eq"],
+  },
   searchable: [],
 };

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type { ScimTargetConfig } from "../scim";
 import type {
   AppRole,
@@ -10,13 +11,23 @@ import type {
 } from "../model";
 import { daysBeforeReference, directoryTimestamp } from "./clock";
 import { assignmentFor } from "./app-role-assignment";
-import { DEMO_FIXTURES, DEMO_SCIM_ORIGIN, FIXTURE_PEOPLE, SCIM_APP_ROLES } from "./fixtures";
+import {
+  APPLICATION_TEMPLATES,
+  CONTOSO_TENANT_ID,
+  DEMO_FIXTURES,
+  DEMO_SCIM_ORIGIN,
+  DEVELOPER_CLIENTS,
+  FIXTURE_PEOPLE,
+  MICROSOFT_TENANT_ID,
+  SCIM_APP_ROLES,
+} from "./fixtures";
 import { activeStatus, quarantinedStatus, synchronizationJob } from "./jobs";
 import {
   APPLICATION_NAMES,
   INTERNAL_APP_AREAS,
   INTERNAL_APP_KINDS,
   MICROSOFT_APPLICATION_NAMES,
+  MICROSOFT_APPLICATIONS,
 } from "./names";
 import type { SeededRandom } from "./random";
 import { cloudSyncSchema, scimAppSchema } from "./schemas";
@@ -52,6 +63,12 @@ function scimAppRoles(): AppRole[] {
   ];
 }
 
+/** A gallery app's template id: fixed per app, as in every tenant, and drawn from no random stream. */
+function galleryTemplateId(name: string): string {
+  const hex = createHash("sha256").update(`gallery:${name}`).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 function servicePrincipal(
   random: SeededRandom,
   fields: {
@@ -62,11 +79,16 @@ function servicePrincipal(
     appRoles: AppRole[];
     microsoft?: boolean;
     assignmentRequired?: boolean;
+    applicationTemplateId?: string | null;
+    gallery?: boolean;
   },
 ): ServicePrincipal {
+  // Every draw is made even when a value is given, so the seeded stream stays as it was.
+  const id = random.guid();
+  const appId = random.guid();
   return {
-    id: fields.id ?? random.guid(),
-    appId: fields.appId ?? random.guid(),
+    id: fields.id ?? id,
+    appId: fields.appId ?? appId,
     displayName: fields.displayName,
     appDisplayName: fields.displayName,
     servicePrincipalType: "Application",
@@ -74,7 +96,16 @@ function servicePrincipal(
     appRoleAssignmentRequired: fields.assignmentRequired ?? !fields.microsoft,
     tags: fields.tags,
     appRoles: fields.appRoles,
-    createdDateTime: directoryTimestamp(daysBeforeReference(random, 10, 2400)),
+    appOwnerOrganizationId: fields.microsoft ? MICROSOFT_TENANT_ID : CONTOSO_TENANT_ID,
+    applicationTemplateId:
+      fields.applicationTemplateId === undefined
+        ? fields.microsoft
+          ? null
+          : fields.gallery
+            ? galleryTemplateId(fields.displayName)
+            : APPLICATION_TEMPLATES.nonGallery
+        : fields.applicationTemplateId,
+    addedDateTime: directoryTimestamp(daysBeforeReference(random, 10, 2400)),
     assignments: [],
     jobs: [],
   };
@@ -218,9 +249,22 @@ export function seedApplications(random: SeededRandom, directory: Directory): Se
   ];
 
   for (const name of MICROSOFT_APPLICATION_NAMES)
-    add(servicePrincipal(random, { displayName: name, tags: [], appRoles: [], microsoft: true }));
+    add(
+      servicePrincipal(random, {
+        displayName: name,
+        appId: MICROSOFT_APPLICATIONS[name],
+        tags: [],
+        appRoles: [],
+        microsoft: true,
+      }),
+    );
   for (const name of APPLICATION_NAMES) {
-    const sp = servicePrincipal(random, { displayName: name, tags: galleryTags, appRoles: scimAppRoles() });
+    const sp = servicePrincipal(random, {
+      displayName: name,
+      tags: galleryTags,
+      appRoles: scimAppRoles(),
+      gallery: true,
+    });
     if (random.chance(0.4))
       assign(random, sp, directory, randomActiveUserIds(random, users, random.between(1, 8)), []);
     add(sp);
@@ -306,6 +350,7 @@ export function seedApplications(random: SeededRandom, directory: Directory): Se
     tags: [],
     appRoles: [],
     assignmentRequired: false,
+    applicationTemplateId: APPLICATION_TEMPLATES.cloudSync,
   });
   cloudSp.jobs.push(cloudSyncJob(random));
   add(cloudSp);
@@ -366,6 +411,25 @@ export function seedApplications(random: SeededRandom, directory: Directory): Se
     ],
   });
   add(northwindSp);
+
+  // The apps a developer gets tokens for exist in the directory too; made last and from no random draw.
+  for (const client of Object.values(DEVELOPER_CLIENTS))
+    add({
+      id: client.objectId,
+      appId: client.clientId,
+      displayName: client.displayName,
+      appDisplayName: client.displayName,
+      servicePrincipalType: "Application",
+      accountEnabled: true,
+      appRoleAssignmentRequired: false,
+      tags: ["WindowsAzureActiveDirectoryIntegratedApp"],
+      appRoles: [],
+      appOwnerOrganizationId: CONTOSO_TENANT_ID,
+      applicationTemplateId: null,
+      addedDateTime: "2026-06-01T09:00:00Z",
+      assignments: [],
+      jobs: [],
+    });
 
   return { servicePrincipals, scimTargets };
 }

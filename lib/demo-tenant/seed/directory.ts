@@ -1,4 +1,5 @@
 import "server-only";
+import { emptyExtensionAttributes } from "../directory-user";
 import type { DirectoryGroup, DirectoryUser } from "../model";
 import { daysBeforeReference, directoryTimestamp } from "./clock";
 import { CONTOSO_DOMAIN, DEMO_FIXTURES, FIXTURE_PEOPLE, type FixturePerson } from "./fixtures";
@@ -52,10 +53,45 @@ interface PersonDraft {
   managerId: string | null;
 }
 
-function toDirectoryUser(draft: PersonDraft, random: SeededRandom): DirectoryUser {
+const COST_CENTERS = ["CC-1010", "CC-1020", "CC-2040", "CC-3100", "CC-4200", "CC-5300"];
+
+/**
+ * What HR and Exchange add to a person: hire date, employee type, cost centre, proxy addresses.
+ * Drawn from a stream of its own (`profile`), so the rest of the tenant is the same as before.
+ */
+function profileOf(draft: PersonDraft, upn: string, createdMs: number, profile: SeededRandom) {
+  const contractor = draft.jobTitle === "Contractor" || draft.jobTitle === "Consultant";
+  const extensionAttributes = emptyExtensionAttributes();
+  if (draft.department) extensionAttributes.extensionAttribute1 = draft.department.toUpperCase().slice(0, 3);
+  if (draft.employeeId) extensionAttributes.extensionAttribute2 = draft.employeeId;
+  const hired = createdMs - profile.between(0, 30) * 86_400_000;
+  return {
+    employeeHireDate: directoryTimestamp(hired - (hired % 86_400_000)),
+    employeeType: contractor ? "Contractor" : "Employee",
+    employeeOrgData: draft.department
+      ? { division: draft.department, costCenter: profile.pick(COST_CENTERS) }
+      : null,
+    faxNumber: null,
+    otherMails: profile.chance(0.05) ? [`${draft.alias.toLowerCase()}@fabrikam.example`] : [],
+    proxyAddresses: draft.hasMail ? [`SMTP:${upn}`, `smtp:${draft.alias}@contoso.onmicrosoft.com`] : [],
+    onPremisesExtensionAttributes: extensionAttributes,
+  };
+}
+
+function toDirectoryUser(draft: PersonDraft, random: SeededRandom, profile: SeededRandom): DirectoryUser {
   const office = OFFICES.find((o) => o.city === draft.city) ?? OFFICES[0]!;
   const upn = `${draft.alias}@${CONTOSO_DOMAIN}`;
   const phonePrefix = PHONE_PREFIX[office.usageLocation] ?? "+1 425 555";
+  // Drawn in this order, as always: the seeded stream must not shift.
+  const officeLocation = `${office.city} ${random.between(1, 40)}/${random.between(1000, 4999)}`;
+  const mobilePhone = random.chance(0.6)
+    ? `${phonePrefix} ${String(random.int(10000)).padStart(4, "0")}`
+    : null;
+  const businessPhones = random.chance(0.85)
+    ? [`${phonePrefix} ${String(random.int(10000)).padStart(4, "0")}`]
+    : [];
+  const deletedDateTime = draft.softDeleted ? directoryTimestamp(daysBeforeReference(random, 1, 20)) : null;
+  const createdMs = daysBeforeReference(random, 30, 2500);
   return {
     id: draft.id,
     userPrincipalName: upn,
@@ -68,21 +104,19 @@ function toDirectoryUser(draft: PersonDraft, random: SeededRandom): DirectoryUse
     jobTitle: draft.jobTitle,
     employeeId: draft.employeeId,
     companyName: "Contoso",
-    officeLocation: `${office.city} ${random.between(1, 40)}/${random.between(1000, 4999)}`,
+    officeLocation,
     city: office.city,
     country: office.country,
     postalCode: office.postalCode,
     streetAddress: office.streetAddress,
-    mobilePhone: random.chance(0.6) ? `${phonePrefix} ${String(random.int(10000)).padStart(4, "0")}` : null,
-    businessPhones: random.chance(0.85)
-      ? [`${phonePrefix} ${String(random.int(10000)).padStart(4, "0")}`]
-      : [],
+    mobilePhone,
+    businessPhones,
     preferredLanguage: office.preferredLanguage,
     usageLocation: office.usageLocation,
     managerId: draft.managerId,
     accountEnabled: draft.accountEnabled,
-    deletedDateTime: draft.softDeleted ? directoryTimestamp(daysBeforeReference(random, 1, 20)) : null,
-    createdDateTime: directoryTimestamp(daysBeforeReference(random, 30, 2500)),
+    deletedDateTime,
+    createdDateTime: directoryTimestamp(createdMs),
     userType: "Member",
     onPremisesDistinguishedName: null,
     onPremisesSamAccountName: null,
@@ -90,6 +124,10 @@ function toDirectoryUser(draft: PersonDraft, random: SeededRandom): DirectoryUse
     onPremisesSecurityIdentifier: null,
     onPremisesImmutableId: null,
     onPremisesSyncEnabled: null,
+    onPremisesDomainName: null,
+    onPremisesLastSyncDateTime: null,
+    state: office.state,
+    ...profileOf(draft, upn, createdMs, profile),
   };
 }
 
@@ -111,7 +149,7 @@ function fixtureDraft(p: FixturePerson, employeeNumber: number): PersonDraft {
 }
 
 /** Users with departments, titles and manager chains (CEO → department heads → managers → staff), and groups. */
-export function seedDirectory(random: SeededRandom): SeededDirectory {
+export function seedDirectory(random: SeededRandom, profile: SeededRandom): SeededDirectory {
   const nextAlias = createAliasRegistry();
   let employeeNumber = 100_000;
   const fixtures = Object.values(FIXTURE_PEOPLE);
@@ -181,7 +219,7 @@ export function seedDirectory(random: SeededRandom): SeededDirectory {
   }
 
   const users = new Map<string, DirectoryUser>();
-  for (const draft of drafts) users.set(draft.id, toDirectoryUser(draft, random));
+  for (const draft of drafts) users.set(draft.id, toDirectoryUser(draft, random, profile));
 
   const onPremisesOnlyPeople: DirectoryUser[] = [];
   const patti = {
@@ -194,12 +232,12 @@ export function seedDirectory(random: SeededRandom): SeededDirectory {
     accountEnabled: true,
   };
   patti.managerId = managerFor("Sales");
-  onPremisesOnlyPeople.push(toDirectoryUser(patti, random));
+  onPremisesOnlyPeople.push(toDirectoryUser(patti, random, profile));
   while (onPremisesOnlyPeople.length < ON_PREMISES_ONLY_COUNT) {
     const department = random.pick(DEPARTMENTS).name;
     const draft = { ...newPerson(department, staffTitle(department)), city: "Chicago" };
     draft.managerId = managerFor(department);
-    onPremisesOnlyPeople.push(toDirectoryUser(draft, random));
+    onPremisesOnlyPeople.push(toDirectoryUser(draft, random, profile));
   }
 
   return { users, groups: seedGroups(random, users), onPremisesOnlyPeople };

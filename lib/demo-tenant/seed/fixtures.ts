@@ -167,7 +167,10 @@ export const DEMO_FIXTURES = {
     ruleId: "ea807875-5618-4f0a-9125-0b46a05298ca",
     targetId: "hr-portal",
   },
-  /** "Contoso Learning Hub": two jobs, each with its own rule and SCIM target. */
+  /**
+   * "Contoso Learning Hub": two jobs, each with its own rule and SCIM target. The first (users and
+   * groups) has the rule id of Graph's group example, so that example works as written.
+   */
   twoJobApp: {
     spId: "9e114e63-6b46-4b4e-94d8-c831713e6940",
     appId: "b872bbdb-53e0-465c-b9f6-f3a4ba67bbc0",
@@ -175,12 +178,12 @@ export const DEMO_FIXTURES = {
     jobs: [
       {
         jobId: scimJobId("8e8f9f2e-6ba5-4ce2-a119-a34e852ac408"),
-        ruleId: "03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8",
+        ruleId: "33f7c90d-bf71-41b1-bda6-aaf0ddbee5d8#V2",
         targetId: "learning-hub",
       },
       {
         jobId: scimJobId("8d1d24a5-0481-41fe-9f01-b9f0e8f3de44"),
-        ruleId: "33f7c90d-bf71-41b1-bda6-aaf0ddbee5d8#V2",
+        ruleId: "03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8#V2",
         targetId: "learning-archive",
       },
     ],
@@ -255,3 +258,43 @@ export const SCIM_APP_ROLES = {
 } as const;
 /** The role an assignment gets when an app defines none: Graph's default access role. */
 export const DEFAULT_ACCESS_ROLE_ID = "00000000-0000-0000-0000-000000000000";
+/** The tenant that owns Microsoft's first-party applications (appOwnerOrganizationId). */
+export const MICROSOFT_TENANT_ID = "f8cdef31-a31e-4b4a-93e4-5f571e91255a";
+/** Entra's application templates: a non-gallery app, and the Cloud Sync agent's configuration. */
+export const APPLICATION_TEMPLATES = {
+  nonGallery: "8adf8e6e-67b2-4cf2-a259-e3dc5476c621",
+  cloudSync: "1a4721b3-e57f-4451-ae87-ef078703ec94",
+} as const;
+
+/** An app registered in the demo tenant that gets Graph tokens from its token endpoint (client credentials). */
+export interface DeveloperClient {
+  clientId: string;
+  /** The service principal's object id: the token's `oid` and `sub`. */
+  objectId: string;
+  displayName: string;
+  /** A development secret, published here on purpose: the demo tenant holds no real data. */
+  clientSecret: string;
+  /** The application permissions granted to it, as its tokens' `roles`. */
+  roles: readonly string[];
+}
+
+/**
+ * Apps a developer can get a Graph token for at `POST /{tenantId}/oauth2/v2.0/token`: one with the
+ * permissions provisioning on demand needs, and a reader without Synchronization.ReadWrite.All.
+ */
+export const DEVELOPER_CLIENTS = {
+  provisioning: {
+    clientId: "0f5c3a62-7a0e-4b7b-9d2f-6e1c8b4a9d31",
+    objectId: "4c2a9e71-3b5d-4f8a-a1c6-0d7e9b2f5a48",
+    displayName: "Contoso Provisioning Automation",
+    clientSecret: "demo~provisioning-automation-secret",
+    roles: ["Synchronization.ReadWrite.All", "Application.Read.All", "User.Read.All", "Group.Read.All"],
+  },
+  reader: {
+    clientId: "a83e1d47-5c96-4e2b-8f0a-3b7d6c1e9f52",
+    objectId: "d1f7b3a9-6e24-4c8d-b5a0-9c3e2f7d1b64",
+    displayName: "Contoso Directory Reader",
+    clientSecret: "demo~directory-reader-secret",
+    roles: ["User.Read.All", "Group.Read.All", "Application.Read.All"],
+  },
+} as const satisfies Record<string, DeveloperClient>;

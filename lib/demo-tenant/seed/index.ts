@@ -16,7 +16,10 @@ export interface SeededTenant {
 /** Builds the whole Contoso tenant from a seed: the same seed always gives the same tenant. */
 export function seedTenant(seed: number = DEFAULT_SEED): SeededTenant {
   const random = createSeededRandom(seed);
-  const { users, groups, onPremisesOnlyPeople } = seedDirectory(random);
+  const { users, groups, onPremisesOnlyPeople } = seedDirectory(
+    random,
+    createSeededRandom(seed ^ 0x5bd1e995),
+  );
   const onPremises = seedOnPremises(random, users, onPremisesOnlyPeople);
   const { servicePrincipals, scimTargets } = seedApplications(random, { users, groups });
   return {

@@ -53,8 +53,7 @@ export function activeStatus(
       random,
     ),
     steadyStateLastAchievedTime: last.timeEnded,
-    // Graph serves these counts as numbers; the shared model types them as strings.
-    synchronizedEntryCountByType: entryCounts.map((e) => ({ key: e.key, value: String(e.value) })),
+    synchronizedEntryCountByType: entryCounts.map((e) => ({ key: e.key, value: e.value })),
     troubleshootingUrl: null,
   };
 }

@@ -329,6 +329,8 @@ export const OFFICES: readonly {
   postalCode: string;
   streetAddress: string;
   preferredLanguage: string;
+  /** Graph's `state` (free text): the region as the office writes it, or none. */
+  state: string | null;
 }[] = [
   {
     city: "Chicago",
@@ -337,6 +339,7 @@ export const OFFICES: readonly {
     postalCode: "60601",
     streetAddress: "200 E Randolph St",
     preferredLanguage: "en-US",
+    state: "IL",
   },
   {
     city: "Seattle",
@@ -345,6 +348,7 @@ export const OFFICES: readonly {
     postalCode: "98101",
     streetAddress: "1201 3rd Ave",
     preferredLanguage: "en-US",
+    state: "WA",
   },
   {
     city: "New York",
@@ -353,6 +357,7 @@ export const OFFICES: readonly {
     postalCode: "10001",
     streetAddress: "11 Times Sq",
     preferredLanguage: "en-US",
+    state: "NY",
   },
   {
     city: "London",
@@ -361,6 +366,7 @@ export const OFFICES: readonly {
     postalCode: "EC2M 4AA",
     streetAddress: "100 Liverpool St",
     preferredLanguage: "en-GB",
+    state: null,
   },
   {
     city: "Munich",
@@ -369,6 +375,7 @@ export const OFFICES: readonly {
     postalCode: "80335",
     streetAddress: "Arnulfstraße 59",
     preferredLanguage: "de-DE",
+    state: "Bavaria",
   },
   {
     city: "Paris",
@@ -377,6 +384,7 @@ export const OFFICES: readonly {
     postalCode: "75008",
     streetAddress: "37 Quai du Président Roosevelt",
     preferredLanguage: "fr-FR",
+    state: "Île-de-France",
   },
   {
     city: "Tokyo",
@@ -385,6 +393,7 @@ export const OFFICES: readonly {
     postalCode: "108-0075",
     streetAddress: "2-16-3 Konan",
     preferredLanguage: "ja-JP",
+    state: "Tokyo",
   },
   {
     city: "Sydney",
@@ -393,6 +402,7 @@ export const OFFICES: readonly {
     postalCode: "2000",
     streetAddress: "1 Denison St",
     preferredLanguage: "en-AU",
+    state: "NSW",
   },
 ];
 
@@ -499,6 +509,50 @@ export const APPLICATION_NAMES = [
   "Grammarly Business",
 ] as const;
 
+/** First-party apps by display name, with the application id they have in every tenant. */
+export const MICROSOFT_APPLICATIONS = {
+  "Microsoft Graph": "00000003-0000-0000-c000-000000000000",
+  "Office 365 Exchange Online": "00000002-0000-0ff1-ce00-000000000000",
+  "Office 365 SharePoint Online": "00000003-0000-0ff1-ce00-000000000000",
+  "Microsoft Teams": "1fec8e78-bce4-4aaf-ab1b-5451cc387264",
+  "Microsoft Teams Services": "cc15fd57-2c6c-4117-a88c-83b1d56b4bbe",
+  "Azure Portal": "c44b4083-3bb0-49c1-b47d-974e53cbdf3c",
+  "Windows Azure Service Management API": "797f4846-ba00-4fd7-ba43-dac1f8f63013",
+  "Microsoft Intune": "0000000a-0000-0000-c000-000000000000",
+  "Microsoft Intune Enrollment": "d4ebce55-015a-49b5-a083-c84d1797ae8c",
+  "Power BI Service": "00000009-0000-0000-c000-000000000000",
+  "Microsoft Forms": "c9a559d2-7aab-4f13-a6ed-e7e9c52aec87",
+  "Microsoft Office": "d3590ed6-52b3-4102-aeff-aad2292ab01c",
+  "Microsoft To-Do": "22098786-6e16-43cc-a27d-191a01a1e3b5",
+  "Microsoft Stream Service": "2634dd23-5e5a-431c-81ca-11710d9079f4",
+  OneNote: "2d4d3d8e-2be3-4bef-9f87-7875a61c29de",
+  "Skype for Business Online": "00000004-0000-0ff1-ce00-000000000000",
+  "Microsoft Defender for Cloud Apps": "05a65629-4c1b-48c1-a78b-804c4abdd4af",
+  "Azure Active Directory PowerShell": "1b730954-1685-4b74-9bfd-dac224a7b894",
+  "Azure Key Vault": "cfa8b339-82a2-471a-a3c9-0fc0be7a4093",
+  "Azure DevOps": "499b84ac-1321-427f-aa17-267ca6975798",
+  "Microsoft Azure CLI": "04b07795-8ddb-461a-bbee-02f9e1bf7b46",
+  "Microsoft Azure PowerShell": "1950a258-227b-4e31-a9cf-717495945fc2",
+  "Office 365 Management APIs": "c5393580-f805-4401-95e8-94b7a6ef2fc2",
+  "Dynamics CRM Online": "00000007-0000-0000-c000-000000000000",
+  "PowerApps Service": "475226c6-020e-4fb2-8a90-7a972cbfc1d4",
+  "Microsoft Flow Service": "7df0a125-d3be-4c96-aa54-591f83ff541c",
+  "Microsoft Edge": "ecd6b820-32c2-49b6-98a6-444530e5a77a",
+  Yammer: "00000005-0000-0ff1-ce00-000000000000",
+  "Microsoft Whiteboard Services": "95de633a-083e-42f5-b444-a4295d8e9314",
+  "Windows 365": "0af06dc6-e4b5-4f28-818e-e78e62d137a5",
+  "Azure Virtual Desktop": "9cdead84-a844-4324-93f2-b2e6bb768d07",
+  "Microsoft Information Protection Sync Service": "870c4f2e-85b6-4d43-bdda-6ed9a579b725",
+  "Microsoft Approval Management": "65d91a3d-ab74-42e6-8a2f-0add61688c74",
+  "Microsoft Authentication Broker": "29d9ed98-a469-4536-ade2-f981bc1d605e",
+  "Office 365 Portal": "00000006-0000-0ff1-ce00-000000000000",
+  "Microsoft Outlook": "5d661950-3475-41cd-a2c3-d671a3162bc1",
+  "Microsoft Invitation Acceptance Portal": "4660504c-45b3-4674-a709-71951a6b0763",
+  "Microsoft App Access Panel": "0000000c-0000-0000-c000-000000000000",
+  "My Apps": "2793995e-0a7d-40d7-bd35-6968ba142197",
+  "My Profile": "8c59ead7-d703-4a27-9e55-c96a0054c8d2",
+} as const satisfies Record<(typeof MICROSOFT_APPLICATION_NAMES)[number], string>;
+
 export const MICROSOFT_APPLICATION_NAMES = [
   "Microsoft Graph",
   "Office 365 Exchange Online",
@@ -511,13 +565,13 @@ export const MICROSOFT_APPLICATION_NAMES = [
   "Microsoft Intune Enrollment",
   "Power BI Service",
   "Microsoft Forms",
-  "Microsoft Planner",
+  "Microsoft Office",
   "Microsoft To-Do",
   "Microsoft Stream Service",
   "OneNote",
   "Skype for Business Online",
   "Microsoft Defender for Cloud Apps",
-  "Microsoft Purview",
+  "Azure Active Directory PowerShell",
   "Azure Key Vault",
   "Azure DevOps",
   "Microsoft Azure CLI",
@@ -525,8 +579,8 @@ export const MICROSOFT_APPLICATION_NAMES = [
   "Office 365 Management APIs",
   "Dynamics CRM Online",
   "PowerApps Service",
-  "Power Automate",
-  "Microsoft Bookings",
+  "Microsoft Flow Service",
+  "Microsoft Edge",
   "Yammer",
   "Microsoft Whiteboard Services",
   "Windows 365",
@@ -534,8 +588,8 @@ export const MICROSOFT_APPLICATION_NAMES = [
   "Microsoft Information Protection Sync Service",
   "Microsoft Approval Management",
   "Microsoft Authentication Broker",
-  "Office Online",
-  "Microsoft Kaizala",
+  "Office 365 Portal",
+  "Microsoft Outlook",
   "Microsoft Invitation Acceptance Portal",
   "Microsoft App Access Panel",
   "My Apps",

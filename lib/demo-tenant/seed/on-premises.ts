@@ -1,11 +1,14 @@
 import "server-only";
 import type { DirectoryUser, OnPremisesDirectory, OnPremisesUser } from "../model";
 import { FIXTURE_PEOPLE } from "./fixtures";
+import { directoryTimestamp, SEED_REFERENCE_TIME } from "./clock";
 import type { SeededRandom } from "./random";
 
 export const ON_PREMISES_DOMAIN = "corp.contoso.com";
 export const ON_PREMISES_NETBIOS = "CONTOSO";
 const DOMAIN_SID = "S-1-5-21-3623811015-3361044348-30300820";
+/** Cloud Sync's last cycle, as the synced users' onPremisesLastSyncDateTime shows it. */
+const LAST_SYNC = directoryTimestamp(SEED_REFERENCE_TIME - 17 * 60_000);
 /** How many cloud users (besides the fixtures) came from AD; all of them work in Chicago. */
 const SYNCED_USER_COUNT = 240;
 
@@ -117,6 +120,8 @@ export function seedOnPremises(
       user.onPremisesSecurityIdentifier = sid;
       user.onPremisesImmutableId = entry.attributes.objectGUID ?? null;
       user.onPremisesSyncEnabled = true;
+      user.onPremisesDomainName = ON_PREMISES_DOMAIN;
+      user.onPremisesLastSyncDateTime = LAST_SYNC;
     }
   }
   return directory;

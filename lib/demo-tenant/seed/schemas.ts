@@ -7,7 +7,6 @@ import type {
   DirectoryDefinition,
   ObjectMapping,
   ScopingFilter,
-  StringKeyStringValuePair,
   SynchronizationSchema,
 } from "../model";
 
@@ -18,7 +17,7 @@ import type {
 export const SCIM_RULE_IDS = {
   /** The rule of a SCIM app's job (the id Graph's Example 1 uses). */
   primary: "ea807875-5618-4f0a-9125-0b46a05298ca",
-  /** A second rule, for an app with two jobs; `#V2` as rule ids of newer jobs end (Graph's Example 3). */
+  /** The rule of Graph's group example (Example 3); `#V2` as rule ids of newer jobs end. */
   secondary: "33f7c90d-bf71-41b1-bda6-aaf0ddbee5d8#V2",
 } as const;
 
@@ -62,6 +61,7 @@ function attribute(
 ): AttributeDefinition {
   return {
     name,
+    defaultValue: null,
     type,
     multivalued: options.multivalued ?? false,
     mutability: "ReadWrite",
@@ -99,7 +99,7 @@ function directory(
   };
 }
 
-const OBJECT_MAPPING_METADATA: StringKeyStringValuePair[] = [
+const OBJECT_MAPPING_METADATA: ObjectMapping["metadata"] = [
   { key: "IsCustomerDefined", value: "false" },
   { key: "DisableMonitoringForChanges", value: "false" },
   { key: "Disposition", value: '"Normal"' },
@@ -264,6 +264,8 @@ export function scimAppSchema(options: ScimAppSchemaOptions): SynchronizationSch
         editable: true,
         sourceDirectoryName: ENTRA_DIRECTORY_NAME,
         targetDirectoryName: options.targetDirectoryName,
+        containerFilter: null,
+        groupFilter: null,
         metadata: [
           { key: "defaultSourceObjectMappings", value: "[]" },
           { key: "supportsProvisionOnDemand", value: "true" },
