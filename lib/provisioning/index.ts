@@ -16,6 +16,25 @@ export { propertyChange } from "./diff";
 
 export { explainCode, knownCodes, type CodeExplanation } from "./explain-code";
 export type { CodeSeverity } from "./code-catalog";
+export {
+  explainReport,
+  stepVerdictOf,
+  type ExplanationNames,
+  type ExplanationTone,
+  type OutOfScopeReason,
+  type PropertiesMeaning,
+  type ReportCause,
+  type ReportExplanation,
+  type StepVerdict,
+} from "./explain-report";
+export {
+  importedAttributesOf,
+  scopeFactsOf,
+  type ReportedClause,
+  type ReportedFilter,
+  type ScopeFacts,
+} from "./scope-facts";
+export { reportedMembersOf, type ReportedMember } from "./group-members";
 
 export {
   buildProvisionOnDemandRequest,
