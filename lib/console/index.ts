@@ -14,6 +14,7 @@ export { health } from "./health";
 export * as catalog from "./catalog";
 export * as directory from "./directory";
 export * as runs from "./runs";
+export * as explanations from "./explanations";
 export * as shares from "./shares";
 export * as audit from "./audit";
 export * as bulk from "./bulk";
