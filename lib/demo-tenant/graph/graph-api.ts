@@ -3,6 +3,8 @@ import type { TenantState } from "../model";
 import { runBatch } from "./batch";
 import { directoryRoutes as d } from "./directory-routes";
 import { synchronizationRoutes as s } from "./synchronization-routes";
+import { membershipRoutes } from "./membership-routes";
+import { schemaToolRoutes, type SchemaOwner } from "./schema-tools";
 import {
   decodeSegments,
   errorResult,
@@ -64,6 +66,8 @@ export function createGraphApi(deps: GraphApiDeps) {
     },
     { pattern: ["groups", ":", "members"], methods: { GET: (c, [id]) => d.listMembers(c, t(), id!) } },
     { pattern: ["$batch"], methods: { POST: (c) => runBatch(c, dispatch) } },
+    ...schemaToolRouteTable(t),
+    ...membershipRouteTable(t),
   ];
 
   async function dispatch(call: GraphCall): Promise<GraphResult> {
@@ -118,6 +122,44 @@ export function createGraphApi(deps: GraphApiDeps) {
 }
 
 export type GraphApi = ReturnType<typeof createGraphApi>;
+
+/** parseExpression, functions and filterOperators of a job's schema and of a template's. */
+function schemaToolRouteTable(t: () => TenantState): Route[] {
+  const tools = schemaToolRoutes;
+  return (["jobs", "templates"] as const).flatMap((owner) => {
+    const base = ["servicePrincipals", ":", "synchronization", owner, ":", "schema"];
+    const of = (id: string): SchemaOwner => ({ kind: owner === "jobs" ? "job" : "template", id });
+    return [
+      {
+        pattern: [...base, "parseExpression"],
+        methods: { POST: (c, [sp, id]) => tools.parseExpression(c, t(), sp!, of(id!)) },
+      },
+      {
+        pattern: [...base, "functions"],
+        methods: { GET: (c, [sp, id]) => tools.functions(c, t(), sp!, of(id!)) },
+      },
+      {
+        pattern: [...base, "filterOperators"],
+        methods: { GET: (c, [sp, id]) => tools.filterOperators(c, t(), sp!, of(id!)) },
+      },
+    ] satisfies Route[];
+  });
+}
+
+function membershipRouteTable(t: () => TenantState): Route[] {
+  const m = membershipRoutes;
+  return [
+    { pattern: ["users", ":", "memberOf"], methods: { GET: (c, [id]) => m.memberOf(c, t(), id!) } },
+    {
+      pattern: ["users", ":", "appRoleAssignments"],
+      methods: { GET: (c, [id]) => m.appRoleAssignments(c, t(), id!) },
+    },
+    {
+      pattern: ["servicePrincipals", ":", "synchronization", "secrets"],
+      methods: { GET: (c, [id]) => m.secrets(c, t(), id!) },
+    },
+  ];
+}
 
 function denied(denial: GraphTokenDenial): GraphError {
   return new GraphError(denial.status, denial.code, denial.message);
