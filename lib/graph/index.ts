@@ -21,6 +21,8 @@ export type { Discovery, ProvisioningApp, UncheckedServicePrincipal } from "./di
 export type { Found, MemberListOptions, SearchOptions } from "./directory";
 export type { ServicePrincipalListOptions, ServicePrincipalPage } from "./service-principals";
 export type { ProvisioningRule } from "./synchronization-rules";
+export type { ExpressionFunction, ParseExpressionAnswer, TestInputProperty } from "./schema-tools";
+export type { AppRoleAssignmentFacts, SourceValue } from "./user-access";
 export type {
   DirectoryGroup,
   DirectoryUser,

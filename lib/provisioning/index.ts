@@ -57,3 +57,30 @@ export {
   provisioningResultSchema,
   provisioningStepSchema,
 } from "./result-schema";
+
+export type {
+  AttributeMappingInput,
+  MappingSource,
+  ObjectMappingInput,
+  ScopeClauseInput,
+  ScopeGroupInput,
+  ScopingFilterInput,
+  SynchronizationRuleInput,
+} from "./mapping-schema";
+export { objectMappingOf } from "./mapping-schema";
+export { attributesInExpression, attributesReadBy, expressionTextOf } from "./expression-text";
+export {
+  explainProperties,
+  mappingFactsOf,
+  type MappingFacts,
+  type PropertyExplanation,
+} from "./mapping-explanation";
+export {
+  evaluateScope,
+  isUnaryScopingOperator,
+  SCOPING_OPERATORS,
+  type EvaluatedClause,
+  type EvaluatedFilter,
+  type ScopeEvaluation,
+  type ScopeValue,
+} from "./scope-evaluation";
