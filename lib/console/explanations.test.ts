@@ -2,12 +2,14 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runMembers } from "@/lib/api/contracts";
-import { GraphError, type GraphClient } from "@/lib/graph";
+import { runExplanation, runMembers } from "@/lib/api/contracts";
+import { createGraphClient, GraphError, type GraphClient } from "@/lib/graph";
+
+import { demoStory, STORY_PEOPLE as people } from "@/lib/testing/demo-story";
 import { openSqliteDatabase, type RunsDatabase } from "@/lib/runs";
 import { insertRun } from "@/lib/runs/run-store";
 import { runRow } from "@/lib/testing/run-rows";
-import { membersOfRun } from "./explanations";
+import { explainRun, membersOfRun } from "./explanations";
 
 const caller = { id: "alice", displayName: "Alice", roles: [] };
 const SP = "sp-hr";
@@ -87,5 +89,95 @@ describe("membersOfRun", () => {
 
   it("answers 404 for a run that does not exist", async () => {
     await expect(membersOfRun(services(), caller, "nope")).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("explainRun, on the demo tenant through the console's Graph client", () => {
+  async function explainedRun(
+    userId: string,
+    prepare?: (story: ReturnType<typeof demoStory>) => Promise<void>,
+  ) {
+    const story = demoStory();
+    await prepare?.(story);
+    const result = await story.provision(userId);
+    const { spId, jobId, ruleId } = story.jobOf("hrPortal");
+    const view = {
+      id: "run-1",
+      request: { servicePrincipalId: spId, jobId, ruleId, subject: { kind: "user", objectId: userId } },
+      labels: { application: null, subject: null },
+      result,
+    };
+    const graph = createGraphClient({ fetch: story.tenant.handle, baseUrl: "https://graph.microsoft.com" });
+    const explanation = await explainRun(
+      { graphFor: () => graph, runs: { get: async () => view } as never, db: null as never },
+      caller,
+      "run-1",
+    );
+    return { explanation: runExplanation.parse(explanation), result };
+  }
+
+  it("explains each written property by its mapping, with the source values the run imported", async () => {
+    const { explanation } = await explainedRun(people.adele.id);
+    expect(explanation.appId).toEqual(expect.any(String));
+    const [report] = explanation.reports;
+    expect(report!.objectMappingName).toBe("Provision Azure Active Directory Users");
+    const formatted = report!.properties.find((p) => p.property === "name.formatted")!;
+    expect(formatted.mappings[0]).toMatchObject({
+      expression: 'Join(" ", [givenName], [surname])',
+      flow: "Always: on create and on every update",
+      sources: [
+        { attribute: "givenName", value: "Adele", imported: true },
+        { attribute: "surname", value: "Vance", imported: true },
+      ],
+    });
+    expect(report!.properties.find((p) => p.property === "userName")!.mappings[0]!.matchingPriority).toBe(1);
+  });
+
+  it("for a user out of the scoping filter: each clause with the user's value, and the assignment check", async () => {
+    const { explanation } = await explainedRun(people.alex.id);
+    const scope = explanation.reports[0]!.scope!;
+    expect(scope.filters).toMatchObject({ hasFilter: true, inScope: false });
+    expect(scope.filters.groups[0]!.clauses[0]).toMatchObject({
+      attribute: "department",
+      operator: "EQUALS",
+      values: ["Sales"],
+      value: "Engineering",
+      valueFrom: "import",
+      held: false,
+    });
+    expect(scope.assignment).toMatchObject({ setting: "syncAssigned", direct: true, holds: true });
+    expect(scope.agreesWithRun).toBe(true);
+  });
+
+  it("for a user not assigned: the check fails, directly and through every group", async () => {
+    const { explanation } = await explainedRun(people.isaiah.id, async (story) => {
+      await story.unassign(people.isaiah.id).catch(() => undefined);
+    });
+    expect(explanation.reports[0]!.scope!.assignment).toMatchObject({
+      setting: "syncAssigned",
+      direct: false,
+      viaGroups: [],
+      holds: false,
+    });
+  });
+
+  it("names the group a member is assigned through", async () => {
+    const { explanation } = await explainedRun(people.megan.id, async (story) => {
+      await story.unassign(people.megan.id).catch(() => undefined);
+    });
+    expect(explanation.reports[0]!.scope!.assignment).toMatchObject({
+      direct: false,
+      viaGroups: [{ displayName: "Sales Team EMEA" }],
+      holds: true,
+    });
+  });
+
+  it("on a skip, explains each evaluated source value by the mappings that read it", async () => {
+    const { explanation } = await explainedRun(people.adele.id, async (story) => {
+      await story.provision(people.adele.id);
+    });
+    const surname = explanation.reports[0]!.properties.find((p) => p.property === "surname")!;
+    expect(surname.role).toBe("source");
+    expect(surname.mappings.map((m) => m.targetAttributeName)).toEqual(["name.familyName", "name.formatted"]);
   });
 });

@@ -1,9 +1,16 @@
 import "server-only";
-import type { RunMember, RunMembers } from "@/lib/api/contracts";
+import type { RunExplanation, RunMember, RunMembers, RunView } from "@/lib/api/contracts";
 import type { Caller } from "@/lib/auth";
 import { isGraphError } from "@/lib/graph";
+import {
+  explainProperties,
+  importedAttributesOf,
+  objectMappingOf,
+  type ProvisioningReport,
+} from "@/lib/provisioning";
 import { listRuns } from "@/lib/runs";
 import { getRun } from "./runs";
+import { decideScope } from "./scope-decision";
 import type { ConsoleServices } from "./services";
 
 // Why a run came out as it did: what the answer alone cannot say, read from Graph and the history.
@@ -48,4 +55,69 @@ async function latestRunOf(
     (item) => item.subjectKind === "user" && item.subjectKey.toLowerCase() === userId.toLowerCase(),
   );
   return own ? { id: own.id, createdAt: own.createdAt, outcome: own.outcome, action: own.action } : null;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The source object type a report is about, as the schema's object mappings name it. */
+function sourceObjectOf(report: ProvisioningReport, subject: RunView["request"]["subject"]): string {
+  const reported = report.source.type?.trim();
+  if (reported) return reported;
+  return subject.kind === "group" ? "Group" : subject.kind === "onPremisesUser" ? "user" : "User";
+}
+
+/**
+ * Why a run came out as it did: for each reported object, the mapping behind every property, and
+ * for a user, why they are in or out of scope — from the job's schema and the directory in Graph.
+ */
+export async function explainRun(services: Services, caller: Caller, runId: string): Promise<RunExplanation> {
+  const run = await getRun(services, runId);
+  const { servicePrincipalId: spId, jobId, ruleId, subject } = run.request;
+  const graph = services.graphFor(caller);
+  const warnings: string[] = [];
+  const [app, rules] = await Promise.all([
+    graph.getServicePrincipal(spId).catch(() => null),
+    graph.getSchemaRules(spId, jobId).catch((error: unknown) => {
+      warnings.push(`The job's schema could not be read, so no mapping can be shown: ${messageOf(error)}`);
+      return null;
+    }),
+  ]);
+  const rule = rules?.find((r) => r.id === ruleId) ?? null;
+  if (rules && !rule)
+    warnings.push(
+      `The job's schema has no rule ${ruleId} any more; the mappings may have changed since the run.`,
+    );
+  const reports = run.result?.reports ?? [];
+  const explained = await Promise.all(
+    reports.map(async (report) => {
+      const objectMapping = rule ? objectMappingOf(rule, sourceObjectOf(report, subject)) : null;
+      if (!objectMapping) return { objectMappingName: null, properties: [], scope: null };
+      const imported = importedAttributesOf(report);
+      const role = report.status === "Skipped" ? "source" : "target";
+      const properties = explainProperties(report.modifiedProperties, objectMapping, imported, role);
+      const isUser = /user/i.test(sourceObjectOf(report, subject));
+      const flavour = subject.kind === "onPremisesUser" ? "cloudSync" : "app";
+      const scope =
+        isUser && report.steps.some((step) => step.kind === "Scoping")
+          ? await decideScope(
+              graph,
+              {
+                servicePrincipalId: spId,
+                userId: subject.kind === "user" ? subject.objectId : null,
+                flavour,
+                objectMapping,
+                report,
+              },
+              warnings,
+            )
+          : null;
+      return { objectMappingName: objectMapping.name ?? null, properties, scope };
+    }),
+  );
+  return {
+    appId: app?.appId ?? null,
+    rule: rule ? { id: rule.id, name: rule.name ?? null } : null,
+    reports: explained,
+    warnings: [...new Set(warnings)],
+  };
 }
