@@ -11,7 +11,6 @@ import {
   type ModifiedProperty,
   type ProvisioningReport,
   type ProvisioningResult,
-  type ReportExplanation,
 } from "@/lib/provisioning";
 import { ExplanationAlert } from "./ExplanationAlert";
 import { GroupMembers } from "./GroupMembers";
@@ -36,8 +35,10 @@ function Heading({ level, children }: { level: Level; children: ReactNode }) {
 export interface ReportExtras {
   /** Why a property has its value; null when there is nothing to add. */
   explainProperty?: (report: ProvisioningReport, property: ModifiedProperty) => ReactNode;
-  /** More about the scope decision, shown under the Scoping step. */
-  scopeDetail?: (report: ProvisioningReport, explanation: ReportExplanation) => ReactNode;
+  /** The scope decision, shown under the Scoping step; it may stand in for the answer's own clause table. */
+  scopeDetail?: (report: ProvisioningReport) => { node: ReactNode; replacesClauses: boolean } | null;
+  /** What could not be read for these explanations. */
+  warnings?: string[];
 }
 
 function ReportBody({
@@ -67,14 +68,20 @@ function ReportBody({
           steps={report.steps}
           startTime={report.startTime}
           verdictOf={(step) => (step.kind === "Scoping" ? stepVerdictOf(step, outOfScope) : null)}
-          extraOf={(step) =>
-            step.kind === "Scoping" && explanation.scope ? (
+          extraOf={(step) => {
+            if (step.kind !== "Scoping" || !explanation.scope) return null;
+            const detail = extras.scopeDetail?.(report) ?? null;
+            return (
               <>
-                <ScopeEvaluation facts={explanation.scope} imported={imported} />
-                {extras.scopeDetail?.(report, explanation)}
+                <ScopeEvaluation
+                  facts={explanation.scope}
+                  imported={imported}
+                  showClauses={!detail?.replacesClauses}
+                />
+                {detail?.node}
               </>
-            ) : null
-          }
+            );
+          }}
         />
       </Box>
       <Box component="section">
@@ -137,10 +144,14 @@ export function ReportSections({
       </Stack>
     );
   }
+  const warnings = extras.warnings?.length ? (
+    <Alert severity="warning">Some explanations below are incomplete: {extras.warnings.join(" ")}</Alert>
+  ) : null;
   if (reports.length === 1) {
     const report = reports[0]!;
     return (
       <Stack spacing={4}>
+        {warnings}
         <ReportBody report={report} level={2} name={reportName(report, 0)} explain={false} extras={extras} />
         <MembersSection report={report} request={request} level={2} />
       </Stack>
@@ -148,6 +159,7 @@ export function ReportSections({
   }
   return (
     <Stack spacing={4}>
+      {warnings}
       {reports.map((report, index) => {
         const name = reportName(report, index);
         return (

@@ -16,6 +16,7 @@ import { RunFailure } from "./RunFailure";
 import { RunProgress } from "./RunProgress";
 import { RunSummary } from "./RunSummary";
 import { RunContext, type RunContextValue } from "./run-context";
+import { useExplanationExtras } from "./explanation-extras";
 
 export interface RunResultProps extends RunActionsProps {
   run: RunView;
@@ -61,6 +62,7 @@ function WarningsAlert({ warnings }: { warnings: readonly string[] }) {
  * the explanation, the steps, the modified properties, the raw answer and the same request as a script.
  */
 export function RunResult({ run, receivedAt, live = false, ...actions }: RunResultProps) {
+  const extras = useExplanationExtras(run, live);
   if (run.status === "queued" || run.status === "running")
     return <RunProgress run={run} receivedAt={receivedAt} />;
   const result = run.status === "completed" ? run.result : null;
@@ -74,7 +76,7 @@ export function RunResult({ run, receivedAt, live = false, ...actions }: RunResu
 
   return (
     <RunContext.Provider value={context}>
-      // MUI marks keyboard focus with a faint ripple; an outline makes it plain in both schemes.
+      {/* MUI marks keyboard focus with a faint ripple; an outline makes it plain in both schemes. */}
       <Stack
         spacing={4}
         sx={{
@@ -93,7 +95,7 @@ export function RunResult({ run, receivedAt, live = false, ...actions }: RunResu
             <RunActions request={run.request} {...actions} />
           </Stack>
         </Section>
-        {result && <ReportSections result={result} request={run.request} />}
+        {result && <ReportSections result={result} request={run.request} extras={extras} />}
         {result && (
           <Section title="Raw answer" id="raw-answer">
             <RawAnswer result={result} runId={run.id} initiallyOpen={result.warnings.length > 0} />

@@ -33,9 +33,12 @@ function valueOf(imported: Record<string, string>, attribute: string | null): st
 export function ScopeEvaluation({
   facts,
   imported,
+  showClauses = true,
 }: {
   facts: ScopeFacts;
   imported: Record<string, string>;
+  /** False when a fuller table of the same clauses follows. */
+  showClauses?: boolean;
 }) {
   const checks: [string, boolean | null][] =
     facts.flavour === "cloudSync"
@@ -75,7 +78,7 @@ export function ScopeEvaluation({
           </Box>
         ))}
       </Box>
-      {facts.filters.length > 0 && (
+      {showClauses && facts.filters.length > 0 && (
         <CaptionedTable
           caption="Scoping filters: every clause of a filter must hold; one filter that holds is enough."
           headers={["Filter", "Clause", "Value read at import", "Held"]}
