@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runExplanation, runMembers } from "@/lib/api/contracts";
 import { createGraphClient, GraphError, type GraphClient } from "@/lib/graph";
 
+import { DEMO_FIXTURES } from "@/lib/demo-tenant";
+import { parseProvisionOnDemandResponse } from "@/lib/provisioning";
+import { provisionPath } from "@/lib/testing/demo-graph-client";
 import { demoStory, STORY_PEOPLE as people } from "@/lib/testing/demo-story";
 import { openSqliteDatabase, type RunsDatabase } from "@/lib/runs";
 import { insertRun } from "@/lib/runs/run-store";
@@ -179,5 +182,44 @@ describe("explainRun, on the demo tenant through the console's Graph client", ()
     const surname = explanation.reports[0]!.properties.find((p) => p.property === "surname")!;
     expect(surname.role).toBe("source");
     expect(surname.mappings.map((m) => m.targetAttributeName)).toEqual(["name.familyName", "name.formatted"]);
+  });
+});
+
+describe("explainRun for Cloud Sync", () => {
+  it("names the mappings of an on-premises user and says on-demand runs ignore the scoping filters", async () => {
+    const story = demoStory();
+    const { spId, jobId, ruleId } = DEMO_FIXTURES.cloudSync;
+    const dn = "CN=Patti Fernandez,OU=Users,OU=Chicago,DC=corp,DC=contoso,DC=com";
+    const answer = await story.graph.post(provisionPath(spId, jobId), {
+      parameters: [{ ruleId, subjects: [{ objectId: dn, objectTypeName: "user" }] }],
+    });
+    const view = {
+      id: "run-cs",
+      request: {
+        servicePrincipalId: spId,
+        jobId,
+        ruleId,
+        subject: { kind: "onPremisesUser", distinguishedName: dn },
+      },
+      labels: { application: null, subject: null },
+      result: parseProvisionOnDemandResponse(answer.json),
+    };
+    const graph = createGraphClient({ fetch: story.tenant.handle, baseUrl: "https://graph.microsoft.com" });
+    const explanation = runExplanation.parse(
+      await explainRun(
+        { graphFor: () => graph, runs: { get: async () => view } as never, db: null as never },
+        caller,
+        "run-cs",
+      ),
+    );
+    const [report] = explanation.reports;
+    expect(report!.properties.length).toBeGreaterThan(3);
+    expect(report!.properties.every((p) => p.mappings.length > 0)).toBe(true);
+    expect(report!.scope).toMatchObject({
+      flavour: "cloudSync",
+      filtersIgnoredOnDemand: true,
+      assignment: null,
+    });
+    expect(report!.scope!.agreesWithRun).toBeNull();
   });
 });
