@@ -66,6 +66,23 @@ test("a user out of the scoping filter: each clause with the user's value, and t
   await expect(check.nth(2)).toHaveText("Yes"); // so the assignment check passes
 });
 
+test("a user in scope: asked for, the check shows the assignment and the filter that holds", async ({
+  page,
+  request,
+}) => {
+  const job = await findJob(request, APPS.hrPortal);
+  await page.goto(provisionPath(job, `kind=user&user=${ADELE.id}`));
+  await provision(page);
+  await scopingStep(page)
+    .getByRole("button", { name: /^Why in scope\?/ })
+    .click();
+  const why = scopingStep(page).getByRole("region", { name: "Why in or out of scope" });
+  await expect(why.getByRole("definition").nth(1)).toHaveText("Not needed: assigned directly");
+  const sales = why.getByRole("row").filter({ hasText: "department EQUALS 'Sales'" });
+  await expect(sales).toContainText("filter holds");
+  await expect(sales.getByRole("cell").nth(3)).toHaveText("Yes");
+});
+
 test("a user not assigned: the assignment check fails, directly and through every group", async ({
   page,
   request,

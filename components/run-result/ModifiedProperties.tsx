@@ -77,23 +77,6 @@ function PropertyRow({
       <TableRow>
         <TableCell component="th" scope="row" sx={{ fontWeight: 500, overflowWrap: "anywhere" }}>
           {property.name}
-          {explain && (
-            <Box>
-              <Button
-                size="small"
-                sx={{ ml: -1 }}
-                aria-expanded={open}
-                aria-controls={whyId}
-                onClick={() => setOpen((shown) => !shown)}
-              >
-                {open ? "Hide why" : "Why this value?"}
-                <Box component="span" sx={visuallyHidden}>
-                  {" "}
-                  ({property.name})
-                </Box>
-              </Button>
-            </Box>
-          )}
         </TableCell>
         {showOld && (
           <TableCell sx={{ overflowWrap: "anywhere" }}>
@@ -115,6 +98,23 @@ function PropertyRow({
         {meaning === "changes" && (
           <TableCell>
             <StatusChip tone={CHANGE_TONE[property.change]} label={property.change} />
+          </TableCell>
+        )}
+        {explain && (
+          <TableCell>
+            <Button
+              size="small"
+              sx={{ ml: -1, whiteSpace: "nowrap" }}
+              aria-expanded={open}
+              aria-controls={whyId}
+              onClick={() => setOpen((shown) => !shown)}
+            >
+              {open ? "Hide why" : "Why this value?"}
+              <Box component="span" sx={visuallyHidden}>
+                {" "}
+                ({property.name})
+              </Box>
+            </Button>
           </TableCell>
         )}
       </TableRow>
@@ -146,7 +146,7 @@ export function ModifiedProperties({
     (meaning === "changes" || meaning === "attempted") &&
     properties.some((property) => property.oldValueReported);
   const intro = INTRO[meaning];
-  const columns = 2 + (showOld ? 1 : 0) + (meaning === "changes" ? 1 : 0);
+  const columns = 2 + (showOld ? 1 : 0) + (meaning === "changes" ? 1 : 0) + (explainProperty ? 1 : 0);
 
   return (
     <Box>
@@ -190,6 +190,13 @@ export function ModifiedProperties({
                   {meaning === "changes" && (
                     <TableCell component="th" scope="col">
                       Change
+                    </TableCell>
+                  )}
+                  {explainProperty && (
+                    <TableCell component="th" scope="col">
+                      <Box component="span" sx={visuallyHidden}>
+                        Why
+                      </Box>
                     </TableCell>
                   )}
                 </TableRow>

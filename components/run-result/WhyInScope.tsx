@@ -123,7 +123,13 @@ function AssignmentCheck({ assignment }: { assignment: NonNullable<ScopeDecision
           Assigned through a group
         </Box>
         <Box component="dd" sx={{ m: 0, fontSize: "0.875rem" }}>
-          {groups.length > 0 ? groups.join(", ") : <Held held={assignment.direct === null ? null : false} />}
+          {groups.length > 0 ? (
+            groups.join(", ")
+          ) : assignment.direct === true ? (
+            "Not needed: assigned directly"
+          ) : (
+            <Held held={assignment.direct === null ? null : false} />
+          )}
         </Box>
         <Box component="dt" sx={{ fontSize: "0.875rem", fontWeight: 700 }}>
           Assignment check passes

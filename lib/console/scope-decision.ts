@@ -137,11 +137,13 @@ async function checkAssignment(
   const { servicePrincipalId, userId } = question;
   // The run is the better witness of the setting: not assigned yet entitled can only be "sync all".
   const runShowsSyncAll = facts?.assigned === false && facts.entitled === true;
-  const [syncAll, direct, viaGroups] = await Promise.all([
+  const [syncAll, direct] = await Promise.all([
     runShowsSyncAll ? Promise.resolve(true) : graph.getSyncAllSetting(servicePrincipalId),
     userId ? directAssignment(graph, servicePrincipalId, userId, warnings) : Promise.resolve(null),
-    userId ? groupAssignments(graph, servicePrincipalId, userId, warnings) : Promise.resolve(null),
   ]);
+  // Groups matter only when the user is not assigned directly; the app's assignments can be many.
+  const viaGroups =
+    userId && direct !== true ? await groupAssignments(graph, servicePrincipalId, userId, warnings) : null;
   const setting = syncAll === true ? "syncAll" : syncAll === false ? "syncAssigned" : "unknown";
   const assigned =
     direct === null && viaGroups === null
