@@ -73,7 +73,11 @@ test("create, update, already in sync: each headline says what the service did",
   await expect(page.getByRole("heading", { name: "Values the service evaluated" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Modified properties" })).toHaveCount(0);
   const evaluated = page.getByRole("table", { name: /^Values evaluated for/ });
-  await expect(evaluated.getByRole("columnheader")).toHaveText(["Attribute", "Value the service evaluated", "Why"]);
+  await expect(evaluated.getByRole("columnheader")).toHaveText([
+    "Attribute",
+    "Value the service evaluated",
+    "Why",
+  ]);
   await expect(evaluated).not.toContainText("→");
 });
 
