@@ -1,5 +1,5 @@
 import { request as playwrightRequest } from "@playwright/test";
-import { ALEX, APPS, findJob, provisionPath } from "../demo-fixtures";
+import { ALEX, APPS, findJob } from "../demo-fixtures";
 import { expect, signInAs, test } from "./entra-test";
 import { OPERATOR, READER, type EntraStack } from "./entra-stack";
 
@@ -50,8 +50,7 @@ test("a Reader sees why a user is out of scope and why a value is what it is, an
   await expect(jobTitle).toContainText("title");
 
   await page.goto(
-    provisionPath({ servicePrincipalId: spId, jobId, ruleId: "" }).replace(/$/, "/expressions") +
-      `?user=${ALEX.id}`,
+    `/apps/${encodeURIComponent(spId)}/jobs/${encodeURIComponent(jobId)}/expressions?user=${ALEX.id}`,
   );
   const expression = page.getByRole("textbox", { name: "Expression" });
   await expression.pressSequentially("ToUpper([department])", { delay: 40 });
