@@ -117,6 +117,25 @@ describe("explainReport on the demo's five-minute story", () => {
     expect(again.headline).not.toMatch(/in sync/i);
   });
 
+  it("moved out of the scoping filter after provisioning: disabled, and the filter is named", async () => {
+    const story = demoStory();
+    await story.provision(people.adele.id);
+    await story.changeUser(people.adele.id, { department: "Engineering" });
+    const disabled = explainReport(onlyReport(await story.provision(people.adele.id)));
+    expect(disabled).toMatchObject({ cause: "disabled", reasons: ["scopingFilter"], offerAssignment: false });
+    expect(disabled.headline).toBe("Disabled in customappsso: out of scope of the scoping filters");
+    expect(disabled.advice[0]).toMatch(/bring the user back inside a scoping filter/);
+  });
+
+  it("soft-deleted after provisioning: disabled in the target, with the way back", async () => {
+    const story = demoStory();
+    await story.provision(people.adele.id);
+    await story.changeUser(people.adele.id, { deletedDateTime: "2026-11-30T10:00:00Z" });
+    const disabled = explainReport(onlyReport(await story.provision(people.adele.id)));
+    expect(disabled).toMatchObject({ cause: "disabled", reasons: ["sourceSoftDeleted"] });
+    expect(disabled.advice[0]).toMatch(/restore the account from the deleted users/);
+  });
+
   it("a target failure: the error's explanation and the service's recommendation", async () => {
     const story = demoStory();
     const explanation = explainReport(onlyReport(await story.provision(people.pradeep.id, "northwind")));
