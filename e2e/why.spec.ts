@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./accessibility";
 import { ADELE, ALEX, APPS, findJob, ISAIAH, provisionPath, resetDemoTenant } from "./demo-fixtures";
 
 // Why each value and each scope decision: the mapping behind a property, the scoping clause that
@@ -178,3 +179,24 @@ test("the lab offers the job's functions while typing, and a value typed for an 
     "typed here",
   );
 });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`the explanations and the lab have no serious accessibility violations (${colorScheme})`, async ({
+    page,
+    request,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    const job = await findJob(request, APPS.hrPortal);
+    await page.goto(provisionPath(job, `kind=user&user=${ALEX.id}`));
+    await provision(page);
+    await expect(scopingStep(page).getByRole("region", { name: "Why in or out of scope" })).toBeVisible();
+    await whyThisValue(page, "department");
+    await expect(page.getByText("This mapping reads it:").first()).toBeVisible();
+    await expectNoSeriousAxeViolations(page);
+
+    await page.getByRole("link", { name: "Try this expression in the expression lab" }).first().click();
+    await page.getByRole("button", { name: "Evaluate" }).click();
+    await expect(page.getByRole("region", { name: "Evaluation result" })).toBeVisible();
+    await expectNoSeriousAxeViolations(page);
+  });
+}
