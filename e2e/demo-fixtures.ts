@@ -10,6 +10,18 @@ export const ADELE = {
   name: "Adele Vance",
 };
 export const PRADEEP = { id: "e0a6267e-3e21-4738-a3b0-5fbf372c871b", name: "Pradeep Gupta" };
+/** In Engineering: outside the HR Portal's department scoping filters, though assigned. */
+export const ALEX = {
+  id: "5efe6880-dab5-4099-ba7d-2fbbf8af3dc4",
+  upn: "AlexW@contoso.com",
+  name: "Alex Wilber",
+};
+/** In Sales, not assigned to the HR Portal. */
+export const ISAIAH = {
+  id: "9455b2d5-d288-4983-a386-4905335d3068",
+  upn: "IsaiahL@contoso.com",
+  name: "Isaiah Langer",
+};
 export const SALES_TEAM_EMEA = {
   id: "37f3cab5-edc6-458b-a335-e87ec019f718",
   name: "Sales Team EMEA",

@@ -7,6 +7,7 @@ import Stack from "@mui/material/Stack";
 import PlayArrow from "@mui/icons-material/PlayArrow";
 import { provisionHref } from "@/components/apps/app-links";
 import { newBulkRunHref } from "@/components/bulk/bulk-links";
+import { expressionLabHref } from "@/components/expression-lab/lab-url-state";
 import { useDemoMode } from "@/components/public-settings";
 import { JobHealthNotice } from "@/components/jobs/JobHealthNotice";
 import { JobPageHeader } from "@/components/jobs/JobPageHeader";
@@ -112,6 +113,12 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
           <>
             <LinkButton variant="outlined" href={newBulkRunHref(spId, jobId, choice.rule?.id ?? null)}>
               Bulk run…
+            </LinkButton>
+            <LinkButton
+              variant="outlined"
+              href={expressionLabHref(spId, jobId, { userId: form.kind === "user" ? form.userId : null })}
+            >
+              Expression lab…
             </LinkButton>
             {formLink && <CopyButton text={formLink} label="Copy link to this form" />}
           </>

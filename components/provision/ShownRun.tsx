@@ -46,7 +46,7 @@ export function ShownRun(props: {
       ) : isRunInProgress(run.data.status) ? (
         <RunProgress run={run.data} receivedAt={run.dataUpdatedAt} />
       ) : (
-        <RunResult run={run.data} receivedAt={run.dataUpdatedAt} {...actions} />
+        <RunResult run={run.data} receivedAt={run.dataUpdatedAt} live {...actions} />
       )}
     </>
   );

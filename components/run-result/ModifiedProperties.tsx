@@ -1,6 +1,7 @@
 "use client";
-import { useId, useState } from "react";
+import { Fragment, useId, useState, type ReactNode } from "react";
 import Box from "@mui/material/Box";
+import Button from "@mui/material/Button";
 import Table from "@mui/material/Table";
 import TableBody from "@mui/material/TableBody";
 import TableCell from "@mui/material/TableCell";
@@ -8,7 +9,7 @@ import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
-import type { ModifiedProperty, Outcome, PropertyChange } from "@/lib/provisioning";
+import type { ModifiedProperty, PropertiesMeaning, PropertyChange } from "@/lib/provisioning";
 import { StatusChip, type ChipTone } from "./OutcomeChip";
 import { filterProperties } from "./property-filter";
 import { visuallyHidden } from "./visually-hidden";
@@ -19,6 +20,15 @@ const CHANGE_TONE: Record<PropertyChange, ChipTone> = {
   removed: "error",
   unchanged: "neutral",
   unknown: "neutral",
+};
+
+const INTRO: Record<PropertiesMeaning, string | null> = {
+  evaluated:
+    "Nothing was changed in the target: the service skipped this object. These are the values it evaluated; none of them was written.",
+  attempted:
+    "Provisioning failed for this object: these are the values the service meant to write, and the target may not have them.",
+  newValues: "The service reported only the new values, so whether each one changed is not known.",
+  changes: null,
 };
 
 function Note({ children }: { children: string }) {
@@ -40,41 +50,107 @@ function Value({ value }: { value: string | null }) {
 
 interface ModifiedPropertiesProps {
   properties: readonly ModifiedProperty[];
-  /** How the object went: a skipped one had nothing written, a failed one maybe not everything. */
-  outcome: Outcome;
+  /** What the list is: changes written, values attempted, or values only evaluated on a skip. */
+  meaning: PropertiesMeaning;
   caption: string;
+  /** Why a property has its value (its mapping and sources), shown on request under its row. */
+  explainProperty?: (property: ModifiedProperty) => ReactNode;
 }
 
-/** The attributes the service reported for the object: old → new with the kind of change, filterable. */
-export function ModifiedProperties({ properties, outcome, caption }: ModifiedPropertiesProps) {
+function PropertyRow({
+  property,
+  meaning,
+  showOld,
+  explain,
+  columns,
+}: {
+  property: ModifiedProperty;
+  meaning: PropertiesMeaning;
+  showOld: boolean;
+  explain: ReactNode;
+  columns: number;
+}) {
+  const [open, setOpen] = useState(false);
+  const whyId = useId();
+  return (
+    <>
+      <TableRow>
+        <TableCell component="th" scope="row" sx={{ fontWeight: 500, overflowWrap: "anywhere" }}>
+          {property.name}
+        </TableCell>
+        {showOld && (
+          <TableCell sx={{ overflowWrap: "anywhere" }}>
+            {property.oldValueReported ? (
+              <Value value={property.oldValue} />
+            ) : (
+              <Note>previous value not reported</Note>
+            )}
+          </TableCell>
+        )}
+        <TableCell sx={{ overflowWrap: "anywhere" }}>
+          {showOld && (
+            <Box component="span" aria-hidden sx={{ color: "text.secondary", mr: 1 }}>
+              →
+            </Box>
+          )}
+          <Value value={property.newValue} />
+        </TableCell>
+        {meaning === "changes" && (
+          <TableCell>
+            <StatusChip tone={CHANGE_TONE[property.change]} label={property.change} />
+          </TableCell>
+        )}
+        {explain && (
+          <TableCell>
+            <Button
+              size="small"
+              sx={{ ml: -1, whiteSpace: "nowrap" }}
+              aria-expanded={open}
+              aria-controls={whyId}
+              onClick={() => setOpen((shown) => !shown)}
+            >
+              {open ? "Hide why" : "Why this value?"}
+              <Box component="span" sx={visuallyHidden}>
+                {" "}
+                ({property.name})
+              </Box>
+            </Button>
+          </TableCell>
+        )}
+      </TableRow>
+      {explain && open && (
+        <TableRow id={whyId}>
+          <TableCell colSpan={columns} sx={{ bgcolor: "action.hover" }}>
+            {explain}
+          </TableCell>
+        </TableRow>
+      )}
+    </>
+  );
+}
+
+/**
+ * The attributes the service reported for the object, filterable. Changes read old → new; on a skip
+ * the list is what the service evaluated, so it shows values only and never claims a change.
+ */
+export function ModifiedProperties({
+  properties,
+  meaning,
+  caption,
+  explainProperty,
+}: ModifiedPropertiesProps) {
   const [filter, setFilter] = useState("");
   const tableId = useId();
   const shown = filterProperties(properties, filter);
-  const skipped = outcome === "Skipped";
-  // Cloud Sync reports only new values: a column of "unknown" would say nothing.
-  const changesKnown = !skipped && properties.some((property) => property.change !== "unknown");
+  const showOld =
+    (meaning === "changes" || meaning === "attempted") &&
+    properties.some((property) => property.oldValueReported);
+  const intro = INTRO[meaning];
+  const columns = 2 + (showOld ? 1 : 0) + (meaning === "changes" ? 1 : 0) + (explainProperty ? 1 : 0);
 
   return (
     <Box>
-      {skipped && (
-        <Typography sx={{ mb: 1.5 }}>
-          Nothing was changed in the target: the service skipped this object
-          {properties.length > 0
-            ? ", so none of the values below was written. They are what the service read and compared."
-            : "."}
-        </Typography>
-      )}
-      {outcome === "Failure" && properties.length > 0 && (
-        <Typography sx={{ mb: 1.5 }}>
-          Provisioning failed for this object: these are the values the service meant to write, and the target
-          may not have them.
-        </Typography>
-      )}
-      {!skipped && !changesKnown && properties.length > 0 && (
-        <Typography sx={{ mb: 1.5 }}>
-          The service reported only the new values, so whether each one changed is not known.
-        </Typography>
-      )}
+      {intro && properties.length > 0 && <Typography sx={{ mb: 1.5 }}>{intro}</Typography>}
       {properties.length === 0 ? (
         <Typography sx={{ color: "text.secondary" }}>
           The answer lists no properties for this object.
@@ -97,46 +173,45 @@ export function ModifiedProperties({ properties, outcome, caption }: ModifiedPro
               <TableHead>
                 <TableRow>
                   <TableCell component="th" scope="col">
-                    Property
+                    {meaning === "evaluated" ? "Attribute" : "Property"}
                   </TableCell>
+                  {showOld && (
+                    <TableCell component="th" scope="col">
+                      Previous value
+                    </TableCell>
+                  )}
                   <TableCell component="th" scope="col">
-                    {skipped ? "Previous value as reported" : "Previous value"}
+                    {meaning === "evaluated"
+                      ? "Value the service evaluated"
+                      : meaning === "attempted"
+                        ? "Value it meant to write"
+                        : "New value"}
                   </TableCell>
-                  <TableCell component="th" scope="col">
-                    {skipped ? "Value from the source" : "New value"}
-                  </TableCell>
-                  {changesKnown && (
+                  {meaning === "changes" && (
                     <TableCell component="th" scope="col">
                       Change
+                    </TableCell>
+                  )}
+                  {explainProperty && (
+                    <TableCell component="th" scope="col">
+                      <Box component="span" sx={visuallyHidden}>
+                        Why
+                      </Box>
                     </TableCell>
                   )}
                 </TableRow>
               </TableHead>
               <TableBody>
                 {shown.map((property, index) => (
-                  <TableRow key={`${property.name}-${index}`}>
-                    <TableCell component="th" scope="row" sx={{ fontWeight: 500, overflowWrap: "anywhere" }}>
-                      {property.name}
-                    </TableCell>
-                    <TableCell sx={{ overflowWrap: "anywhere" }}>
-                      {property.oldValueReported ? (
-                        <Value value={property.oldValue} />
-                      ) : (
-                        <Note>previous value not reported</Note>
-                      )}
-                    </TableCell>
-                    <TableCell sx={{ overflowWrap: "anywhere" }}>
-                      <Box component="span" aria-hidden sx={{ color: "text.secondary", mr: 1 }}>
-                        →
-                      </Box>
-                      <Value value={property.newValue} />
-                    </TableCell>
-                    {changesKnown && (
-                      <TableCell>
-                        <StatusChip tone={CHANGE_TONE[property.change]} label={property.change} />
-                      </TableCell>
-                    )}
-                  </TableRow>
+                  <Fragment key={`${property.name}-${index}`}>
+                    <PropertyRow
+                      property={property}
+                      meaning={meaning}
+                      showOld={showOld}
+                      explain={explainProperty?.(property) ?? null}
+                      columns={columns}
+                    />
+                  </Fragment>
                 ))}
               </TableBody>
             </Table>

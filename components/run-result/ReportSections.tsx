@@ -4,11 +4,21 @@ import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
-import type { ProvisioningReport, ProvisioningResult } from "@/lib/provisioning";
-import { CodeExplanationAlert } from "./CodeExplanationAlert";
+import type { RunRequest } from "@/lib/api/contracts";
+import {
+  importedAttributesOf,
+  stepVerdictOf,
+  type ModifiedProperty,
+  type ProvisioningReport,
+  type ProvisioningResult,
+} from "@/lib/provisioning";
+import { ExplanationAlert } from "./ExplanationAlert";
+import { GroupMembers } from "./GroupMembers";
 import { ModifiedProperties } from "./ModifiedProperties";
 import { OutcomeChip } from "./OutcomeChip";
-import { reportCodeOf, reportName } from "./report-facts";
+import { serviceMessageOf, useReportExplanation } from "./OutcomeAlert";
+import { reportName } from "./report-facts";
+import { ScopeEvaluation } from "./ScopeEvaluation";
 import { StepTimeline } from "./StepTimeline";
 
 type Level = 2 | 3;
@@ -21,66 +31,135 @@ function Heading({ level, children }: { level: Level; children: ReactNode }) {
   );
 }
 
+/** What each part of the result may add to a report's sections: the run's own explanations of values and scope. */
+export interface ReportExtras {
+  /** Why a property has its value; null when there is nothing to add. */
+  explainProperty?: (report: ProvisioningReport, property: ModifiedProperty) => ReactNode;
+  /** The scope decision, shown under the Scoping step; it may stand in for the answer's own clause table. */
+  scopeDetail?: (report: ProvisioningReport) => { node: ReactNode; replacesClauses: boolean } | null;
+  /** What could not be read for these explanations. */
+  warnings?: string[];
+}
+
 function ReportBody({
   report,
   level,
   name,
   explain,
+  extras,
 }: {
   report: ProvisioningReport;
   level: Level;
   name: string;
+  /** Whether to explain the report here (the summary already explains a run's only report). */
   explain: boolean;
+  extras: ReportExtras;
 }) {
-  const code = explain ? reportCodeOf(report) : null;
+  const explanation = useReportExplanation(report);
+  const outOfScope = explanation.reasons.length > 0;
+  const imported = importedAttributesOf(report);
+  const skipped = explanation.properties === "evaluated";
   return (
     <Stack spacing={3}>
-      {code && (
-        <CodeExplanationAlert
-          code={code}
-          message={report.statusInfo.reason ?? report.statusInfo.additionalDetails}
-          recommendedAction={report.statusInfo.recommendedAction}
-        />
-      )}
+      {explain && <ExplanationAlert explanation={explanation} serviceMessage={serviceMessageOf(report)} />}
       <Box component="section">
         <Heading level={level}>Steps</Heading>
-        <StepTimeline steps={report.steps} startTime={report.startTime} />
+        <StepTimeline
+          steps={report.steps}
+          startTime={report.startTime}
+          verdictOf={(step) => (step.kind === "Scoping" ? stepVerdictOf(step, outOfScope) : null)}
+          extraOf={(step) => {
+            if (step.kind !== "Scoping" || !explanation.scope) return null;
+            const detail = extras.scopeDetail?.(report) ?? null;
+            return (
+              <>
+                <ScopeEvaluation
+                  facts={explanation.scope}
+                  imported={imported}
+                  showClauses={!detail?.replacesClauses}
+                />
+                {detail?.node}
+              </>
+            );
+          }}
+        />
       </Box>
       <Box component="section">
-        <Heading level={level}>Modified properties</Heading>
+        <Heading level={level}>{skipped ? "Values the service evaluated" : "Modified properties"}</Heading>
         <ModifiedProperties
           properties={report.modifiedProperties}
-          outcome={report.status}
-          caption={`Properties of ${name}`}
+          meaning={explanation.properties}
+          caption={`${skipped ? "Values evaluated for" : "Properties of"} ${name}`}
+          explainProperty={
+            extras.explainProperty ? (property) => extras.explainProperty!(report, property) : undefined
+          }
         />
       </Box>
     </Stack>
   );
 }
 
-/** One set of steps and properties per object; several objects get a section each. */
-export function ReportSections({ result, groupRun }: { result: ProvisioningResult; groupRun: boolean }) {
+function MembersSection({
+  report,
+  request,
+  level,
+}: {
+  report: ProvisioningReport | null;
+  request: RunRequest;
+  level: Level;
+}) {
+  if (request.subject.kind !== "group") return null;
+  return (
+    <Box component="section">
+      <Heading level={level}>Members</Heading>
+      <GroupMembers report={report} request={request} />
+    </Box>
+  );
+}
+
+/** One set of steps and properties per object; several objects get a section each; a group lists its members. */
+export function ReportSections({
+  result,
+  request,
+  extras = {},
+}: {
+  result: ProvisioningResult;
+  request: RunRequest;
+  extras?: ReportExtras;
+}) {
   const { reports } = result;
+  const groupRun = request.subject.kind === "group";
   if (reports.length === 0) {
     return (
-      <Box component="section">
-        <Heading level={2}>Steps</Heading>
-        <Alert severity="info">
-          The service returned no per-object report for this {groupRun ? "group " : ""}run, so there are no
-          steps or property changes to show. The outcome above is everything Graph said
-          {groupRun ? "; the application's provisioning logs have the details for each member" : ""}.
-        </Alert>
-      </Box>
+      <Stack spacing={4}>
+        <Box component="section">
+          <Heading level={2}>Steps</Heading>
+          <Alert severity="info">
+            The service returned no per-object report for this {groupRun ? "group " : ""}run, so there are no
+            steps or property changes to show. The outcome above is everything Graph said
+            {groupRun ? "; the application's provisioning logs have the details for each member" : ""}.
+          </Alert>
+        </Box>
+        <MembersSection report={null} request={request} level={2} />
+      </Stack>
     );
   }
+  const warnings = extras.warnings?.length ? (
+    <Alert severity="warning">Some explanations below are incomplete: {extras.warnings.join(" ")}</Alert>
+  ) : null;
   if (reports.length === 1) {
     const report = reports[0]!;
-    // The summary already explains the run's code; repeat it here only when this report has a different one.
-    const explain = reportCodeOf(report) !== null && reportCodeOf(report) !== result.errorCode;
-    return <ReportBody report={report} level={2} name={reportName(report, 0)} explain={explain} />;
+    return (
+      <Stack spacing={4}>
+        {warnings}
+        <ReportBody report={report} level={2} name={reportName(report, 0)} explain={false} extras={extras} />
+        <MembersSection report={report} request={request} level={2} />
+      </Stack>
+    );
   }
   return (
     <Stack spacing={4}>
+      {warnings}
       {reports.map((report, index) => {
         const name = reportName(report, index);
         return (
@@ -101,10 +180,15 @@ export function ReportSections({ result, groupRun }: { result: ProvisioningResul
               </span>
               <OutcomeChip outcome={report.status} />
             </Typography>
-            <ReportBody report={report} level={3} name={name} explain />
+            <ReportBody report={report} level={3} name={name} explain extras={extras} />
           </Box>
         );
       })}
+      <MembersSection
+        report={reports.find((r) => r.source.type?.toLowerCase() === "group") ?? null}
+        request={request}
+        level={2}
+      />
     </Stack>
   );
 }

@@ -126,6 +126,7 @@ export function RunPageView({ id }: { id: string }) {
         <RunResult
           run={view}
           receivedAt={run.dataUpdatedAt}
+          live
           onRunAgain={permission.allowed ? () => rerun.mutate(view.request) : undefined}
           runAgainPending={rerun.isPending || rerun.isSuccess}
         />

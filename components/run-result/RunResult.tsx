@@ -15,11 +15,18 @@ import { RunActions, type RunActionsProps } from "./RunActions";
 import { RunFailure } from "./RunFailure";
 import { RunProgress } from "./RunProgress";
 import { RunSummary } from "./RunSummary";
+import { RunContext, type RunContextValue } from "./run-context";
+import { useExplanationExtras } from "./explanation-extras";
 
 export interface RunResultProps extends RunActionsProps {
   run: RunView;
   /** When the answer holding `run` arrived (the query's dataUpdatedAt): a queued run counts down from it. */
   receivedAt: number;
+  /**
+   * Whether the result may ask the API for more than the run (the application, the members' runs);
+   * left off on a shared link, whose reader may not be signed in.
+   */
+  live?: boolean;
 }
 
 function Section({ title, id, children }: { title: string; id?: string; children: ReactNode }) {
@@ -54,38 +61,50 @@ function WarningsAlert({ warnings }: { warnings: readonly string[] }) {
  * Everything about one run: while it is queued or running, its progress; once finished, the summary,
  * the explanation, the steps, the modified properties, the raw answer and the same request as a script.
  */
-export function RunResult({ run, receivedAt, ...actions }: RunResultProps) {
+export function RunResult({ run, receivedAt, live = false, ...actions }: RunResultProps) {
+  const extras = useExplanationExtras(run, live);
   if (run.status === "queued" || run.status === "running")
     return <RunProgress run={run} receivedAt={receivedAt} />;
   const result = run.status === "completed" ? run.result : null;
+  const context: RunContextValue = {
+    runId: run.id,
+    servicePrincipalId: run.request.servicePrincipalId,
+    jobId: run.request.jobId,
+    applicationName: run.labels.application,
+    live,
+  };
 
   return (
-    // MUI marks keyboard focus with a faint ripple; an outline makes it plain in both schemes.
-    <Stack
-      spacing={4}
-      sx={{ "& .Mui-focusVisible": { outline: "2px solid", outlineColor: "primary.main", outlineOffset: 2 } }}
-    >
-      <Section title="Summary">
-        <Stack spacing={2}>
-          <RunSummary run={run} />
-          {run.status === "completed" && !result && (
-            <Alert severity="warning">The run completed, but no result was stored for it.</Alert>
-          )}
-          {result && <OutcomeAlert result={result} />}
-          {result && <WarningsAlert warnings={result.warnings} />}
-          {run.status !== "completed" && <RunFailure run={run} />}
-          <RunActions request={run.request} {...actions} />
-        </Stack>
-      </Section>
-      {result && <ReportSections result={result} groupRun={run.request.subject.kind === "group"} />}
-      {result && (
-        <Section title="Raw answer" id="raw-answer">
-          <RawAnswer result={result} runId={run.id} initiallyOpen={result.warnings.length > 0} />
+    <RunContext.Provider value={context}>
+      {/* MUI marks keyboard focus with a faint ripple; an outline makes it plain in both schemes. */}
+      <Stack
+        spacing={4}
+        sx={{
+          "& .Mui-focusVisible": { outline: "2px solid", outlineColor: "primary.main", outlineOffset: 2 },
+        }}
+      >
+        <Section title="Summary">
+          <Stack spacing={2}>
+            <RunSummary run={run} />
+            {run.status === "completed" && !result && (
+              <Alert severity="warning">The run completed, but no result was stored for it.</Alert>
+            )}
+            {result && <OutcomeAlert result={result} />}
+            {result && <WarningsAlert warnings={result.warnings} />}
+            {run.status !== "completed" && <RunFailure run={run} />}
+            <RunActions request={run.request} {...actions} />
+          </Stack>
         </Section>
-      )}
-      <Section title="The same request as a script">
-        <RequestSnippets request={run.request} />
-      </Section>
-    </Stack>
+        {result && <ReportSections result={result} request={run.request} extras={extras} />}
+        {result && (
+          <Section title="Raw answer" id="raw-answer">
+            <RawAnswer result={result} runId={run.id} initiallyOpen={result.warnings.length > 0} />
+          </Section>
+        )}
+        <Section title="The same request as a script">
+          <RequestSnippets request={run.request} />
+        </Section>
+      </Stack>
+    </RunContext.Provider>
   );
 }

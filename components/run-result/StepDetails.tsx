@@ -9,8 +9,23 @@ import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
-import { foldDetails } from "./step-details";
+import { foldDetails, scopeClausesOf } from "./step-details";
 import { visuallyHidden } from "./visually-hidden";
+
+/** A detail's value; the scope evaluation's JSON is read out as clauses that held or did not. */
+function DetailValue({ name, value }: { name: string; value: string }) {
+  const clauses = scopeClausesOf(name, value);
+  if (!clauses) return <>{value}</>;
+  return (
+    <Box component="ul" sx={{ m: 0, pl: 2.5, fontFamily: "inherit" }}>
+      {clauses.map((clause) => (
+        <li key={clause.text}>
+          {clause.text}: <strong>{clause.held ? "held" : "did not hold"}</strong>
+        </li>
+      ))}
+    </Box>
+  );
+}
 
 /** A step's details as a name/value table; empty values folded away, with a filter box. */
 export function StepDetails({
@@ -89,7 +104,7 @@ export function StepDetails({
                         empty{row.value.trim() !== "" ? ` (${row.value.trim()})` : ""}
                       </Box>
                     ) : (
-                      row.value
+                      <DetailValue name={row.name} value={row.value} />
                     )}
                   </TableCell>
                 </TableRow>

@@ -1,5 +1,5 @@
 "use client";
-import { useId, useState, type ReactElement } from "react";
+import { useId, useState, type ReactElement, type ReactNode } from "react";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Collapse from "@mui/material/Collapse";
@@ -13,7 +13,7 @@ import ExpandMoreIcon from "@mui/icons-material/ExpandMore";
 import FilterAltIcon from "@mui/icons-material/FilterAlt";
 import MoreHorizIcon from "@mui/icons-material/MoreHoriz";
 import SettingsIcon from "@mui/icons-material/Settings";
-import type { ProvisioningStep, StepKind } from "@/lib/provisioning";
+import type { ProvisioningStep, StepKind, StepVerdict } from "@/lib/provisioning";
 import { deltasBetween, formatDelta } from "./durations";
 import { OutcomeChip } from "./OutcomeChip";
 import { StepDetails } from "./StepDetails";
@@ -40,7 +40,20 @@ function clockTime(timestamp: string): string {
   });
 }
 
-function StepItem({ step, index, delta }: { step: ProvisioningStep; index: number; delta: number | null }) {
+function StepItem({
+  step,
+  index,
+  delta,
+  verdict,
+  extra,
+}: {
+  step: ProvisioningStep;
+  index: number;
+  delta: number | null;
+  verdict: StepVerdict | null;
+  /** Shown under the description, e.g. the Scoping step's checks as a table. */
+  extra: ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   const detailsId = useId();
   const look = KIND_LOOK[step.kind];
@@ -97,7 +110,16 @@ function StepItem({ step, index, delta }: { step: ProvisioningStep; index: numbe
             {kindText}
           </span>
         </Box>
-        <OutcomeChip outcome={step.outcome} label={step.status.trim() || undefined} />
+        {verdict ? (
+          <OutcomeChip outcome={verdict.outcome} label={verdict.label} />
+        ) : (
+          <OutcomeChip outcome={step.outcome} label={step.status.trim() || undefined} />
+        )}
+        {verdict?.contradicts && (
+          <Typography variant="body2" component="span" sx={{ color: "text.secondary" }}>
+            (the service wrote “{step.status}”, but its details put the object out of scope)
+          </Typography>
+        )}
         {step.name && (
           <Box component="code" sx={{ color: "text.secondary", fontSize: "0.8rem" }}>
             {step.name}
@@ -119,6 +141,7 @@ function StepItem({ step, index, delta }: { step: ProvisioningStep; index: numbe
           {step.description}
         </Typography>
       )}
+      {extra}
       {detailCount > 0 && (
         <>
           <Button
@@ -148,9 +171,14 @@ function StepItem({ step, index, delta }: { step: ProvisioningStep; index: numbe
 export function StepTimeline({
   steps,
   startTime,
+  verdictOf,
+  extraOf,
 }: {
   steps: readonly ProvisioningStep[];
   startTime: string | null;
+  /** How to show a step's status when the console reads its details differently from its word. */
+  verdictOf?: (step: ProvisioningStep) => StepVerdict | null;
+  extraOf?: (step: ProvisioningStep) => ReactNode;
 }) {
   if (steps.length === 0) {
     return (
@@ -166,7 +194,14 @@ export function StepTimeline({
   return (
     <Box component="ol" sx={{ listStyle: "none", m: 0, p: 0, pt: 0.5 }}>
       {steps.map((step, index) => (
-        <StepItem key={index} step={step} index={index} delta={deltas[index] ?? null} />
+        <StepItem
+          key={index}
+          step={step}
+          index={index}
+          delta={deltas[index] ?? null}
+          verdict={verdictOf?.(step) ?? null}
+          extra={extraOf?.(step) ?? null}
+        />
       ))}
     </Box>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseProvisionLink } from "@/components/provision/provision-url-state";
-import { provisionAnotherHrefOf } from "./provision-another";
+import { provisionAnotherHrefOf, provisionMemberHrefOf } from "./provision-another";
 
 describe("provisionAnotherHrefOf", () => {
   const request = {
@@ -24,5 +24,21 @@ describe("provisionAnotherHrefOf", () => {
 
   it("keeps #V2 in the query rather than turning it into a fragment", () => {
     expect(new URL(provisionAnotherHrefOf(request), "http://console.test").hash).toBe("");
+  });
+});
+
+describe("provisionMemberHrefOf", () => {
+  it("leads to the same job and rule with the member chosen as the user", () => {
+    const href = provisionMemberHrefOf(
+      {
+        servicePrincipalId: "sp",
+        jobId: "job",
+        ruleId: "rule#V2",
+        subject: { kind: "group", objectId: "g", memberIds: ["m-1"] },
+      },
+      "m-1",
+    );
+    const { state } = parseProvisionLink(new URL(href, "http://console.test").searchParams);
+    expect(state).toMatchObject({ kind: "user", userId: "m-1", ruleId: "rule#V2" });
   });
 });

@@ -10,3 +10,9 @@ export function provisionAnotherHrefOf(request: RunRequest): string {
   });
   return `/apps/${encodeURIComponent(request.servicePrincipalId)}/jobs/${encodeURIComponent(request.jobId)}?${query}`;
 }
+
+/** The provision page of the run's job with one member of a group run chosen as the user. */
+export function provisionMemberHrefOf(request: RunRequest, userId: string): string {
+  const query = provisionLinkQuery({ ...EMPTY_PROVISION_FORM, ruleId: request.ruleId, kind: "user", userId });
+  return `/apps/${encodeURIComponent(request.servicePrincipalId)}/jobs/${encodeURIComponent(request.jobId)}?${query}`;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fixtureBody } from "@/lib/testing/provisioning-fixtures";
 import { parseProvisionOnDemandResponse } from "@/lib/provisioning";
-import { foldDetails, isEmptyDetail } from "./step-details";
+import { foldDetails, isEmptyDetail, scopeClausesOf } from "./step-details";
 
 describe("isEmptyDetail", () => {
   it.each(["", "  ", "null", "{}", "[]", '""'])("folds %j away", (value) => {
@@ -48,5 +48,19 @@ describe("foldDetails", () => {
     const folded = foldDetails(scoping.details, "");
     expect(folded.empty.map((row) => row.name)).toEqual(["ScopeEvaluationResult"]);
     expect(folded.filled).toHaveLength(4);
+  });
+});
+
+describe("scopeClausesOf", () => {
+  it("reads the scope evaluation as clauses that held or did not", () => {
+    expect(
+      scopeClausesOf("ScopeEvaluationResult", `{"Sales department.department EQUALS 'Sales'":false}`),
+    ).toEqual([{ text: "Sales department.department EQUALS 'Sales'", held: false }]);
+  });
+
+  it("leaves other details, and values of another shape, as they are", () => {
+    expect(scopeClausesOf("IsActive", "True")).toBeNull();
+    expect(scopeClausesOf("ScopeEvaluationResult", "not json")).toBeNull();
+    expect(scopeClausesOf("ScopeEvaluationResult", `{"a":"yes"}`)).toBeNull();
   });
 });

@@ -31,3 +31,17 @@ export function foldDetails(details: Readonly<Record<string, string>>, filter: s
     total: rows.length,
   };
 }
+
+/** ScopeEvaluationResult's JSON as clause/held pairs; null when the value is not that shape. */
+export function scopeClausesOf(name: string, value: string): { text: string; held: boolean }[] | null {
+  if (name.toLowerCase() !== "scopeevaluationresult") return null;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return null;
+    const entries = Object.entries(parsed as Record<string, unknown>);
+    if (!entries.every(([, held]) => typeof held === "boolean")) return null;
+    return entries.map(([text, held]) => ({ text, held: held as boolean }));
+  } catch {
+    return null;
+  }
+}

@@ -1,7 +1,14 @@
 "use client";
 import { queryOptions } from "@tanstack/react-query";
 import { ApiClientError, apiFetch, apiPath } from "@/components/api/api-fetch";
-import type { RunAccepted, RunRequest, RunStatus, RunView } from "@/lib/api/contracts";
+import type {
+  RunAccepted,
+  RunExplanation,
+  RunMembers,
+  RunRequest,
+  RunStatus,
+  RunView,
+} from "@/lib/api/contracts";
 
 /** How often a run that has not finished is asked for again. */
 export const RUN_POLL_INTERVAL_MS = 1000;
@@ -9,6 +16,8 @@ export const RUN_POLL_INTERVAL_MS = 1000;
 export const runKeys = {
   all: ["runs"] as const,
   detail: (id: string) => [...runKeys.all, "detail", id] as const,
+  members: (id: string) => [...runKeys.all, "members", id] as const,
+  explanation: (id: string) => [...runKeys.all, "explanation", id] as const,
 };
 
 export function isRunInProgress(status: RunStatus | undefined): boolean {
@@ -24,6 +33,20 @@ export const runQueries = {
       // A missing run or a refused request will not change by asking again.
       retry: (failureCount, error) =>
         !(error instanceof ApiClientError && error.status >= 400 && error.status < 500) && failureCount < 2,
+    }),
+  /** The members sent with a group run, looked up now, with each one's own newest run. */
+  members: (id: string) =>
+    queryOptions({
+      queryKey: runKeys.members(id),
+      queryFn: ({ signal }) => apiFetch<RunMembers>(apiPath("runs", id, "members"), { signal }),
+      staleTime: 30_000,
+    }),
+  /** The mapping behind each value and the scope decision, read from the job's schema and the directory. */
+  explanation: (id: string) =>
+    queryOptions({
+      queryKey: runKeys.explanation(id),
+      queryFn: ({ signal }) => apiFetch<RunExplanation>(apiPath("runs", id, "explanation"), { signal }),
+      staleTime: 60_000,
     }),
 };
 

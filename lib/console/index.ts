@@ -15,6 +15,8 @@ export { health } from "./health";
 export * as catalog from "./catalog";
 export * as directory from "./directory";
 export * as runs from "./runs";
+export * as explanations from "./explanations";
+export * as expressionLab from "./expression-lab";
 export * as shares from "./shares";
 export * as audit from "./audit";
 export * as bulk from "./bulk";

@@ -12,7 +12,9 @@ import {
 import { createMemoryPacingLimiter, PROVISION_ON_DEMAND_PACE, type PacingLimiter } from "./pacing";
 import { createProvisionOnDemand } from "./provision-on-demand";
 import { createServicePrincipals } from "./service-principals";
+import { createSchemaTools } from "./schema-tools";
 import { createSynchronization } from "./synchronization";
+import { createUserAccess } from "./user-access";
 
 export interface GraphClientOptions {
   /** The platform fetch against Graph, or the demo tenant's handler. */
@@ -70,6 +72,8 @@ export function createGraphClient(options: GraphClientOptions) {
     discoverProvisioningApps: discovery.discover,
     ...createSynchronization(reader, transport, actionMs),
     ...createDirectory(reader),
+    ...createSchemaTools(transport, reader, readMs),
+    ...createUserAccess(reader),
     provisionOnDemand: createProvisionOnDemand(transport, limiter, provisionMs),
     /** The limiter provisionOnDemand waits on; bulk runs take their turns from it before they claim an item. */
     pacing: limiter,

@@ -22,6 +22,8 @@ export type { Found, MemberListOptions, SearchOptions } from "./directory";
 export type { ServicePrincipalListOptions, ServicePrincipalPage } from "./service-principals";
 export type { ProvisioningRule } from "./synchronization-rules";
 export type { JobActionAnswer, JobActionOptions } from "./synchronization";
+export type { ExpressionFunction, ParseExpressionAnswer, TestInputProperty } from "./schema-tools";
+export type { AppRoleAssignmentFacts, SourceValue } from "./user-access";
 export type {
   DirectoryGroup,
   DirectoryUser,

@@ -31,7 +31,7 @@ export const CODE_CATALOG: readonly CodeEntry[] = [
     meaning:
       "The object is not counted as assigned to the application: the assignment record may be broken, the account may be disabled, or it only has the default access role.",
     action:
-      "Check the assignment and its role on the application, and that the account is enabled. Removing and re-adding the assignment often repairs a broken record.",
+      "Read the scoping step: it says whether the account is active, assigned and inside the scoping filters. Only when all of them hold is the assignment record itself suspect; removing and re-adding that assignment often repairs it.",
     severity: "warning",
   },
   {

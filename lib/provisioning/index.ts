@@ -16,6 +16,25 @@ export { propertyChange } from "./diff";
 
 export { explainCode, knownCodes, type CodeExplanation } from "./explain-code";
 export type { CodeSeverity } from "./code-catalog";
+export {
+  explainReport,
+  stepVerdictOf,
+  type ExplanationNames,
+  type ExplanationTone,
+  type OutOfScopeReason,
+  type PropertiesMeaning,
+  type ReportCause,
+  type ReportExplanation,
+  type StepVerdict,
+} from "./explain-report";
+export {
+  importedAttributesOf,
+  scopeFactsOf,
+  type ReportedClause,
+  type ReportedFilter,
+  type ScopeFacts,
+} from "./scope-facts";
+export { reportedMembersOf, type ReportedMember } from "./group-members";
 
 export {
   buildProvisionOnDemandRequest,
@@ -38,3 +57,30 @@ export {
   provisioningResultSchema,
   provisioningStepSchema,
 } from "./result-schema";
+
+export type {
+  AttributeMappingInput,
+  MappingSource,
+  ObjectMappingInput,
+  ScopeClauseInput,
+  ScopeGroupInput,
+  ScopingFilterInput,
+  SynchronizationRuleInput,
+} from "./mapping-schema";
+export { objectMappingOf } from "./mapping-schema";
+export { attributesInExpression, attributesReadBy, expressionTextOf } from "./expression-text";
+export {
+  explainProperties,
+  mappingFactsOf,
+  type MappingFacts,
+  type PropertyExplanation,
+} from "./mapping-explanation";
+export {
+  evaluateScope,
+  isUnaryScopingOperator,
+  SCOPING_OPERATORS,
+  type EvaluatedClause,
+  type EvaluatedFilter,
+  type ScopeEvaluation,
+  type ScopeValue,
+} from "./scope-evaluation";

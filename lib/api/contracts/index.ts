@@ -7,6 +7,7 @@ export * from "./health";
 export * from "./catalog";
 export * from "./directory";
 export * from "./runs";
+export * from "./explanations";
 export * from "./shares";
 export * from "./audit";
 export * from "./bulk";

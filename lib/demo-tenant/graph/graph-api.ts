@@ -4,6 +4,8 @@ import { runBatch } from "./batch";
 import { directoryRoutes as d } from "./directory-routes";
 import { jobActionRoutes } from "./job-action-routes";
 import { synchronizationRoutes as s } from "./synchronization-routes";
+import { membershipRoutes } from "./membership-routes";
+import { schemaToolRoutes, type SchemaOwner } from "./schema-tools";
 import {
   decodeSegments,
   errorResult,
@@ -118,6 +120,8 @@ export function createGraphApi(deps: GraphApiDeps) {
       methods: { GET: (c, [id, cast]) => d.groupMemberOf(c, t(), id!, cast!) },
     },
     { pattern: ["$batch"], methods: { POST: (c) => runBatch(c, dispatch) } },
+    ...schemaToolRouteTable(t),
+    ...membershipRouteTable(t),
   ];
 
   async function dispatch(call: GraphCall): Promise<GraphResult> {
@@ -178,6 +182,43 @@ const AUTHENTICATE = {
   "WWW-Authenticate":
     'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
 };
+
+/** parseExpression, functions and filterOperators of a job's schema and of a template's. */
+function schemaToolRouteTable(t: () => TenantState): Route[] {
+  const tools = schemaToolRoutes;
+  return (["jobs", "templates"] as const).flatMap((owner) => {
+    const base = ["servicePrincipals", ":", "synchronization", owner, ":", "schema"];
+    const of = (id: string): SchemaOwner => ({ kind: owner === "jobs" ? "job" : "template", id });
+    return [
+      {
+        pattern: [...base, "parseExpression"],
+        methods: { POST: (c, [sp, id]) => tools.parseExpression(c, t(), sp!, of(id!)) },
+      },
+      {
+        pattern: [...base, "functions"],
+        methods: { GET: (c, [sp, id]) => tools.functions(c, t(), sp!, of(id!)) },
+      },
+      {
+        pattern: [...base, "filterOperators"],
+        methods: { GET: (c, [sp, id]) => tools.filterOperators(c, t(), sp!, of(id!)) },
+      },
+    ] satisfies Route[];
+  });
+}
+
+function membershipRouteTable(t: () => TenantState): Route[] {
+  const m = membershipRoutes;
+  return [
+    {
+      pattern: ["users", ":", "appRoleAssignments"],
+      methods: { GET: (c, [id]) => m.appRoleAssignments(c, t(), id!) },
+    },
+    {
+      pattern: ["servicePrincipals", ":", "synchronization", "secrets"],
+      methods: { GET: (c, [id]) => m.secrets(c, t(), id!) },
+    },
+  ];
+}
 
 function denied(denial: GraphTokenDenial): GraphError {
   return new GraphError(

@@ -13,6 +13,8 @@ export interface Route {
 /** Finds the route for a call: 400 naming the first segment no route knows, 405 for a known path and wrong method. */
 export function resolveRoute(routes: Route[], call: GraphCall): { handler: RouteHandler; params: string[] } {
   let deepest = 0;
+  // Several route tables may serve one path with different methods (reads here, actions there).
+  const allowed: string[] = [];
   for (const route of routes) {
     const params: string[] = [];
     let depth = 0;
@@ -24,10 +26,12 @@ export function resolveRoute(routes: Route[], call: GraphCall): { handler: Route
     }
     if (depth === route.pattern.length && depth === call.segments.length) {
       const handler = route.methods[call.method as keyof Route["methods"]];
-      if (!handler) throw methodNotAllowed(call.method, Object.keys(route.methods));
-      return { handler, params };
+      if (handler) return { handler, params };
+      allowed.push(...Object.keys(route.methods));
+      continue;
     }
     deepest = Math.max(deepest, depth);
   }
+  if (allowed.length > 0) throw methodNotAllowed(call.method, allowed);
   throw segmentNotFound(call.segments[Math.min(deepest, call.segments.length - 1)] ?? "");
 }
