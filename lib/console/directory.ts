@@ -1,10 +1,5 @@
 import "server-only";
-import type {
-  DirectoryGroupSummary,
-  DirectoryUserDetail,
-  DirectoryUserSummary,
-  GroupMemberSummary,
-} from "@/lib/api/contracts";
+import type { DirectoryGroupSummary, DirectoryUserSummary, GroupMemberSummary } from "@/lib/api/contracts";
 import { ApiError } from "@/lib/api/errors";
 import type { Caller } from "@/lib/auth";
 import { isGraphError } from "@/lib/graph";
@@ -34,17 +29,16 @@ const notFound = (error: unknown) => isGraphError(error) && (error.status === 40
  * The user a link names, by object id (or UPN). A soft-deleted user is read from the recycle bin,
  * since provisioning still acts on it (it is disabled in the app); neither is 404 naming the id.
  */
-export async function getUser(services: Services, caller: Caller, id: string): Promise<DirectoryUserDetail> {
+export async function getUser(services: Services, caller: Caller, id: string): Promise<DirectoryUserSummary> {
   const graph = services.graphFor(caller);
   try {
-    return { ...presentUser(await graph.getUser(id)), deletedDateTime: null };
+    return presentUser(await graph.getUser(id));
   } catch (error) {
     if (!notFound(error)) throw error;
   }
   let binUnreadable = "";
   try {
-    const deleted = await graph.getDeletedUser(id);
-    return { ...presentUser(deleted), deletedDateTime: deleted.deletedDateTime ?? null };
+    return presentUser(await graph.getDeletedUser(id));
   } catch (error) {
     if (isGraphError(error) && error.status === 403)
       binUnreadable =

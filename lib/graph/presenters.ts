@@ -79,12 +79,13 @@ export function presentRule(rule: ProvisioningRule): RuleSummary {
   };
 }
 
-export function presentUser(user: DirectoryUser): DirectoryUserSummary {
+export function presentUser(user: DirectoryUser & { deletedDateTime?: string | null }): DirectoryUserSummary {
   return {
     id: user.id,
     displayName: user.displayName ?? user.userPrincipalName ?? user.id,
     userPrincipalName: user.userPrincipalName ?? "",
     mail: user.mail ?? null,
+    deletedDateTime: user.deletedDateTime ?? null,
   };
 }
 

@@ -23,6 +23,8 @@ export const directoryUserSummary = z.object({
   displayName: z.string(),
   userPrincipalName: z.string(),
   mail: z.string().nullable(),
+  /** Set when the user is in the recycle bin (only a look-up by id finds one; the search serves live users). */
+  deletedDateTime: z.string().nullable(),
 });
 export type DirectoryUserSummary = z.infer<typeof directoryUserSummary>;
 /** GET /api/directory/users?search= */
@@ -32,8 +34,7 @@ export const directoryUserList = list(directoryUserSummary);
  * GET /api/directory/users/{id}: one user, also when it is in the recycle bin (deletedDateTime set,
  * as provisioning still acts on it); 404 when Entra has neither.
  */
-export const directoryUserDetail = directoryUserSummary.extend({ deletedDateTime: z.string().nullable() });
-export type DirectoryUserDetail = z.infer<typeof directoryUserDetail>;
+export const directoryUserDetail = directoryUserSummary;
 
 export const directoryGroupSummary = z.object({ id: z.string(), displayName: z.string() });
 export type DirectoryGroupSummary = z.infer<typeof directoryGroupSummary>;
