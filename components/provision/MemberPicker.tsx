@@ -11,7 +11,7 @@ import { directoryQueries } from "@/components/directory/queries";
 import { useCurrentSearch } from "@/components/directory/use-current-search";
 import { useKeyboardPick } from "@/components/directory/use-keyboard-pick";
 import { MAX_GROUP_MEMBERS } from "@/lib/provisioning/limits";
-import { changeMembers } from "./provision-form";
+import { changeMembers, memberNotFoundText } from "./provision-form";
 
 /**
  * Pick 1–5 members of a group, searching its members; a sixth is refused with the reason. As in the
@@ -147,9 +147,4 @@ export function MemberPicker(props: {
       )}
     />
   );
-}
-
-/** "No user has the id x." or "No user has the ids x, y." */
-export function memberNotFoundText(ids: readonly string[]): string {
-  return ids.length === 1 ? `No user has the id ${ids[0]}.` : `No user has the ids ${ids.join(", ")}.`;
 }

@@ -9,6 +9,7 @@ import { provisionHref } from "@/components/apps/app-links";
 import { newBulkRunHref } from "@/components/bulk/bulk-links";
 import { useDemoMode } from "@/components/public-settings";
 import { JobPageHeader } from "@/components/jobs/JobPageHeader";
+import { JobStateNotice } from "@/components/jobs/JobStateNotice";
 import { useJobPage } from "@/components/jobs/use-job-page";
 import { LinkButton } from "@/components/LinkButton";
 import { OutlinedSection } from "@/components/OutlinedSection";
@@ -23,6 +24,7 @@ import { ShownRun } from "./ShownRun";
 import { SubjectPicker } from "./SubjectPicker";
 import { useProvisionForm } from "./use-provision-form";
 import { useSessionRuns } from "./use-session-runs";
+import { useSubjectCheck } from "./use-subject-check";
 
 const noSubscription = () => () => {};
 
@@ -49,6 +51,9 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
     jobId,
     ruleId: choice.rule?.id ?? null,
   });
+  // A link's object that does not exist (or is still being looked up) cannot be provisioned.
+  const check = useSubjectCheck(form);
+  const problem = readiness.problem ?? check.problem;
   const session = useSessionRuns();
   const demoMode = useDemoMode();
   const [shownId, setShownId] = useState<string | null>(null);
@@ -74,9 +79,18 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
     origin &&
     `${origin}${provisionHref(spId, jobId, provisionLinkQuery({ ...form, ruleId: choice.rule?.id ?? null }))}`;
 
+  if (page.missing) {
+    return (
+      <Stack spacing={3}>
+        <JobPageHeader spId={spId} jobId={jobId} page={page} title="Provision on demand" />
+      </Stack>
+    );
+  }
+
   return (
     <Stack spacing={3}>
       <JobPageHeader spId={spId} jobId={jobId} page={page} title="Provision on demand" />
+      {job && <JobStateNotice job={job} />}
 
       {notices.length > 0 && (
         <Alert severity="info">
@@ -103,9 +117,9 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
         startIcon={<PlayArrow aria-hidden />}
         loading={session.starting}
         explanationId="provision-readiness"
-        problem={readiness.problem}
-        hint="Provisions just this object now, outside the job's schedule. A link to this page never runs anything by itself."
-        onClick={() => readiness.request && provision(readiness.request)}
+        problem={problem}
+        hint={`Provisions ${check.named ?? "just this object"} now, outside the job's schedule. A link to this page never runs anything by itself.`}
+        onClick={() => problem === null && readiness.request && provision(readiness.request)}
         after={
           <>
             <LinkButton variant="outlined" href={newBulkRunHref(spId, jobId, choice.rule?.id ?? null)}>
@@ -117,6 +131,7 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
       >
         Provision
       </ExplainedAction>
+      {check.warning && <Alert severity="warning">{check.warning}</Alert>}
       {session.startError && (
         <Alert severity="error" onClose={session.dismissError}>
           The run could not be started: {session.startError.message}
