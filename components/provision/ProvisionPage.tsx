@@ -7,6 +7,7 @@ import Stack from "@mui/material/Stack";
 import PlayArrow from "@mui/icons-material/PlayArrow";
 import { provisionHref } from "@/components/apps/app-links";
 import { newBulkRunHref } from "@/components/bulk/bulk-links";
+import { useCanRunProvisioning } from "@/components/auth";
 import { useDemoMode } from "@/components/public-settings";
 import { JobPageHeader } from "@/components/jobs/JobPageHeader";
 import { JobStateNotice } from "@/components/jobs/JobStateNotice";
@@ -25,6 +26,7 @@ import { SubjectPicker } from "./SubjectPicker";
 import { useProvisionForm } from "./use-provision-form";
 import { useSessionRuns } from "./use-session-runs";
 import { useSubjectCheck } from "./use-subject-check";
+import { useUrlDraft } from "./use-url-draft";
 
 const noSubscription = () => () => {};
 
@@ -42,9 +44,13 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
   const choice = chooseRule(rules.data ?? [], state.ruleId);
   const kinds = offeredSubjectKinds(choice.rule, job?.templateId ?? null);
   const kind = effectiveKind(state.kind, kinds);
-  const form: ProvisionFormState = { ...state, kind };
   // Every change is made on the kind shown, even when the link asked for one this job does not offer.
   const change = (patch: Partial<ProvisionFormState>) => update({ kind, ...patch });
+  // The DN as typed, not as the URL has it yet: Provision sends what the box shows.
+  const [distinguishedName, setDistinguishedName] = useUrlDraft(state.distinguishedName, (dn) =>
+    change({ distinguishedName: dn }),
+  );
+  const form: ProvisionFormState = { ...state, kind, distinguishedName };
 
   const readiness = provisionReadiness(form, {
     servicePrincipalId: spId,
@@ -63,6 +69,11 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
   const provision = (request: RunRequest) => {
     setShownId(null);
     session.start(request);
+  };
+  const permission = useCanRunProvisioning();
+  // The button and Enter in a text box do the same, under the same conditions.
+  const submit = () => {
+    if (problem === null && permission.allowed && readiness.request) provision(readiness.request);
   };
   const anotherHref = provisionHref(
     spId,
@@ -108,7 +119,15 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
       />
 
       <OutlinedSection title="2. What to provision" id="subject-heading">
-        <SubjectPicker kinds={kinds} kind={kind} state={form} update={change} />
+        <SubjectPicker
+          kinds={kinds}
+          kind={kind}
+          state={form}
+          update={change}
+          onDistinguishedNameChange={setDistinguishedName}
+          onSubmit={submit}
+          onPremisesLookup={demoMode}
+        />
       </OutlinedSection>
 
       <ExplainedAction
@@ -119,7 +138,7 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
         explanationId="provision-readiness"
         problem={problem}
         hint={`Provisions ${check.named ?? "just this object"} now, outside the job's schedule. A link to this page never runs anything by itself.`}
-        onClick={() => problem === null && readiness.request && provision(readiness.request)}
+        onClick={submit}
         after={
           <>
             <LinkButton variant="outlined" href={newBulkRunHref(spId, jobId, choice.rule?.id ?? null)}>

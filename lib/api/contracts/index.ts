@@ -11,3 +11,4 @@ export * from "./shares";
 export * from "./audit";
 export * from "./bulk";
 export * from "./public-settings";
+export * from "./demo";

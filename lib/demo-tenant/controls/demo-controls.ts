@@ -17,6 +17,7 @@ import { GraphError, resourceNotFound } from "../graph/graph-error";
 import { userResource } from "../graph/resources";
 import { resolveRoute, type Route } from "../graph/routes";
 import { assignPrincipal, unassignPrincipal } from "./assignments";
+import { searchOnPremisesUsers } from "./on-premises-search";
 import { changeOnPremisesUser, changeUser } from "./user-changes";
 
 export interface DemoStats {
@@ -56,6 +57,10 @@ export function createDemoControls(deps: DemoControlsDeps) {
     {
       pattern: ["users", ":"],
       methods: { PATCH: async (c, [id]) => jsonResult(userView(changeUser(t(), id!, await c.readJson()))) },
+    },
+    {
+      pattern: ["on-premises", "users"],
+      methods: { GET: (c) => jsonResult(searchOnPremisesUsers(t(), c.query.get("search")?.trim() ?? "")) },
     },
     {
       pattern: ["on-premises", "users", ":"],
