@@ -42,7 +42,9 @@ function problemOf(value: string, touched: boolean): string | null {
  */
 export function OnPremisesUserField(props: OnPremisesUserFieldProps) {
   const [touched, setTouched] = useState(props.value !== "");
-  const problem = problemOf(props.value, touched);
+  // In demo mode text without "=" is a name being looked up, not a malformed DN.
+  const searchingByName = props.lookup && props.value.trim() !== "" && !props.value.includes("=");
+  const problem = searchingByName ? null : problemOf(props.value, touched);
   const fieldProps: TextFieldProps = {
     label: "Distinguished name",
     error: problem !== null,
@@ -50,7 +52,9 @@ export function OnPremisesUserField(props: OnPremisesUserFieldProps) {
     onBlur: () => setTouched(true),
     placeholder: props.lookup ? DEMO_EXAMPLE_DN : FORMAT_EXAMPLE_DN,
   };
-  const hint: ReactNode = props.lookup ? (
+  const hint: ReactNode = searchingByName ? (
+    <>Searching the demo forest by name: pick the user to put their distinguished name in the box.</>
+  ) : props.lookup ? (
     <>
       Type a name to find the user in the demo forest&apos;s Active Directory, or the whole DN, e.g.{" "}
       <code>{DEMO_EXAMPLE_DN}</code>. Enter provisions.
