@@ -190,3 +190,29 @@ test("members: ↓ and Enter before the answer adds the member typed; a click in
   await expect(page.getByText("2 of at most 5 members picked.")).toBeVisible();
   await expect(page.locator("#provision-readiness")).toContainText(`${SALES_TEAM_EMEA.name} with 2 members`);
 });
+
+test("on a narrow window the picker, its suggestions and the chosen user fit, and Enter still waits", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await openHrPortal(page);
+  const box = userBox(page);
+  await box.click();
+  await box.pressSequentially("megan", { delay: 80 });
+  await page.keyboard.press("Enter");
+  await expect(box).toHaveValue(MEGAN.name);
+  const line = selected(page, MEGAN.name);
+  await expect(line).toBeVisible();
+  for (const part of [line, box, page.locator("#provision-readiness")]) {
+    const bounds = (await part.boundingBox())!;
+    expect(bounds.x + bounds.width).toBeLessThanOrEqual(360);
+  }
+  await box.click();
+  await box.press("ControlOrMeta+a");
+  await box.pressSequentially("adele", { delay: 80 });
+  const option = page.getByRole("option", { name: new RegExp(ADELE.name) });
+  const optionBounds = (await option.boundingBox())!;
+  expect(optionBounds.x + optionBounds.width).toBeLessThanOrEqual(360);
+  await option.click();
+  await expect(selected(page, ADELE.name)).toBeVisible();
+});
