@@ -8,7 +8,7 @@ test.beforeEach(async ({ request }) => {
   await resetDemoTenant(request);
 });
 
-const dnBox = (page: Page) => page.getByRole("combobox", { name: "Distinguished name" });
+const dnBox = (page: Page) => page.getByLabel("Distinguished name", { exact: true });
 const provisionButton = (page: Page) => page.getByRole("button", { name: "Provision", exact: true });
 
 /** The Cloud Sync job's provision page, live (its rule has arrived). */
