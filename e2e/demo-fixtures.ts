@@ -22,6 +22,9 @@ export const ISAIAH = {
   upn: "IsaiahL@contoso.com",
   name: "Isaiah Langer",
 };
+export const MEGAN = { id: "5930e14b-a8eb-4fb8-8dce-f64882db733d", name: "Megan Bowen" };
+/** Soft-deleted after being assigned to the HR Portal: in the recycle bin, not in /users. */
+export const LIDIA = { id: "65b0dd58-8c45-497e-af7a-d994dc4dcf03", name: "Lidia Holloway" };
 export const SALES_TEAM_EMEA = {
   id: "37f3cab5-edc6-458b-a335-e87ec019f718",
   name: "Sales Team EMEA",
@@ -31,10 +34,16 @@ export const SALES_TEAM_EMEA = {
   ],
 };
 export const PATTI_DN = "CN=Patti Fernandez,OU=Users,OU=Chicago,DC=corp,DC=contoso,DC=com";
+/** In AD and already synced to Entra ID as Adele Vance. */
+export const ADELE_DN = "CN=Adele Vance,OU=Users,OU=Chicago,DC=corp,DC=contoso,DC=com";
 export const APPS = {
   hrPortal: "Contoso HR Portal (SCIM)",
   northwind: "Northwind Expenses (SCIM)",
   cloudSync: "corp.contoso.com",
+  /** Two jobs, each with its own SCIM target. */
+  learningHub: "Contoso Learning Hub",
+  /** Its one job is in quarantine. */
+  tailspin: "Tailspin Travel (SCIM)",
 } as const;
 
 export interface JobTarget {

@@ -93,7 +93,7 @@ test("the quarantined job: Test connection fails and says why, a new token passe
     .getByRole("link", { name: "Provision on demand" })
     .click();
   await expect(page.getByRole("heading", { name: "Provision on demand", level: 1 })).toBeVisible();
-  await expect(page.getByText("This job is in quarantine")).toHaveCount(0);
+  await expect(page.getByRole("alert").filter({ hasText: "In quarantine" })).toHaveCount(0);
   await page.goto(provisionPath(job, `kind=user&user=${ADELE.id}`));
   await expect(page.getByRole("combobox", { name: "User" })).toHaveValue(ADELE.name);
   await page.getByRole("button", { name: /^Demo tenant/ }).click();
@@ -111,7 +111,7 @@ test("the provision page of a quarantined job says so and leads to the job's hea
 }) => {
   const job = await findJob(request, TAILSPIN);
   await page.goto(provisionPath(job));
-  const notice = page.getByRole("alert").filter({ hasText: "This job is in quarantine" });
+  const notice = page.getByRole("alert").filter({ hasText: "In quarantine" });
   await expect(notice).toContainText("SCIM credentials rejected");
   await notice.getByRole("link", { name: "Job health" }).click();
   await expect(page).toHaveURL(new RegExp(`${encodeURIComponent(job.jobId).replace(/\./g, "\\.")}/health$`));

@@ -120,7 +120,7 @@ test("Cloud Sync: an on-premises user by distinguished name is created in Entra 
 }) => {
   const job = await findJob(request, APPS.cloudSync);
   await page.goto(provisionPath(job));
-  const dn = page.getByRole("textbox", { name: "Distinguished name" });
+  const dn = page.getByRole("combobox", { name: "Distinguished name" });
   await dn.fill("Patti Fernandez");
   await expect(page.getByRole("button", { name: "Provision", exact: true })).toBeDisabled();
   await dn.fill(PATTI_DN);

@@ -41,4 +41,18 @@ describe("parseEnv", () => {
     expect(message).toMatch(/DEMO_THROTTLE_LIMIT/);
     expect(message).toMatch(/ENTRA_TENANT_ID: must be a directory \(tenant\) id/);
   });
+
+  it("takes the public origin as scheme, host and port only, and proxy headers as untrusted unless told", () => {
+    const env = parseEnv({ PUBLIC_ORIGIN: "https://Provisioning.Contoso.com:8443/" });
+    expect(env.PUBLIC_ORIGIN).toBe("https://provisioning.contoso.com:8443");
+    expect(env.TRUST_PROXY_HEADERS).toBe(false);
+    expect(parseEnv({ TRUST_PROXY_HEADERS: "true" }).TRUST_PROXY_HEADERS).toBe(true);
+    expect(() => parseEnv({ PUBLIC_ORIGIN: "https://contoso.com/console" })).toThrow(
+      /PUBLIC_ORIGIN: must be an origin only/,
+    );
+    expect(() => parseEnv({ PUBLIC_ORIGIN: "ftp://contoso.com" })).toThrow(/PUBLIC_ORIGIN: must be an http/);
+    expect(() => parseEnv({ TRUST_PROXY_HEADERS: "yes" })).toThrow(
+      /TRUST_PROXY_HEADERS: must be true or false/,
+    );
+  });
 });

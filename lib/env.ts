@@ -47,6 +47,29 @@ const schema = z
     ),
     /** Comma-separated attribute names whose values shared links redact; replaces the default list. */
     SHARE_REDACTED_ATTRIBUTES: optionalString,
+    /** The address users reach the console at (e.g. https://provisioning.contoso.com); shared links start with it. */
+    PUBLIC_ORIGIN: z.preprocess(
+      emptyAsUndefined,
+      z
+        .url({ protocol: /^https?$/, error: "must be an http:// or https:// address" })
+        .refine((text) => {
+          const url = new URL(text);
+          return url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+        }, "must be an origin only, such as https://provisioning.contoso.com (no path, query or credentials)")
+        .transform((text) => new URL(text).origin)
+        .optional(),
+    ),
+    /**
+     * true only behind a reverse proxy that sets X-Forwarded-Host and X-Forwarded-Proto (and drops
+     * them from clients): links are then built from the address the proxy was reached at.
+     */
+    TRUST_PROXY_HEADERS: z.preprocess(
+      emptyAsUndefined,
+      z
+        .enum(["true", "false"], { error: "must be true or false" })
+        .default("false")
+        .transform((text) => text === "true"),
+    ),
 
     // Entra mode: all three of tenant, client and a credential switch the console to a real tenant.
     ENTRA_TENANT_ID: z.preprocess(

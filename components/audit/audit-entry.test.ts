@@ -37,6 +37,21 @@ describe("the audit detail summary", () => {
     expect(summary("run.failed", { errorCode: "graph_timeout" })).toBe("Error graph_timeout");
   });
 
+  it("names the application and the job a run used, as the run recorded them", () => {
+    const job = {
+      servicePrincipalId: "sp-1",
+      jobId: "scim.t.2",
+      application: "Contoso Learning Hub",
+      job: "job 2 of 2 · SCIM → customappsso · maps User",
+    };
+    expect(summary("run.completed", { ...job, outcome: "Success", errorCode: null })).toBe(
+      "Outcome Success · Contoso Learning Hub · job 2 of 2 · SCIM → customappsso · maps User",
+    );
+    expect(summary("run.failed", { ...job, application: undefined, errorCode: "Timeout" })).toBe(
+      "Error Timeout · job 2 of 2 · SCIM → customappsso · maps User",
+    );
+  });
+
   it("says whether a link is redacted and when it expires", () => {
     expect(
       summary("share.created", { shareId: "s1", redact: true, expiresAt: "2026-12-05T12:00:00.000Z" }),

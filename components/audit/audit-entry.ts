@@ -86,6 +86,14 @@ function genericSummary(detail: Record<string, unknown>): string {
     .join(", ");
 }
 
+/** "Contoso Learning Hub · job 2 of 2 · SCIM → customappsso", as the run recorded it; null before labels were kept. */
+function jobSummary(detail: Record<string, unknown>): string | null {
+  const job = text(detail.job);
+  const application = text(detail.application);
+  if (!job) return null;
+  return application ? `${application} · ${job}` : job;
+}
+
 function specificSummary(
   entry: Pick<AuditEntry, "action" | "detail">,
   detail: Record<string, unknown>,
@@ -100,10 +108,13 @@ function specificSummary(
       const outcome = text(detail.outcome);
       const code = text(detail.errorCode);
       if (!outcome && !code) return null;
-      return [outcome && `Outcome ${outcome}`, code && `code ${code}`].filter(Boolean).join(", ");
+      const result = [outcome && `Outcome ${outcome}`, code && `code ${code}`].filter(Boolean).join(", ");
+      return [result, jobSummary(detail)].filter(Boolean).join(" · ");
     }
-    case "run.failed":
-      return text(detail.errorCode) && `Error ${text(detail.errorCode)}`;
+    case "run.failed": {
+      const code = text(detail.errorCode);
+      return code && [`Error ${code}`, jobSummary(detail)].filter(Boolean).join(" · ");
+    }
     case "share.created": {
       if (typeof detail.redact !== "boolean") return null;
       const expiresAt = text(detail.expiresAt);

@@ -29,7 +29,7 @@ function BulkRunRow({ run }: { run: BulkRunView }) {
       </TableCell>
       <TableCell sx={{ maxWidth: 320 }}>
         <RowLink href={bulkRunHref(run.id)}>{run.labels.application ?? run.servicePrincipalId}</RowLink>
-        <MonoNote>{run.jobId}</MonoNote>
+        <MonoNote>{run.labels.job ?? run.jobId}</MonoNote>
       </TableCell>
       <TableCell>
         <BulkStatusChip status={run.status} />

@@ -27,7 +27,8 @@ const INTERRUPTED_NOTE =
   "An interrupted item's call was in flight when a console instance stopped, so whether Graph provisioned it is not known. It is not sent again by itself; Retry failed sends it again.";
 
 function bulkRunTitle(view: Pick<BulkRunView, "labels" | "servicePrincipalId">): string {
-  return `Bulk run · ${view.labels.application ?? view.servicePrincipalId}`;
+  const job = view.labels.job ? ` · ${view.labels.job}` : "";
+  return `Bulk run · ${view.labels.application ?? view.servicePrincipalId}${job}`;
 }
 
 /** The items table follows the run: when a count or the status changes, the loaded pages are read again. */

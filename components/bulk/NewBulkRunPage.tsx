@@ -66,15 +66,21 @@ export function NewBulkRunPage({ spId, jobId }: { spId: string; jobId: string })
     previewed,
   );
 
+  const header = (
+    <JobPageHeader
+      spId={spId}
+      jobId={jobId}
+      page={page}
+      title="New bulk run"
+      trail={[{ label: "Provision on demand", href: provisionHref(spId, jobId) }]}
+    />
+  );
+  // A link to an application or job that does not exist says so, and offers no form.
+  if (page.missing) return <Stack spacing={3}>{header}</Stack>;
+
   return (
     <Stack spacing={3}>
-      <JobPageHeader
-        spId={spId}
-        jobId={jobId}
-        page={page}
-        title="New bulk run"
-        trail={[{ label: "Provision on demand", href: provisionHref(spId, jobId) }]}
-      />
+      {header}
 
       <RuleSection headingId="bulk-rule-heading" rules={rules} choice={choice} onPick={setRuleId} />
 

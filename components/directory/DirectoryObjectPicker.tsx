@@ -1,12 +1,13 @@
 "use client";
-import { useState, type ReactNode } from "react";
+import { useCallback, useState, type ReactNode } from "react";
 import { useQuery, useQueryClient, type QueryKey, type UseQueryOptions } from "@tanstack/react-query";
 import Autocomplete from "@mui/material/Autocomplete";
 import Box from "@mui/material/Box";
 import CircularProgress from "@mui/material/CircularProgress";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
-import { useDebouncedValue } from "./use-debounced-value";
+import { useCurrentSearch, type SearchOptions } from "./use-current-search";
+import { useKeyboardPick } from "./use-keyboard-pick";
 
 export interface DirectoryObject {
   id: string;
@@ -22,20 +23,23 @@ export interface DirectoryObjectPickerProps<
   /** The picked object's id (from the URL); null when nothing is picked. */
   selectedId: string | null;
   onChange: (picked: T | null) => void;
-  search: (text: string) => UseQueryOptions<{ items: T[] }, Error, T[], SearchKey>;
+  search: SearchOptions<T, SearchKey>;
+  /** One object by id; null when the directory has none. */
   byId: (id: string) => UseQueryOptions<T | null, Error, T | null, IdKey>;
   /** A second line under the name, e.g. the UPN. */
   detail?: (object: T) => string | null;
+  /** What to say when the id from a link names no object, e.g. "No user has the id …". */
+  notFound: (id: string) => string;
   placeholder: string;
   noMatchText: string;
   helperText?: ReactNode;
-  error?: boolean;
   autoFocus?: boolean;
 }
 
 /**
- * Type-ahead over one kind of directory object: the server searches (debounced), the list shows
- * the name and a detail line, and a link's bare id is shown by name once it is looked up.
+ * Type-ahead over one kind of directory object. Suggestions are only ever those of the text in the
+ * box (while its search is on its way the list says "Searching…"), keys pressed early wait for
+ * them, and the picked object is named under the box, apart from the suggestions.
  */
 export function DirectoryObjectPicker<
   T extends DirectoryObject,
@@ -48,17 +52,42 @@ export function DirectoryObjectPicker<
   const [open, setOpen] = useState(false);
 
   const resolved = useQuery({ ...byId(selectedId ?? ""), enabled: selectedId !== null });
+  const missing = selectedId !== null && resolved.isSuccess && resolved.data === null;
   const value: T | null =
-    selectedId === null
+    selectedId === null || missing
       ? null
       : (resolved.data ??
         ({ id: selectedId, displayName: resolved.isPending ? "Looking up…" : selectedId } as T));
 
   // After a pick the box shows the picked name; that name is not a new search.
   const typed = value !== null && inputValue === value.displayName ? "" : inputValue.trim();
-  const settled = useDebouncedValue(typed, 250);
-  const results = useQuery({ ...search(settled), enabled: open });
-  const options = results.data ?? [];
+  const results = useCurrentSearch(typed, search, open);
+
+  const pick = useCallback(
+    (picked: T | null) => {
+      // Seeding the by-id cache lets the page name the pick without another request.
+      if (picked) queryClient.setQueryData<T | null>(byId(picked.id).queryKey, picked);
+      onChange(picked);
+    },
+    [queryClient, byId, onChange],
+  );
+  const keys = useKeyboardPick({
+    typed,
+    options: results.options,
+    searching: results.searching,
+    onPick: (picked: T) => {
+      pick(picked);
+      setInputValue(picked.displayName);
+      setOpen(false);
+    },
+  });
+
+  const chosen = value && !missing && resolved.isSuccess ? value : null;
+  const problem = missing
+    ? props.notFound(selectedId)
+    : resolved.isError
+      ? `The ${props.label.toLowerCase()} in the link could not be looked up: ${resolved.error.message}`
+      : null;
 
   return (
     <Autocomplete<T, false, false, false>
@@ -66,27 +95,24 @@ export function DirectoryObjectPicker<
       onOpen={() => setOpen(true)}
       onClose={() => setOpen(false)}
       value={value}
-      onChange={(_event, picked) => {
-        // Seeding the by-id cache lets the page name the pick without another request.
-        if (picked) queryClient.setQueryData<T | null>(byId(picked.id).queryKey, picked);
-        onChange(picked);
-      }}
+      onChange={(_event, picked) => pick(picked)}
       inputValue={inputValue}
       onInputChange={(_event, text) => setInputValue(text)}
-      options={value && !options.some((o) => o.id === value.id) ? [value, ...options] : options}
+      onKeyDown={keys.onKeyDown}
+      onHighlightChange={keys.onHighlightChange}
+      options={results.options}
       filterOptions={(all) => all}
       getOptionLabel={(object) => object.displayName}
       isOptionEqualToValue={(option, picked) => option.id === picked.id}
-      loading={results.isFetching}
+      loading={results.searching}
       loadingText="Searching…"
       noOptionsText={
-        results.isError
+        results.error
           ? `The search failed: ${results.error.message}`
-          : settled
+          : typed
             ? props.noMatchText
             : props.placeholder
       }
-      autoHighlight
       handleHomeEndKeys
       renderOption={({ key, ...optionProps }, object) => (
         <Box component="li" key={key ?? object.id} {...optionProps}>
@@ -105,8 +131,26 @@ export function DirectoryObjectPicker<
           {...params}
           label={props.label}
           placeholder={props.placeholder}
-          helperText={props.helperText ?? (value && detail?.(value)) ?? undefined}
-          error={props.error}
+          error={problem !== null}
+          helperText={
+            <>
+              {problem ? (
+                <Box component="span" role="alert" sx={{ display: "block" }}>
+                  {problem}
+                </Box>
+              ) : chosen ? (
+                <Box component="span" sx={{ display: "block", overflowWrap: "anywhere" }}>
+                  Selected: <strong>{chosen.displayName}</strong>
+                  {detail?.(chosen) && ` · ${detail(chosen)}`}
+                </Box>
+              ) : null}
+              {props.helperText && (
+                <Box component="span" sx={{ display: "block" }}>
+                  {props.helperText}
+                </Box>
+              )}
+            </>
+          }
           autoFocus={props.autoFocus}
           slotProps={{
             ...params.slotProps,
@@ -114,7 +158,7 @@ export function DirectoryObjectPicker<
               ...params.slotProps.input,
               endAdornment: (
                 <>
-                  {results.isFetching && open ? (
+                  {results.searching && open ? (
                     <CircularProgress color="inherit" size={18} aria-label="Searching" />
                   ) : null}
                   {params.slotProps.input.endAdornment}

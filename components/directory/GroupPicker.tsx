@@ -15,6 +15,7 @@ export function GroupPicker(props: {
       onChange={props.onChange}
       search={directoryQueries.groups}
       byId={directoryQueries.group}
+      notFound={(id) => `No group has the id ${id}. Find the group by name instead.`}
       placeholder="Type the group's name"
       noMatchText="No group matches. Try part of the name."
     />

@@ -1,6 +1,6 @@
 "use client";
 import { queryOptions } from "@tanstack/react-query";
-import { apiFetch, apiPath, withQuery } from "@/components/api/api-fetch";
+import { ApiClientError, apiFetch, apiPath, withQuery } from "@/components/api/api-fetch";
 import type { DirectoryGroupSummary, DirectoryUserSummary, GroupMemberSummary } from "@/lib/api/contracts";
 
 export const directoryKeys = {
@@ -13,44 +13,53 @@ export const directoryKeys = {
     [...directoryKeys.all, "group", groupId, "members", { search }] as const,
 };
 
-const searchUsers = (search: string, signal: AbortSignal) =>
-  apiFetch<{ items: DirectoryUserSummary[] }>(withQuery(apiPath("directory", "users"), { search }), {
-    signal,
-  });
-const searchGroups = (search: string, signal: AbortSignal) =>
-  apiFetch<{ items: DirectoryGroupSummary[] }>(withQuery(apiPath("directory", "groups"), { search }), {
-    signal,
-  });
+/** The answer, or null when the console says there is no such object (404). */
+async function orNullWhenMissing<T>(answer: Promise<T>): Promise<T | null> {
+  try {
+    return await answer;
+  } catch (error) {
+    if (error instanceof ApiClientError && error.status === 404) return null;
+    throw error;
+  }
+}
 
-const sameId = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+const LOOKUP_STALE_MS = 5 * 60_000;
 
 export const directoryQueries = {
+  /** Users by name, UPN or mail (live users only: deleted ones are in the recycle bin). */
   users: (search: string) =>
     queryOptions({
       queryKey: directoryKeys.users(search),
-      queryFn: ({ signal }) => searchUsers(search, signal),
+      queryFn: ({ signal }) =>
+        apiFetch<{ items: DirectoryUserSummary[] }>(withQuery(apiPath("directory", "users"), { search }), {
+          signal,
+        }),
       select: (answer) => answer.items,
     }),
-  /** One user by object id (for a link that names only the id); null when the directory has none. */
+  /** One user by object id (a link names only the id), also from the recycle bin; null when there is none. */
   user: (id: string) =>
     queryOptions({
       queryKey: directoryKeys.user(id),
-      queryFn: async ({ signal }) =>
-        (await searchUsers(id, signal)).items.find((user) => sameId(user.id, id)) ?? null,
-      staleTime: Infinity,
+      queryFn: ({ signal }) =>
+        orNullWhenMissing(apiFetch<DirectoryUserSummary>(apiPath("directory", "users", id), { signal })),
+      staleTime: LOOKUP_STALE_MS,
     }),
   groups: (search: string) =>
     queryOptions({
       queryKey: directoryKeys.groups(search),
-      queryFn: ({ signal }) => searchGroups(search, signal),
+      queryFn: ({ signal }) =>
+        apiFetch<{ items: DirectoryGroupSummary[] }>(withQuery(apiPath("directory", "groups"), { search }), {
+          signal,
+        }),
       select: (answer) => answer.items,
     }),
+  /** One group by object id; null when the directory has none. */
   group: (id: string) =>
     queryOptions({
       queryKey: directoryKeys.group(id),
-      queryFn: async ({ signal }) =>
-        (await searchGroups(id, signal)).items.find((group) => sameId(group.id, id)) ?? null,
-      staleTime: Infinity,
+      queryFn: ({ signal }) =>
+        orNullWhenMissing(apiFetch<DirectoryGroupSummary>(apiPath("directory", "groups", id), { signal })),
+      staleTime: LOOKUP_STALE_MS,
     }),
   members: (groupId: string, search: string) =>
     queryOptions({

@@ -24,7 +24,17 @@ function HistoryRow({ run }: { run: RunListItem }) {
       <TableCell sx={{ whiteSpace: "nowrap" }}>
         <WhenText iso={run.createdAt} />
       </TableCell>
-      <TableCell>{run.labels.application ?? <MonoNote>{run.servicePrincipalId}</MonoNote>}</TableCell>
+      <TableCell sx={{ maxWidth: 280 }}>
+        {run.labels.application ?? <MonoNote>{run.servicePrincipalId}</MonoNote>}
+        {/* Which of the application's jobs: runs stored before job labels show the job id. */}
+        {run.labels.job ? (
+          <Typography variant="body2" sx={{ color: "text.secondary", overflowWrap: "anywhere" }}>
+            {run.labels.job}
+          </Typography>
+        ) : (
+          <MonoNote>{run.jobId}</MonoNote>
+        )}
+      </TableCell>
       <TableCell sx={{ maxWidth: 320 }}>
         <RowLink href={runPageHref(run.id)}>{label}</RowLink>
         <Typography variant="body2" component="span" sx={{ color: "text.secondary", ml: 1 }}>

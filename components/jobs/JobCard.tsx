@@ -14,8 +14,8 @@ import { JobStatusChip } from "./JobStatusChip";
 import { QuarantineExplanation } from "./QuarantineExplanation";
 import { TimeText } from "./TimeText";
 import { jobStatusLook } from "./job-status";
-import { templateLabel } from "./job-template";
-import { intervalInWords } from "./schedule-interval";
+import { templateLabel } from "@/lib/provisioning/job-label";
+import { intervalInWords } from "@/lib/provisioning/schedule-interval";
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -60,7 +60,14 @@ export function JobFacts({ job }: { job: JobSummary }) {
         <CopyableId id={job.id} label="job id" />
       </Fact>
       <Fact term="Template">
-        <code>{job.templateId}</code>
+        {templateLabel(job.templateId)} (<code>{job.templateId}</code>)
+      </Fact>
+      <Fact term="Directories">
+        {job.schema
+          ? `${job.schema.sourceDirectoryName ?? "unknown"} → ${job.schema.targetDirectoryName ?? "unknown"}${
+              job.schema.objectTypes.length > 0 ? `; maps ${job.schema.objectTypes.join(", ")}` : ""
+            }`
+          : "The job's schema could not be read."}
       </Fact>
       <Fact term="Status code">{job.status.code}</Fact>
       <Fact term="Schedule">{scheduleText(job.schedule)}</Fact>
@@ -82,6 +89,11 @@ export function JobFacts({ job }: { job: JobSummary }) {
   );
 }
 
+/** A job's label as a heading: "Job 2 of 2 · SCIM → customappsso". */
+export function jobHeading(label: string): string {
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
 /** One synchronization job: what it is, how it is doing, and the ways to provision on demand with it and act on it. */
 export function JobCard({ spId, job }: { spId: string; job: JobSummary }) {
   return (
@@ -91,8 +103,8 @@ export function JobCard({ spId, job }: { spId: string; job: JobSummary }) {
         sx={{ gap: 2, justifyContent: "space-between", alignItems: { sm: "flex-start" } }}
       >
         <Box sx={{ minWidth: 0 }}>
-          <Typography variant="h6" component="h2" id={`job-${job.id}`}>
-            {templateLabel(job.templateId)}
+          <Typography variant="h6" component="h2" id={`job-${job.id}`} sx={{ overflowWrap: "anywhere" }}>
+            {jobHeading(job.label)}
           </Typography>
           <Box sx={{ mt: 0.5, display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: 1 }}>
             <JobStatusChip code={job.status.code} />

@@ -4,18 +4,19 @@ import Skeleton from "@mui/material/Skeleton";
 import Typography from "@mui/material/Typography";
 import { appHref } from "@/components/apps/app-links";
 import { ConsoleBreadcrumbs, type Crumb } from "@/components/apps/ConsoleBreadcrumbs";
+import { LinkButton } from "@/components/LinkButton";
 import { CopyableId } from "./CopyableId";
-import { templateLabel } from "./job-template";
 import type { JobPage } from "./use-job-page";
 
 /**
- * The top of a page about one job: where it sits, its title, the application and job it is for,
- * and why it cannot be shown when the application or job is missing.
+ * The top of a page about one job: where it sits, its title, the application and the job it is for
+ * (by the label that tells it from the application's other jobs), and why nothing below can be
+ * shown when the application or the job does not exist.
  */
 export function JobPageHeader({
   spId,
   jobId,
-  page: { app, jobs, job },
+  page: { app, jobs, job, appMissing, jobMissing },
   title,
   trail = [],
 }: {
@@ -26,7 +27,7 @@ export function JobPageHeader({
   /** Crumbs between the application and this page. */
   trail?: Crumb[];
 }) {
-  const loadError = app.error ?? jobs.error;
+  const loadError = appMissing ? null : (app.error ?? jobs.error);
   return (
     <>
       <ConsoleBreadcrumbs
@@ -41,23 +42,45 @@ export function JobPageHeader({
         <Typography variant="h4" component="h1">
           {title}
         </Typography>
-        <Typography sx={{ color: "text.secondary", mt: 0.5 }}>
-          {app.data ? app.data.displayName : <Skeleton width={240} sx={{ display: "inline-block" }} />}
-          {job && ` · ${templateLabel(job.templateId)}`}
-        </Typography>
+        {!appMissing && (
+          <Typography sx={{ color: "text.secondary", mt: 0.5, overflowWrap: "anywhere" }}>
+            {app.data ? app.data.displayName : <Skeleton width={240} sx={{ display: "inline-block" }} />}
+            {job && ` · ${job.label}`}
+          </Typography>
+        )}
         <Typography variant="body2" component="div" sx={{ color: "text.secondary" }}>
           Job <CopyableId id={jobId} label="job id" />
         </Typography>
       </div>
 
+      {appMissing && (
+        <Alert
+          severity="warning"
+          action={
+            <LinkButton href="/" color="inherit" size="small">
+              Applications
+            </LinkButton>
+          }
+        >
+          {app.error?.message ?? `No application has the id ${spId}.`} The link may be stale or mistyped: pick
+          the application from the list.
+        </Alert>
+      )}
+      {jobMissing && (
+        <Alert
+          severity="warning"
+          action={
+            <LinkButton href={appHref(spId)} color="inherit" size="small">
+              Its jobs
+            </LinkButton>
+          }
+        >
+          {app.data?.displayName ?? "This application"} has no job with the id {jobId}. The link may be stale
+          or mistyped: pick one of the application&apos;s jobs.
+        </Alert>
+      )}
       {loadError && (
         <Alert severity="error">The application or its jobs could not be loaded: {loadError.message}</Alert>
-      )}
-      {jobs.isSuccess && !job && (
-        <Alert severity="warning">
-          This application has no job with the id {jobId}. Go back to the application and pick one of its
-          jobs.
-        </Alert>
       )}
     </>
   );

@@ -1,53 +1,177 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
-import TextField from "@mui/material/TextField";
+import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import Autocomplete from "@mui/material/Autocomplete";
+import Box from "@mui/material/Box";
+import TextField, { type TextFieldProps } from "@mui/material/TextField";
+import Typography from "@mui/material/Typography";
+import type { OnPremisesUserMatch } from "@/lib/api/contracts";
 import { distinguishedNameProblem } from "@/lib/provisioning/distinguished-name";
-import { useDebouncedValue } from "@/components/directory/use-debounced-value";
+import { useCurrentSearch } from "@/components/directory/use-current-search";
+import type { AutocompleteKeyboardEvent } from "@/components/directory/use-keyboard-pick";
+import { DEMO_EXAMPLE_DN, FORMAT_EXAMPLE_DN } from "./on-premises-examples";
+import { onPremisesQueries } from "./queries";
 
-const EXAMPLE = "CN=Adele Vance,OU=Users,DC=corp,DC=contoso,DC=com";
+export interface OnPremisesUserFieldProps {
+  /** The text in the box: what Provision sends. */
+  value: string;
+  onChange: (dn: string) => void;
+  /** Enter in the box: provision, when the form is ready. */
+  onSubmit: () => void;
+  /** Demo mode: the demo forest's Active Directory can be searched by name. */
+  lookup: boolean;
+}
 
-/** The on-premises user's distinguished name, checked as it is typed; the URL follows after a pause. */
-export function OnPremisesUserField({ value, onChange }: { value: string; onChange: (dn: string) => void }) {
-  const [text, setText] = useState(value);
-  const [touched, setTouched] = useState(value !== "");
-  const settled = useDebouncedValue(text, 300);
-  const lastSent = useRef(value);
+const INPUT_PROPS = {
+  spellCheck: false,
+  autoCapitalize: "off",
+  autoCorrect: "off",
+  style: { fontFamily: "monospace" },
+} as const;
 
-  useEffect(() => {
-    if (settled === lastSent.current) return;
-    lastSent.current = settled;
-    onChange(settled);
-  }, [settled, onChange]);
-  useEffect(() => {
-    if (value !== lastSent.current) {
-      lastSent.current = value;
-      setText(value);
-    }
-  }, [value]);
+/** What is wrong with the text as typed (checked at every keystroke), or null. */
+function problemOf(value: string, touched: boolean): string | null {
+  const dn = value.trim();
+  if (dn) return distinguishedNameProblem(dn);
+  return touched ? "Enter the user's distinguished name." : null;
+}
 
-  const problem = text.trim()
-    ? distinguishedNameProblem(text.trim())
-    : touched
-      ? "Enter the user's distinguished name."
-      : null;
+/**
+ * The on-premises user's distinguished name, checked as it is typed; Enter provisions. In demo mode
+ * a name typed here finds the user in the demo forest; in Entra mode the console says where DNs are
+ * found, since Active Directory lives on premises and Graph cannot list it.
+ */
+export function OnPremisesUserField(props: OnPremisesUserFieldProps) {
+  const [touched, setTouched] = useState(props.value !== "");
+  // In demo mode text without "=" is a name being looked up, not a malformed DN.
+  const searchingByName = props.lookup && props.value.trim() !== "" && !props.value.includes("=");
+  const problem = searchingByName ? null : problemOf(props.value, touched);
+  const fieldProps: TextFieldProps = {
+    label: "Distinguished name",
+    error: problem !== null,
+    fullWidth: true,
+    onBlur: () => setTouched(true),
+    placeholder: props.lookup ? DEMO_EXAMPLE_DN : FORMAT_EXAMPLE_DN,
+  };
+  const hint: ReactNode = searchingByName ? (
+    <>Searching the demo forest by name: pick the user to put their distinguished name in the box.</>
+  ) : props.lookup ? (
+    <>
+      Type a name to find the user in the demo forest&apos;s Active Directory, or the whole DN, e.g.{" "}
+      <code>{DEMO_EXAMPLE_DN}</code>. Enter provisions.
+    </>
+  ) : (
+    <>
+      Distinguished names live in your on-premises Active Directory, which the console cannot list. Copy it
+      from Active Directory Users and Computers (the user&apos;s Attribute Editor,{" "}
+      <code>distinguishedName</code>) or from{" "}
+      <code>Get-ADUser -Identity &lt;sAMAccountName&gt; | Select-Object DistinguishedName</code>, e.g.{" "}
+      <code>{FORMAT_EXAMPLE_DN}</code>. Enter provisions.
+    </>
+  );
+  const helperText = problem ? (
+    <Box component="span" role="alert">
+      {problem}
+    </Box>
+  ) : (
+    hint
+  );
+
+  if (!props.lookup) {
+    return (
+      <TextField
+        {...fieldProps}
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value)}
+        onKeyDown={(event: KeyboardEvent) => {
+          if (event.key !== "Enter") return;
+          event.preventDefault();
+          props.onSubmit();
+        }}
+        helperText={helperText}
+        slotProps={{ htmlInput: INPUT_PROPS }}
+      />
+    );
+  }
+  return <DemoForestLookup {...props} fieldProps={fieldProps} helperText={helperText} />;
+}
+
+const MIN_SEARCH = 2;
+
+/** Demo mode: the DN box also searches the demo forest by name; picking a user puts their DN in the box. */
+function DemoForestLookup({
+  value,
+  onChange,
+  onSubmit,
+  fieldProps,
+  helperText,
+}: OnPremisesUserFieldProps & { fieldProps: TextFieldProps; helperText: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const highlighted = useRef<OnPremisesUserMatch | null>(null);
+  const typed = value.trim();
+  const results = useCurrentSearch(typed, onPremisesQueries.users, open && typed.length >= MIN_SEARCH);
+
   return (
-    <TextField
-      label="Distinguished name"
-      value={text}
-      onChange={(event) => setText(event.target.value)}
-      onBlur={() => setTouched(true)}
-      error={touched && problem !== null}
-      helperText={touched && problem ? problem : `As in Active Directory, e.g. ${EXAMPLE}`}
-      placeholder={EXAMPLE}
-      fullWidth
-      slotProps={{
-        htmlInput: {
-          spellCheck: false,
-          autoCapitalize: "off",
-          autoCorrect: "off",
-          style: { fontFamily: "monospace" },
-        },
+    <Autocomplete<OnPremisesUserMatch, false, false, true>
+      freeSolo
+      open={open}
+      onOpen={() => setOpen(true)}
+      onClose={() => setOpen(false)}
+      value={null}
+      onChange={(_event, picked) => {
+        if (picked && typeof picked !== "string") onChange(picked.distinguishedName);
       }}
+      inputValue={value}
+      onInputChange={(_event, text) => onChange(text)}
+      onHighlightChange={(_event, option) => {
+        highlighted.current = option;
+      }}
+      onKeyDown={(event: AutocompleteKeyboardEvent) => {
+        // Enter picks a highlighted user; otherwise it provisions the DN in the box, as shown.
+        if (event.key !== "Enter" || (open && highlighted.current !== null)) return;
+        event.defaultMuiPrevented = true;
+        event.preventDefault();
+        setOpen(false);
+        onSubmit();
+      }}
+      options={typed.length >= MIN_SEARCH ? results.options : []}
+      filterOptions={(all) => all}
+      getOptionLabel={(option) => (typeof option === "string" ? option : option.distinguishedName)}
+      loading={results.searching}
+      loadingText="Searching the demo forest…"
+      noOptionsText={
+        results.error
+          ? `The search failed: ${results.error.message}`
+          : "No user of the demo forest matches. Try part of the name."
+      }
+      renderOption={({ key, ...optionProps }, user) => (
+        <Box component="li" key={key ?? user.distinguishedName} {...optionProps}>
+          <Box sx={{ minWidth: 0 }}>
+            <Typography>
+              {user.displayName}
+              <Typography component="span" variant="body2" sx={{ color: "text.secondary", ml: 1 }}>
+                {user.inEntra ? "already in Entra ID" : "only in Active Directory"}
+              </Typography>
+            </Typography>
+            <Typography
+              variant="body2"
+              sx={{ color: "text.secondary", fontFamily: "monospace", overflowWrap: "anywhere" }}
+            >
+              {user.distinguishedName}
+            </Typography>
+          </Box>
+        </Box>
+      )}
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          {...fieldProps}
+          helperText={helperText}
+          slotProps={{
+            ...params.slotProps,
+            htmlInput: { ...params.slotProps.htmlInput, ...INPUT_PROPS },
+          }}
+        />
+      )}
     />
   );
 }

@@ -7,10 +7,11 @@ import Stack from "@mui/material/Stack";
 import PlayArrow from "@mui/icons-material/PlayArrow";
 import { provisionHref } from "@/components/apps/app-links";
 import { newBulkRunHref } from "@/components/bulk/bulk-links";
+import { useCanRunProvisioning } from "@/components/auth";
 import { expressionLabHref } from "@/components/expression-lab/lab-url-state";
 import { useDemoMode } from "@/components/public-settings";
-import { JobHealthNotice } from "@/components/jobs/JobHealthNotice";
 import { JobPageHeader } from "@/components/jobs/JobPageHeader";
+import { JobStateNotice } from "@/components/jobs/JobStateNotice";
 import { useJobPage } from "@/components/jobs/use-job-page";
 import { LinkButton } from "@/components/LinkButton";
 import { OutlinedSection } from "@/components/OutlinedSection";
@@ -25,6 +26,8 @@ import { ShownRun } from "./ShownRun";
 import { SubjectPicker } from "./SubjectPicker";
 import { useProvisionForm } from "./use-provision-form";
 import { useSessionRuns } from "./use-session-runs";
+import { useSubjectCheck } from "./use-subject-check";
+import { useUrlDraft } from "./use-url-draft";
 
 const noSubscription = () => () => {};
 
@@ -42,15 +45,22 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
   const choice = chooseRule(rules.data ?? [], state.ruleId);
   const kinds = offeredSubjectKinds(choice.rule, job?.templateId ?? null);
   const kind = effectiveKind(state.kind, kinds);
-  const form: ProvisionFormState = { ...state, kind };
   // Every change is made on the kind shown, even when the link asked for one this job does not offer.
   const change = (patch: Partial<ProvisionFormState>) => update({ kind, ...patch });
+  // The DN as typed, not as the URL has it yet: Provision sends what the box shows.
+  const [distinguishedName, setDistinguishedName] = useUrlDraft(state.distinguishedName, (dn) =>
+    change({ distinguishedName: dn }),
+  );
+  const form: ProvisionFormState = { ...state, kind, distinguishedName };
 
   const readiness = provisionReadiness(form, {
     servicePrincipalId: spId,
     jobId,
     ruleId: choice.rule?.id ?? null,
   });
+  // A link's object that does not exist (or is still being looked up) cannot be provisioned.
+  const check = useSubjectCheck(form);
+  const problem = readiness.problem ?? check.problem;
   const session = useSessionRuns();
   const demoMode = useDemoMode();
   const [shownId, setShownId] = useState<string | null>(null);
@@ -60,6 +70,11 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
   const provision = (request: RunRequest) => {
     setShownId(null);
     session.start(request);
+  };
+  const permission = useCanRunProvisioning();
+  // The button and Enter in a text box do the same, under the same conditions.
+  const submit = () => {
+    if (problem === null && permission.allowed && readiness.request) provision(readiness.request);
   };
   const anotherHref = provisionHref(
     spId,
@@ -76,10 +91,18 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
     origin &&
     `${origin}${provisionHref(spId, jobId, provisionLinkQuery({ ...form, ruleId: choice.rule?.id ?? null }))}`;
 
+  if (page.missing) {
+    return (
+      <Stack spacing={3}>
+        <JobPageHeader spId={spId} jobId={jobId} page={page} title="Provision on demand" />
+      </Stack>
+    );
+  }
+
   return (
     <Stack spacing={3}>
       <JobPageHeader spId={spId} jobId={jobId} page={page} title="Provision on demand" />
-      {job && <JobHealthNotice spId={spId} job={job} />}
+      {job && <JobStateNotice spId={spId} job={job} />}
 
       {notices.length > 0 && (
         <Alert severity="info">
@@ -97,7 +120,15 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
       />
 
       <OutlinedSection title="2. What to provision" id="subject-heading">
-        <SubjectPicker kinds={kinds} kind={kind} state={form} update={change} />
+        <SubjectPicker
+          kinds={kinds}
+          kind={kind}
+          state={form}
+          update={change}
+          onDistinguishedNameChange={setDistinguishedName}
+          onSubmit={submit}
+          onPremisesLookup={demoMode}
+        />
       </OutlinedSection>
 
       <ExplainedAction
@@ -106,9 +137,9 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
         startIcon={<PlayArrow aria-hidden />}
         loading={session.starting}
         explanationId="provision-readiness"
-        problem={readiness.problem}
-        hint="Provisions just this object now, outside the job's schedule. A link to this page never runs anything by itself."
-        onClick={() => readiness.request && provision(readiness.request)}
+        problem={problem}
+        hint={`Provisions ${check.named ?? "just this object"} now, outside the job's schedule. A link to this page never runs anything by itself.`}
+        onClick={submit}
         after={
           <>
             <LinkButton variant="outlined" href={newBulkRunHref(spId, jobId, choice.rule?.id ?? null)}>
@@ -126,6 +157,7 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
       >
         Provision
       </ExplainedAction>
+      {check.warning && <Alert severity="warning">{check.warning}</Alert>}
       {session.startError && (
         <Alert severity="error" onClose={session.dismissError}>
           The run could not be started: {session.startError.message}

@@ -29,6 +29,12 @@ export function SubjectPicker(props: {
   kind: SubjectKind;
   state: ProvisionFormState;
   update: (change: Partial<ProvisionFormState>) => void;
+  /** The DN box's text, which the page reads as typed (the URL follows after a pause). */
+  onDistinguishedNameChange: (dn: string) => void;
+  /** Enter in a text box: provision, when the form is ready. */
+  onSubmit: () => void;
+  /** Demo mode: the on-premises directory can be searched by name. */
+  onPremisesLookup: boolean;
 }) {
   const { kinds, kind, state, update } = props;
   return (
@@ -83,7 +89,9 @@ export function SubjectPicker(props: {
           {kind === "onPremisesUser" && (
             <OnPremisesUserField
               value={state.distinguishedName}
-              onChange={(distinguishedName) => update({ distinguishedName })}
+              onChange={props.onDistinguishedNameChange}
+              onSubmit={props.onSubmit}
+              lookup={props.onPremisesLookup}
             />
           )}
         </Stack>

@@ -85,6 +85,11 @@ export function memberLimitMessage(): string {
   return `A group can be provisioned with at most ${MAX_GROUP_MEMBERS} members at once. Remove one before adding another.`;
 }
 
+/** "No user has the id x." or "No user has the ids x, y." */
+export function memberNotFoundText(ids: readonly string[]): string {
+  return ids.length === 1 ? `No user has the id ${ids[0]}.` : `No user has the ids ${ids.join(", ")}.`;
+}
+
 /** The members after a change in the picker; a change past the limit is refused whole, with the reason. */
 export function changeMembers(
   current: readonly string[],

@@ -96,8 +96,9 @@ export function RunPageView({ id }: { id: string }) {
       <Box>
         <Title>{runTitleOf(view)}</Title>
         <Typography sx={{ color: "text.secondary", mt: 0.5, overflowWrap: "anywhere" }}>
-          Provision on demand{view.labels.application ? ` in ${view.labels.application}` : ""} · rule{" "}
-          <code>{view.request.ruleId}</code> · run <code>{view.id}</code>
+          Provision on demand{view.labels.application ? ` in ${view.labels.application}` : ""}
+          {view.labels.job ? ` · ${view.labels.job}` : ""} · rule <code>{view.request.ruleId}</code> · run{" "}
+          <code>{view.id}</code>
           {view.bulkRunId && (
             <>
               {" "}

@@ -1,12 +1,27 @@
 "use client";
-import { useRef, useState } from "react";
+import { useRef, useState, useSyncExternalStore } from "react";
+import Alert from "@mui/material/Alert";
 import Button from "@mui/material/Button";
 import Stack from "@mui/material/Stack";
 import TextField from "@mui/material/TextField";
 import ContentCopyIcon from "@mui/icons-material/ContentCopy";
 import { copyText } from "@/components/run-result/clipboard";
 
-/** The new link, read-only, with Copy; where copying is refused the text is selected for Ctrl+C. */
+const noSubscription = () => () => {};
+
+/** The origin of a link, or null when it is not a URL. */
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The new link, read-only, with Copy; where copying is refused the text is selected for Ctrl+C.
+ * A link on another address than the one this page was reached at says so, with the setting that fixes it.
+ */
 export function CreatedLinkField({
   url,
   onAnnounce,
@@ -16,6 +31,12 @@ export function CreatedLinkField({
 }) {
   const field = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState(false);
+  const reached = useSyncExternalStore(
+    noSubscription,
+    () => window.location.origin,
+    () => null,
+  );
+  const linkOrigin = originOf(url);
 
   const selectAll = () => {
     field.current?.focus();
@@ -35,27 +56,37 @@ export function CreatedLinkField({
   };
 
   return (
-    <Stack direction={{ xs: "column", sm: "row" }} spacing={1} sx={{ alignItems: { sm: "flex-start" } }}>
-      <TextField
-        label="Link to share"
-        value={url}
-        inputRef={field}
-        fullWidth
-        size="small"
-        onFocus={selectAll}
-        slotProps={{
-          htmlInput: { readOnly: true, spellCheck: false },
-          input: { sx: { fontFamily: "monospace" } },
-        }}
-      />
-      <Button
-        variant="contained"
-        onClick={copy}
-        startIcon={<ContentCopyIcon aria-hidden />}
-        sx={{ flexShrink: 0, minHeight: 40 }}
-      >
-        {copied ? "Copied" : "Copy"}
-      </Button>
+    <Stack spacing={1}>
+      {reached && linkOrigin && linkOrigin !== reached && (
+        <Alert severity="warning">
+          This link starts with {linkOrigin}, the address the console&apos;s server knows itself by, while you
+          reached it at {reached}. A colleague may not reach that address: ask the administrator to set
+          PUBLIC_ORIGIN to the address users reach the console at (or TRUST_PROXY_HEADERS behind a reverse
+          proxy that forwards it).
+        </Alert>
+      )}
+      <Stack direction={{ xs: "column", sm: "row" }} spacing={1} sx={{ alignItems: { sm: "flex-start" } }}>
+        <TextField
+          label="Link to share"
+          value={url}
+          inputRef={field}
+          fullWidth
+          size="small"
+          onFocus={selectAll}
+          slotProps={{
+            htmlInput: { readOnly: true, spellCheck: false },
+            input: { sx: { fontFamily: "monospace" } },
+          }}
+        />
+        <Button
+          variant="contained"
+          onClick={copy}
+          startIcon={<ContentCopyIcon aria-hidden />}
+          sx={{ flexShrink: 0, minHeight: 40 }}
+        >
+          {copied ? "Copied" : "Copy"}
+        </Button>
+      </Stack>
     </Stack>
   );
 }

@@ -1,7 +1,13 @@
 "use client";
+import { useId, useState } from "react";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
+import Dialog from "@mui/material/Dialog";
+import DialogActions from "@mui/material/DialogActions";
+import DialogContent from "@mui/material/DialogContent";
+import DialogContentText from "@mui/material/DialogContentText";
+import DialogTitle from "@mui/material/DialogTitle";
 import MuiLink from "@mui/material/Link";
 import Table from "@mui/material/Table";
 import TableBody from "@mui/material/TableBody";
@@ -26,6 +32,45 @@ const STATE_LOOK = {
 } as const satisfies Record<ShareLinkState, unknown>;
 
 const dateOf = (iso: string) => dateTimeText(iso) ?? iso;
+
+/** How a person tells one link from the others: when and by whom it was made, how it shows values, how it ends. */
+function linkName(link: ShareLink): string {
+  return `the link made ${dateOf(link.createdAt)} by ${link.createdBy} (${link.redact ? "redacted" : "full values"}, ending …${link.id.slice(-6)})`;
+}
+
+/** Revoking cannot be undone, so it is asked for twice, naming the link; Cancel is the default. */
+function RevokeDialog({
+  link,
+  onCancel,
+  onConfirm,
+}: {
+  link: ShareLink | null;
+  onCancel: () => void;
+  onConfirm: (link: ShareLink) => void;
+}) {
+  const titleId = useId();
+  const textId = useId();
+  return (
+    <Dialog open={link !== null} onClose={onCancel} aria-labelledby={titleId} aria-describedby={textId}>
+      <DialogTitle id={titleId}>Revoke this link?</DialogTitle>
+      <DialogContent>
+        <DialogContentText id={textId}>
+          {link && `Revoke ${linkName(link)}? `}
+          Anyone who opens it from now on is told it was revoked. This cannot be undone; a new link can be
+          made instead.
+        </DialogContentText>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onCancel} autoFocus>
+          Cancel
+        </Button>
+        <Button color="error" variant="contained" onClick={() => link && onConfirm(link)}>
+          Revoke link
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
 
 function ShareLinkRow({
   link,
@@ -90,6 +135,7 @@ export function ShareLinkList({
 }) {
   const queryClient = useQueryClient();
   const links = useQuery(shareQueries.ofRun(runId));
+  const [confirming, setConfirming] = useState<ShareLink | null>(null);
   const revoke = useMutation({
     mutationFn: revokeShareLink,
     onSuccess: () => onAnnounce("The link was revoked: it no longer opens."),
@@ -129,12 +175,20 @@ export function ShareLinkList({
             <ShareLinkRow
               key={link.id}
               link={link}
-              onRevoke={() => revoke.mutate(link.id)}
+              onRevoke={() => setConfirming(link)}
               revoking={revoke.isPending && revoke.variables === link.id}
             />
           ))}
         </TableBody>
       </Table>
+      <RevokeDialog
+        link={confirming}
+        onCancel={() => setConfirming(null)}
+        onConfirm={(link) => {
+          setConfirming(null);
+          revoke.mutate(link.id);
+        }}
+      />
     </>
   );
 }

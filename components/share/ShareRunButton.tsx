@@ -75,7 +75,8 @@ function ShareDialogBody({ runId, onClose }: { runId: string; onClose: () => voi
                   Replaces with “[redacted]” the values of security identifiers (objectSid, SID history),
                   password timestamps, mailbox GUIDs and hashes, immutable ids and source anchors,
                   certificates, photos and custom security attributes — in the steps, details, modified
-                  properties and raw answer.
+                  properties and raw answer, and wherever else those values appear in any encoding (an
+                  objectGUID also as the source&apos;s GUID in the summary, a SID also as S-1-5-…).
                 </FormHelperText>
               </Box>
               <TextField

@@ -52,6 +52,7 @@ const SAMPLE_SEGMENTS: Record<string, string> = {
   spId: "9d2b7c4e-1a3f-4e6d-8b5a-0c9e7f2d1a36",
   jobId: "scim.4b8c1f0e2d3a4b5c.4ba2d9e8f7a6b5c4",
   groupId: "37f3cab5-edc6-458b-a335-e87ec019f718",
+  userId: "69bdd931-211b-469b-bd21-0c279cd91efd",
   shareId: "kq7Zt2mXw9Lr4bN8",
   path: "reset",
   action: "pause",

@@ -75,7 +75,7 @@ export function createBulkService(deps: BulkServiceDependencies) {
       servicePrincipalId: row.service_principal_id,
       jobId: row.job_id,
       ruleId: row.rule_id,
-      labels: { application: row.application_label },
+      labels: { application: row.application_label, job: row.job_label },
       total: row.total,
       done: row.total - remaining,
       counts,
@@ -119,7 +119,13 @@ export function createBulkService(deps: BulkServiceDependencies) {
   return {
     limits,
 
-    async create(input: { request: BulkRunRequest; actor: string; applicationLabel: string | null }) {
+    async create(input: {
+      request: BulkRunRequest;
+      actor: string;
+      applicationLabel: string | null;
+      /** The job as told apart from the application's others; its items' runs carry it too. */
+      jobLabel?: string | null;
+    }) {
       const { request, actor } = input;
       if (request.subjects.length === 0)
         throw new ApiError("bad_request", "subjects: give at least one object.");
@@ -176,6 +182,7 @@ export function createBulkService(deps: BulkServiceDependencies) {
             job_id: request.jobId,
             rule_id: request.ruleId,
             application_label: input.applicationLabel,
+            job_label: input.jobLabel ?? null,
             total: items.length,
           },
           items,

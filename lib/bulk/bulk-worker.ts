@@ -122,7 +122,11 @@ export function createBulkWorker(deps: BulkWorkerDependencies) {
         actor: run.actor,
         graph,
         bulk: { bulkRunId: run.id, permit },
-        labeler: async () => ({ application: run.application_label, subject: item.label }),
+        labeler: async () => ({
+          application: run.application_label,
+          subject: item.label,
+          job: run.job_label,
+        }),
       });
       runId = accepted.id;
     } catch (error) {

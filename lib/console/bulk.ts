@@ -14,6 +14,7 @@ import { ApiError } from "@/lib/api/errors";
 import type { Caller } from "@/lib/auth";
 import { bulkItemsAsCsv, leastDurationMs, resolveBulkSource, type BulkDirectory } from "@/lib/bulk";
 import { isGraphError } from "@/lib/graph";
+import { jobLabelOf } from "./job-labels";
 import type { ConsoleServices } from "./services";
 
 // Bulk runs as this console serves them. Every request leaves the operator's sign-in for the
@@ -51,14 +52,16 @@ export async function createBulkRun(
   request: BulkRunRequest,
 ): Promise<{ id: string }> {
   services.signIns.remember(caller);
-  const app = await services
-    .graphFor(caller)
-    .getServicePrincipal(request.servicePrincipalId)
-    .catch(() => null);
+  const graph = services.graphFor(caller);
+  const [app, jobLabel] = await Promise.all([
+    graph.getServicePrincipal(request.servicePrincipalId).catch(() => null),
+    jobLabelOf(graph, request.servicePrincipalId, request.jobId),
+  ]);
   const { id } = await services.bulk.create({
     request,
     actor: caller.id,
     applicationLabel: app?.displayName ?? null,
+    jobLabel,
   });
   return { id };
 }

@@ -109,6 +109,42 @@ describe("catalog facade", () => {
     });
   });
 
+  it("labels each job by what tells it apart, and still lists a job whose schema cannot be read", async () => {
+    const rules = (objectTypes: string[]) => [
+      {
+        id: "r",
+        name: "USERGROUP_OUTBOUND_USERGROUP",
+        sourceDirectoryName: "Azure Active Directory",
+        targetDirectoryName: "customappsso",
+        supportsProvisionOnDemand: true,
+        objectTypes,
+      },
+    ];
+    const services = servicesWith({
+      listJobs: async () => [
+        { id: "scim.t.1", templateId: "scim", status: { code: "Active" } },
+        { id: "scim.t.2", templateId: "scim", status: { code: "Active" } },
+        { id: "scim.t.3", templateId: "scim", status: { code: "Active" } },
+      ],
+      listRules: async (_sp: string, jobId: string) => {
+        if (jobId === "scim.t.3") throw new GraphError({ status: 403, code: "Denied", message: "no" });
+        return rules(jobId === "scim.t.1" ? ["User", "Group"] : ["User"]);
+      },
+    });
+    const { items } = await listJobs(services, caller, "sp");
+    expect(jobList.parse({ items }).items.map((job) => job.label)).toEqual([
+      "job 1 of 3 · SCIM → customappsso · maps User and Group",
+      "job 2 of 3 · SCIM → customappsso · maps User",
+      "job 3 of 3 · SCIM",
+    ]);
+    expect(items[1]!.schema).toEqual({
+      sourceDirectoryName: "Azure Active Directory",
+      targetDirectoryName: "customappsso",
+      objectTypes: ["User"],
+    });
+    expect(items[2]!.schema).toBeNull();
+  });
+
   it("lists a job's rules with empty directory names rather than missing ones", async () => {
     const services = servicesWith({
       listRules: async () => [

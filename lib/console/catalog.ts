@@ -10,6 +10,7 @@ import { ApiError } from "@/lib/api/errors";
 import type { Caller } from "@/lib/auth";
 import { isGraphError } from "@/lib/graph";
 import { presentApp, presentJob, presentRule, presentServicePrincipal } from "@/lib/graph/presenters";
+import { describeJobs } from "./job-labels";
 import type { ConsoleServices } from "./services";
 
 // Applications with provisioning, their jobs and rules, for the catalog pages.
@@ -50,7 +51,8 @@ export async function listJobs(
   caller: Caller,
   servicePrincipalId: string,
 ): Promise<{ items: JobSummary[] }> {
-  return { items: (await services.graphFor(caller).listJobs(servicePrincipalId)).map(presentJob) };
+  const described = await describeJobs(services.graphFor(caller), servicePrincipalId);
+  return { items: described.map(({ job, label, schema }) => presentJob(job, { label, schema })) };
 }
 
 export async function listRules(

@@ -12,6 +12,7 @@ export {
 } from "./services";
 export { apiRoute, consoleRoute, type RouteContext, type RouteOptions } from "./route";
 export { health } from "./health";
+export { linkOrigin } from "./link-origin";
 export * as catalog from "./catalog";
 export * as directory from "./directory";
 export * as runs from "./runs";

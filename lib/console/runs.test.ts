@@ -38,7 +38,24 @@ function recordingRuns() {
   return { runs, inputs };
 }
 
-const directory: Pick<GraphClient, "getServicePrincipal" | "getUser" | "getGroup"> = {
+type LabelGraph = Pick<
+  GraphClient,
+  "getServicePrincipal" | "getUser" | "getGroup" | "listJobs" | "listRules"
+>;
+
+const scimJob = (id: string) => ({ id, templateId: "scim", schedule: { interval: "PT40M" } });
+const scimRules = (objectTypes: string[]) => [
+  {
+    id: "rule",
+    name: "USERGROUP_OUTBOUND_USERGROUP",
+    sourceDirectoryName: "Azure Active Directory",
+    targetDirectoryName: "customappsso",
+    supportsProvisionOnDemand: true,
+    objectTypes,
+  },
+];
+
+const directory: LabelGraph = {
   getServicePrincipal: async (id) => ({ id, appId: null, displayName: "Contoso HR Portal" }),
   getUser: async (id) => ({
     id,
@@ -47,6 +64,8 @@ const directory: Pick<GraphClient, "getServicePrincipal" | "getUser" | "getGroup
     mail: null,
   }),
   getGroup: async (id) => ({ id, displayName: "Sales Team EMEA" }),
+  listJobs: async () => [scimJob("scim.1")],
+  listRules: async () => scimRules(["User", "Group"]),
 };
 
 describe("runs facade", () => {
@@ -61,7 +80,20 @@ describe("runs facade", () => {
     expect(await inputs[0]!.labeler!()).toEqual({
       application: "Contoso HR Portal",
       subject: "AdeleV@contoso.com",
+      job: "SCIM → customappsso",
     });
+  });
+
+  it("labels the job by what tells it apart from the application's other jobs", async () => {
+    const twoJobs: LabelGraph = {
+      ...directory,
+      listJobs: async () => [scimJob("scim.1"), scimJob("scim.2")],
+      listRules: async (_sp, jobId) => scimRules(jobId === "scim.2" ? ["User"] : ["User", "Group"]),
+    };
+    expect((await runLabels(twoJobs, { ...userRequest, jobId: "scim.2" })).job).toBe(
+      "job 2 of 2 · SCIM → customappsso · maps User",
+    );
+    expect((await runLabels(twoJobs, { ...userRequest, jobId: "scim.9" })).job).toBeNull();
   });
 
   it("labels a group with its member count and an on-premises user by the DN, without asking Graph for it", async () => {
@@ -84,8 +116,10 @@ describe("runs facade", () => {
       getServicePrincipal: () => Promise.reject(new Error("403")),
       getUser: () => Promise.reject(new Error("404")),
       getGroup: () => Promise.reject(new Error("404")),
+      listJobs: () => Promise.reject(new Error("403")),
+      listRules: () => Promise.reject(new Error("403")),
     };
-    expect(await runLabels(failing, userRequest)).toEqual({ application: null, subject: null });
+    expect(await runLabels(failing, userRequest)).toEqual({ application: null, subject: null, job: null });
   });
 
   it("answers 404 naming the run it does not have", async () => {

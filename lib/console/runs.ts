@@ -15,6 +15,7 @@ import type { Caller } from "@/lib/auth";
 import type { GraphClient } from "@/lib/graph";
 import { subjectLabelOf } from "@/lib/graph/presenters";
 import { compareRuns, findPreviousRun, findRun, listRuns, runAsCsv, runAsJson } from "@/lib/runs";
+import { jobLabelOf } from "./job-labels";
 import type { ConsoleServices } from "./services";
 
 // Provisioning one object, and the runs kept since: history, comparison, export.
@@ -39,13 +40,16 @@ export async function requestRun(
   return { id, status };
 }
 
-/** The names a run is listed by: the application's, and the subject's (a failed look-up costs only its label). */
+/**
+ * The names a run is listed by: the application's, the subject's, and the job's as told apart from
+ * the application's other jobs (a failed look-up costs only its label).
+ */
 export async function runLabels(
-  graph: Pick<GraphClient, "getServicePrincipal" | "getUser" | "getGroup">,
-  request: Pick<RunRequest, "servicePrincipalId" | "subject">,
-): Promise<{ application: string | null; subject: string | null }> {
+  graph: Pick<GraphClient, "getServicePrincipal" | "getUser" | "getGroup" | "listJobs" | "listRules">,
+  request: Pick<RunRequest, "servicePrincipalId" | "jobId" | "subject">,
+): Promise<{ application: string | null; subject: string | null; job: string | null }> {
   const { subject } = request;
-  const [app, label] = await Promise.all([
+  const [app, label, job] = await Promise.all([
     graph.getServicePrincipal(request.servicePrincipalId).then(
       (sp) => sp.displayName ?? null,
       () => null,
@@ -60,8 +64,9 @@ export async function runLabels(
         });
       return subjectLabelOf({ kind: "user", user: await graph.getUser(subject.objectId) });
     })().catch(() => null),
+    jobLabelOf(graph, request.servicePrincipalId, request.jobId),
   ]);
-  return { application: app, subject: label };
+  return { application: app, subject: label, job };
 }
 
 export async function getRun(services: Pick<Services, "runs">, id: string): Promise<RunView> {

@@ -45,7 +45,11 @@ describe("the composition root", () => {
       outcome: "Success",
     });
     const run = await services.runs.get(accepted.id);
-    expect(run?.labels).toEqual({ application: scimApp.displayName, subject: inScopeUser.userPrincipalName });
+    expect(run?.labels).toEqual({
+      application: scimApp.displayName,
+      subject: inScopeUser.userPrincipalName,
+      job: "SCIM → customappsso",
+    });
     expect(services.graphFor(operator)).toBe(services.graphFor({ ...operator, id: "someone-else" }));
   });
 

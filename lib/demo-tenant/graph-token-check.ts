@@ -155,7 +155,9 @@ export function graphPermissionsFor(method: string, url: string): GraphPermissio
       ],
     };
   }
-  if (resource.startsWith("users")) {
+  // Deleted users in the recycle bin are read with the users' permissions, as Graph documents.
+  const deletedItem = resource === "directory" && segments[1]?.toLowerCase() === "deleteditems";
+  if (resource.startsWith("users") || (deletedItem && reading)) {
     return reading
       ? same(["User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"])
       : same(["User.ReadWrite.All", "Directory.ReadWrite.All"]);

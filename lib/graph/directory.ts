@@ -1,10 +1,12 @@
 import "server-only";
-import { isGraphError } from "./graph-error";
+import { GraphError, isGraphError } from "./graph-error";
 import type { GraphReader } from "./graph-reader";
 import {
+  deletedUserSchema,
   groupSchema,
   memberSchema,
   userSchema,
+  type DeletedDirectoryUser,
   type DirectoryGroup,
   type DirectoryUser,
   type GroupMember,
@@ -46,6 +48,25 @@ export function createDirectory(reader: GraphReader) {
       query: { $select: USER_SELECT },
       signal,
     });
+  }
+
+  /** A soft-deleted user from the recycle bin (Graph's /users does not serve them); 404 when there is none. */
+  async function getDeletedUser(userId: string, signal?: AbortSignal): Promise<DeletedDirectoryUser> {
+    const id = requireId(userId, "user id");
+    const entry = await reader.one(
+      deletedUserSchema,
+      `deleted item ${id}`,
+      graphPath("directory", "deletedItems", id),
+      { query: { $select: `${USER_SELECT},deletedDateTime` }, signal },
+    );
+    // The recycle bin also holds groups and applications; only a user answers for a user id.
+    if (entry["@odata.type"] !== undefined && entry["@odata.type"] !== USER_TYPE)
+      throw new GraphError({
+        status: 404,
+        code: "Request_ResourceNotFound",
+        message: `The deleted item ${id} is a ${entry["@odata.type"]}, not a user.`,
+      });
+    return entry;
   }
 
   async function getGroup(groupId: string, signal?: AbortSignal): Promise<DirectoryGroup> {
@@ -91,6 +112,7 @@ export function createDirectory(reader: GraphReader) {
 
   return {
     getUser,
+    getDeletedUser,
     getGroup,
 
     /** Users whose name, userPrincipalName or mail starts a word with `text`; an object id is fetched directly. */

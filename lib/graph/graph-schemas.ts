@@ -88,6 +88,12 @@ export const userSchema = z.looseObject({
   mail: nullableText,
 });
 
+/** An entry of the directory's recycle bin; only users are read from it. */
+export const deletedUserSchema = userSchema.extend({
+  "@odata.type": z.string().optional(),
+  deletedDateTime: nullableText,
+});
+
 export const groupSchema = z.looseObject({
   id: z.string().min(1),
   displayName: nullableText,
@@ -121,5 +127,6 @@ export type SynchronizationJob = z.infer<typeof synchronizationJobSchema>;
 export type SynchronizationRule = z.infer<typeof synchronizationRuleSchema>;
 export type SynchronizationSchema = z.infer<typeof synchronizationSchemaSchema>;
 export type DirectoryUser = z.infer<typeof userSchema>;
+export type DeletedDirectoryUser = z.infer<typeof deletedUserSchema>;
 export type DirectoryGroup = z.infer<typeof groupSchema>;
 export type GroupMember = z.infer<typeof memberSchema>;

@@ -35,13 +35,19 @@ export function presentServicePrincipal(sp: ServicePrincipal): ServicePrincipalD
   return { id: sp.id, appId: sp.appId ?? "", displayName: sp.displayName ?? sp.id };
 }
 
-export function presentJob(job: SynchronizationJob): JobSummary {
+/** A job with what the console made of its schema: the label that tells it apart, and the schema's facts. */
+export function presentJob(
+  job: SynchronizationJob,
+  described: Pick<JobSummary, "label" | "schema">,
+): JobSummary {
   const status = job.status ?? {};
   const last = status.lastExecution ?? null;
   const quarantine = status.quarantine ?? null;
   return {
     id: job.id,
     templateId: job.templateId ?? "",
+    label: described.label,
+    schema: described.schema,
     status: {
       ...status,
       code: status.code ?? "Unknown",
@@ -79,12 +85,13 @@ export function presentRule(rule: ProvisioningRule): RuleSummary {
   };
 }
 
-export function presentUser(user: DirectoryUser): DirectoryUserSummary {
+export function presentUser(user: DirectoryUser & { deletedDateTime?: string | null }): DirectoryUserSummary {
   return {
     id: user.id,
     displayName: user.displayName ?? user.userPrincipalName ?? user.id,
     userPrincipalName: user.userPrincipalName ?? "",
     mail: user.mail ?? null,
+    deletedDateTime: user.deletedDateTime ?? null,
   };
 }
 

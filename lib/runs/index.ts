@@ -14,6 +14,7 @@ export { createShare, listShares, MAX_SHARE_DAYS, openShare, revokeShare, shared
 export {
   DEFAULT_REDACTED_ATTRIBUTES,
   REDACTED,
+  redactRun,
   redactSensitive,
   sensitiveAttributeTest,
   type SensitiveAttributeTest,

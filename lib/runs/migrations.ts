@@ -189,6 +189,13 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex("job_actions_outcome").on("job_actions").column("outcome").execute();
     },
   },
+  "0006_job_labels": {
+    async up(db) {
+      // Which of an application's jobs a run (or bulk run) used, in words, for history and the audit log.
+      await db.schema.alterTable("runs").addColumn("job_label", "text").execute();
+      await db.schema.alterTable("bulk_runs").addColumn("job_label", "text").execute();
+    },
+  },
 };
 
 /** The audit log refuses every UPDATE, and any DELETE of an entry younger than the minimum age. */

@@ -31,7 +31,12 @@ export interface ProvisionCaller {
 }
 
 /** Display names for a run, looked up while it waits; failures only cost the label. */
-export type RunLabeler = () => Promise<{ application: string | null; subject: string | null }>;
+export type RunLabeler = () => Promise<{
+  application: string | null;
+  subject: string | null;
+  /** The job as told apart from the application's other jobs. */
+  job?: string | null;
+}>;
 
 export interface RunServiceDependencies {
   db: RunsDatabase;
@@ -83,6 +88,7 @@ export function createRunService(deps: RunServiceDependencies): RunService {
         ? updateRun(deps.db, row.id, {
             application_label: found.application,
             subject_label: found.subject,
+            job_label: found.job ?? null,
           }).catch(() => undefined)
         : undefined,
     );
@@ -115,12 +121,13 @@ export function createRunService(deps: RunServiceDependencies): RunService {
         action,
         application_label: resolved?.application ?? null,
         subject_label: result.reports[0]?.reportableIdentifier ?? resolved?.subject ?? null,
+        job_label: resolved?.job ?? null,
       });
       await appendAudit(deps.db, {
         actor: row.actor,
         action: "run.completed",
         target: row.id,
-        detail: { outcome: result.outcome, errorCode: result.errorCode },
+        detail: { ...jobOf(row, resolved), outcome: result.outcome, errorCode: result.errorCode },
         graphRequestId: answer.requestId,
       });
       return { status: "completed", outcome: result.outcome, action, errorCode: result.errorCode };
@@ -136,12 +143,13 @@ export function createRunService(deps: RunServiceDependencies): RunService {
         graph_request_id: failure.requestId,
         application_label: resolved?.application ?? null,
         subject_label: resolved?.subject ?? null,
+        job_label: resolved?.job ?? null,
       });
       await appendAudit(deps.db, {
         actor: row.actor,
         action: "run.failed",
         target: row.id,
-        detail: { errorCode: failure.code },
+        detail: { ...jobOf(row, resolved), errorCode: failure.code },
         graphRequestId: failure.requestId,
       });
       return { status: "failed", errorCode: failure.code };
@@ -174,6 +182,7 @@ export function createRunService(deps: RunServiceDependencies): RunService {
         subject_json: JSON.stringify(request.subject),
         application_label: null,
         subject_label: null,
+        job_label: null,
         idempotency_key: idempotencyKey ?? null,
         graph_request_id: null,
         response_body: null,
@@ -217,6 +226,19 @@ export function createRunService(deps: RunServiceDependencies): RunService {
     async settled(id) {
       return inFlight.get(id);
     },
+  };
+}
+
+/** Which application and job a run used, for its audit entries: ids, and the names when they were found. */
+function jobOf(
+  row: RunRow,
+  labels: { application: string | null; job?: string | null } | null | undefined,
+): Record<string, string> {
+  const ids = { servicePrincipalId: row.service_principal_id, jobId: row.job_id };
+  return {
+    ...ids,
+    ...(labels?.application ? { application: labels.application } : {}),
+    ...(labels?.job ? { job: labels.job } : {}),
   };
 }
 

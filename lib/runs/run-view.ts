@@ -29,7 +29,7 @@ export function toRunView(row: RunRow, queue: QueueInfo | undefined, now: number
         : null,
     request,
     actor: row.actor,
-    labels: { application: row.application_label, subject: row.subject_label },
+    labels: { application: row.application_label, subject: row.subject_label, job: row.job_label },
     result: row.response_body === null ? null : parseProvisionOnDemandResponse(safeJson(row.response_body)),
     error: row.error_code
       ? { code: row.error_code, message: row.error_message ?? "", graphRequestId: row.graph_request_id }

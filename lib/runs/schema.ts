@@ -19,6 +19,8 @@ export interface RunsTable {
   subject_json: string;
   application_label: string | null;
   subject_label: string | null;
+  /** The job as the application's jobs told it apart when the run was made ("job 2 of 2 · SCIM → …"). */
+  job_label: string | null;
   idempotency_key: string | null;
   graph_request_id: string | null;
   /** The provisionOnDemand answer exactly as Graph returned it (JSON text); parsed on read. */
@@ -78,6 +80,7 @@ export interface BulkRunsTable {
   job_id: string;
   rule_id: string;
   application_label: string | null;
+  job_label: string | null;
   total: number;
 }
 

@@ -4,7 +4,7 @@ import type { RunView, ShareLink, SharedRun } from "@/lib/api/contracts";
 import { ApiError } from "@/lib/api/errors";
 import { appendAudit } from "./audit";
 import type { RunsDatabase } from "./database";
-import { redactSensitive, type SensitiveAttributeTest } from "./redaction";
+import { redactRun, type SensitiveAttributeTest } from "./redaction";
 
 export { MAX_SHARE_DAYS } from "@/lib/api/contracts";
 
@@ -136,6 +136,6 @@ export function sharedRunView(
       expiresAt: share.expiresAt,
       redact: share.redact,
     },
-    run: share.redact ? (redactSensitive(run, isSensitive) as RunView) : run,
+    run: share.redact ? redactRun(run, isSensitive) : run,
   };
 }

@@ -19,6 +19,7 @@ export function runRow(overrides: Partial<RunRow> & Pick<RunRow, "id" | "created
     }),
     application_label: "Contoso HR Portal (SCIM)",
     subject_label: "AdeleV@contoso.com",
+    job_label: "SCIM → customappsso",
     idempotency_key: null,
     graph_request_id: null,
     response_body: null,

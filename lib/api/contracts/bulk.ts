@@ -142,7 +142,7 @@ export const bulkRunView = z.object({
   servicePrincipalId: z.string(),
   jobId: z.string(),
   ruleId: z.string(),
-  labels: z.object({ application: z.string().nullable() }),
+  labels: z.object({ application: z.string().nullable(), job: z.string().nullable().optional() }),
   total: z.number(),
   /** Items that will not be sent again by themselves: done, failed, interrupted or cancelled. */
   done: z.number(),

@@ -30,6 +30,16 @@ const nullableText = z.string().nullable();
 export const jobSummary = z.object({
   id: z.string(),
   templateId: z.string(),
+  /** What tells this job apart from the application's others, e.g. "job 2 of 2 · SCIM → customappsso · maps User". */
+  label: z.string(),
+  /** From the job's schema: the directories its rules read and write and what they map; null when unreadable. */
+  schema: z
+    .object({
+      sourceDirectoryName: nullableText,
+      targetDirectoryName: nullableText,
+      objectTypes: z.array(z.string()),
+    })
+    .nullable(),
   /** Graph's status as it came, with the fields the pages read made dependable. */
   status: z.looseObject({
     code: z.string(),

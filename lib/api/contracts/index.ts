@@ -13,3 +13,4 @@ export * from "./audit";
 export * from "./bulk";
 export * from "./job-actions";
 export * from "./public-settings";
+export * from "./demo";

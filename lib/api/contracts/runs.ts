@@ -23,7 +23,12 @@ export type RunStatus = z.infer<typeof runStatus>;
 export const runAccepted = z.object({ id: z.string(), status: runStatus });
 export type RunAccepted = z.infer<typeof runAccepted>;
 
-const labels = z.object({ application: z.string().nullable(), subject: z.string().nullable() });
+const labels = z.object({
+  application: z.string().nullable(),
+  subject: z.string().nullable(),
+  /** What told the job apart from the application's others when the run was made, e.g. "job 2 of 2 · SCIM → customappsso". */
+  job: z.string().nullable().optional(),
+});
 
 /** GET /api/runs/{id} */
 export const runView = z.object({

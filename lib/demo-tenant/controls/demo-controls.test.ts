@@ -149,3 +149,32 @@ describe("reset, stats, snapshots and fixtures", () => {
     ).toBe(400);
   });
 });
+
+describe("GET /demo/on-premises/users?search=", () => {
+  const { syncedUserDn, newUserDn } = DEMO_FIXTURES.cloudSync;
+
+  it("finds AD users by name, and says which are already in Entra ID", async () => {
+    const patti = await graph.get("/demo/on-premises/users?search=patti%20fern");
+    expect(patti.status).toBe(200);
+    expect(patti.json.value).toEqual([
+      expect.objectContaining({
+        distinguishedName: newUserDn,
+        displayName: "Patti Fernandez",
+        inEntra: false,
+      }),
+    ]);
+    const adele = await graph.get("/demo/on-premises/users?search=ADELE");
+    expect(adele.json.value).toContainEqual(
+      expect.objectContaining({ distinguishedName: syncedUserDn, displayName: "Adele Vance", inEntra: true }),
+    );
+  });
+
+  it("finds by a piece of the distinguished name, answers at most 20, and nothing for no match", async () => {
+    const chicago = await graph.get("/demo/on-premises/users?search=OU%3DChicago");
+    expect(chicago.json.value).toHaveLength(20);
+    const names = chicago.json.value.map((u: { displayName: string }) => u.displayName);
+    expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b)));
+    expect((await graph.get("/demo/on-premises/users?search=zzzqqq")).json.value).toEqual([]);
+    expect((await graph.get(`/demo/on-premises/users?search=${"x".repeat(201)}`)).status).toBe(400);
+  });
+});

@@ -18,6 +18,7 @@ import { userResource } from "../graph/user-resource";
 import { resolveRoute, type Route } from "../graph/routes";
 import { assignPrincipal, unassignPrincipal } from "./assignments";
 import { issueTargetToken, replaceJobToken } from "./target-tokens";
+import { searchOnPremisesUsers } from "./on-premises-search";
 import { changeOnPremisesUser, changeUser } from "./user-changes";
 
 export interface DemoStats {
@@ -59,6 +60,10 @@ export function createDemoControls(deps: DemoControlsDeps) {
     {
       pattern: ["users", ":"],
       methods: { PATCH: async (c, [id]) => jsonResult(userView(changeUser(t(), id!, await c.readJson()))) },
+    },
+    {
+      pattern: ["on-premises", "users"],
+      methods: { GET: (c) => jsonResult(searchOnPremisesUsers(t(), c.query.get("search")?.trim() ?? "")) },
     },
     {
       pattern: ["on-premises", "users", ":"],

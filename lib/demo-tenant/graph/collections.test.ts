@@ -237,6 +237,21 @@ describe("GET /users and /groups", () => {
     expect(deleted.status).toBe(404);
   });
 
+  it("serves a soft-deleted user from the recycle bin, and nothing for a live one", async () => {
+    const binned = await graph.get(
+      `/v1.0/directory/deletedItems/${DEMO_FIXTURES.softDeletedUser.id}?$select=id,displayName,deletedDateTime`,
+    );
+    expect(binned.status).toBe(200);
+    expect(binned.json).toMatchObject({
+      "@odata.type": "#microsoft.graph.user",
+      id: DEMO_FIXTURES.softDeletedUser.id,
+      displayName: DEMO_FIXTURES.softDeletedUser.displayName,
+      deletedDateTime: expect.any(String),
+    });
+    const live = await graph.get(`/v1.0/directory/deletedItems/${DEMO_FIXTURES.inScopeUser.id}`);
+    expect(live.status).toBe(404);
+  });
+
   it("searches users by display name words and filters by department", async () => {
     const search = await graph.get(`/v1.0/users?$search="displayName:vance"&$count=true`, EVENTUAL);
     expect(search.json.value.map((u: Json) => u.displayName)).toContain("Adele Vance");

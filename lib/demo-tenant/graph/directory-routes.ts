@@ -128,6 +128,12 @@ export const directoryRoutes = {
   countUsers: (call: GraphCall, t: TenantState) => collectionCount(activeUsers(t), call, userResource),
   getUser: (call: GraphCall, t: TenantState, id: string) =>
     entityResult(findUser(t, id), call, userResource, "users", { expansions: userExpansions(t) }),
+  /** The recycle bin: soft-deleted users, which /users no longer serves. */
+  getDeletedItem: (call: GraphCall, t: TenantState, id: string) => {
+    const user = t.users.get(id) ?? t.users.get(id.toLowerCase());
+    if (!user || user.deletedDateTime === null) throw resourceNotFound(id);
+    return entityResult(user, call, userResource, "directory/deletedItems", { odataType: USER_TYPE });
+  },
   getManager: (call: GraphCall, t: TenantState, id: string) => {
     const manager = managerOf(t, findUser(t, id));
     if (!manager) throw resourceNotFound("manager");

@@ -88,6 +88,10 @@ export function createGraphApi(deps: GraphApiDeps) {
     { pattern: ["users", "$count"], methods: { GET: (c) => d.countUsers(c, t()) } },
     { pattern: ["users"], methods: { GET: (c) => d.listUsers(c, t()) } },
     { pattern: ["users", ":"], methods: { GET: (c, [id]) => d.getUser(c, t(), id!) } },
+    {
+      pattern: ["directory", "deletedItems", ":"],
+      methods: { GET: (c, [id]) => d.getDeletedItem(c, t(), id!) },
+    },
     { pattern: ["users", ":", "manager"], methods: { GET: (c, [id]) => d.getManager(c, t(), id!) } },
     { pattern: ["users", ":", "memberOf"], methods: { GET: (c, [id]) => d.userMemberOf(c, t(), id!) } },
     {

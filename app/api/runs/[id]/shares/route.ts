@@ -1,13 +1,15 @@
 import { readJson } from "@/lib/api";
 import { shareRequest } from "@/lib/api/contracts";
-import { consoleRoute, shares } from "@/lib/console";
+import { consoleRoute, linkOrigin, shares } from "@/lib/console";
 
-// POST /api/runs/{id}/shares – a read-only link to this run, optionally redacted and expiring.
+// POST /api/runs/{id}/shares – a read-only link to this run, optionally redacted and expiring, on the
+// address the user reached (PUBLIC_ORIGIN, or a trusted proxy's, or the request's).
 export const POST = consoleRoute<{ id: string }>(
   { role: "Console.Operator" },
   async ({ request, params, caller, services }) => {
     const options = await readJson(request, shareRequest);
-    const share = await shares.shareRun(services, caller, params.id, options, request.nextUrl.origin);
+    const origin = linkOrigin(services.settings, request);
+    const share = await shares.shareRun(services, caller, params.id, options, origin);
     return Response.json(share, {
       status: 201,
       headers: { Location: `/api/shares/${encodeURIComponent(share.id)}` },
