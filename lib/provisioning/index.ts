@@ -38,3 +38,10 @@ export {
   provisioningResultSchema,
   provisioningStepSchema,
 } from "./result-schema";
+export {
+  normaliseAction,
+  parseProvisioningLogEntry,
+  type EventOrigin,
+  type ProvisioningLogEvent,
+} from "./log-entry";
+export { subjectOfEvent, type EventSubject } from "./log-subject";
