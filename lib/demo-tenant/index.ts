@@ -8,14 +8,19 @@ import { throttleKey } from "./graph/provision-on-demand";
 import { createProvisionThrottle, PROVISION_ON_DEMAND_LIMIT, type ThrottleOptions } from "./graph/throttle";
 import type { GraphTokenCheckConfig } from "./graph-token-check";
 import type { TenantState } from "./model";
+import { createCycles, type CycleSummary } from "./provisioning-log/cycles";
+import { entryFromAnswer } from "./provisioning-log/from-answer";
+import { createProvisioningLog, type ProvisioningLog } from "./provisioning-log/store";
 import { createScimTargets, type ScimTargets } from "./scim";
 import { DEFAULT_SEED, seedTenant } from "./seed";
+import { seedProvisioningHistory } from "./seed/provisioning-history";
 import { DEMO_SCIM_ORIGIN } from "./seed/fixtures";
 import { createSeededRandom } from "./seed/random";
 
 export { DEMO_FIXTURES, type DemoFixtures } from "./seed/fixtures";
 export type { DemoStats } from "./controls/demo-controls";
 export type { ThrottleOptions } from "./graph/throttle";
+export type { CycleSummary } from "./provisioning-log/cycles";
 
 /** A Web-standard handler: Microsoft Graph itself, the demo tenant, or anything that answers like them. */
 export type GraphHandler = (request: Request) => Promise<Response>;
@@ -30,6 +35,8 @@ export interface DemoTenantOptions {
   scimTargets?: Record<string, { baseUrl: string; bearerToken?: string | null }>;
   /** Check Graph access tokens (signature, audience, scopes or roles) as Microsoft Graph would. */
   graphTokens?: GraphTokenCheckConfig;
+  /** Run each job's scheduled cycles on its interval (off: cycles run only when asked, as tests want). */
+  scheduledCycles?: boolean;
 }
 
 export interface DemoTenant {
@@ -41,6 +48,10 @@ export interface DemoTenant {
   reset(): void;
   stats(): DemoStats;
   scim: ScimTargets;
+  /** The provisioning log behind /auditLogs/provisioning (for tests and tools). */
+  provisioningLog: ProvisioningLog;
+  /** Runs one scheduled cycle of a job now; null when there is no such job or one is running. */
+  runCycle(spId: string, jobId: string): Promise<CycleSummary | null>;
 }
 
 const SCIM_HOST = new URL(DEMO_SCIM_ORIGIN).host;
@@ -69,23 +80,58 @@ export function createDemoTenant(options: DemoTenantOptions = {}): DemoTenant {
   const idStreams = () => ({
     engine: createSeededRandom(seed ^ 0x2545f491),
     scim: createSeededRandom(seed ^ 0x9e3779b9),
+    log: createSeededRandom(seed ^ 0x1b873593),
   });
 
   let seeded = build();
   let ids = idStreams();
+  const provisioningLog = createProvisioningLog();
+  // The seeded history ends where the tenant starts (or is reset), so its days are the last ones.
+  const loadHistory = () => {
+    provisioningLog.clear();
+    provisioningLog.load(seedProvisioningHistory(seeded.state, { seed, endsAt: now().getTime() }));
+  };
+  loadHistory();
   const scim = createScimTargets(seeded.scimTargets, { clock: { now, newId: () => ids.scim.guid() } });
   const throttle = createProvisionThrottle(throttleOptions, () => now().getTime());
 
   const scimFetch = (request: Request): Promise<Response> =>
     new URL(request.url).host === SCIM_HOST ? scim.handle(request) : fetch(request);
 
+  const engine = (input: Parameters<typeof runProvisionOnDemand>[1]) =>
+    runProvisionOnDemand({ tenant: seeded.state, scimFetch, now, newId: () => ids.engine.guid() }, input);
+  const cycles = createCycles({
+    tenant: () => seeded.state,
+    log: () => provisioningLog,
+    run: engine,
+    now,
+    newId: () => ids.log.guid(),
+  });
+  if (options.scheduledCycles) cycles.start();
+
   const graph = createGraphApi({
     tokens: options.graphTokens,
     tenant: () => seeded.state,
     now,
     throttle,
-    provision: (input) =>
-      runProvisionOnDemand({ tenant: seeded.state, scimFetch, now, newId: () => ids.engine.guid() }, input),
+    provisioningLog: () => provisioningLog,
+    // Every on-demand run is logged as the provisioning service logs it, with its own cycle id.
+    provision: async (input) => {
+      const answer = await engine(input);
+      const entry = entryFromAnswer(
+        {
+          tenantId: seeded.state.tenantId,
+          servicePrincipal: input.servicePrincipal,
+          job: input.job,
+          cycleId: ids.log.guid(),
+          initiatedBy: { id: "", displayName: "Provision on demand", initiatorType: "user" },
+          newId: () => ids.log.guid(),
+        },
+        answer,
+      );
+      if (entry) provisioningLog.append(entry);
+      return answer;
+    },
   });
 
   const reset = () => {
@@ -93,6 +139,8 @@ export function createDemoTenant(options: DemoTenantOptions = {}): DemoTenant {
     ids = idStreams();
     scim.reset();
     throttle.reset();
+    loadHistory();
+    cycles.reset();
   };
 
   const stats = (): DemoStats => ({
@@ -114,6 +162,8 @@ export function createDemoTenant(options: DemoTenantOptions = {}): DemoTenant {
     scim,
     newId: () => ids.engine.guid(),
     now,
+    changed: cycles.markChanged,
+    runCycle: cycles.runCycle,
   });
 
   async function handle(request: Request): Promise<Response> {
@@ -140,5 +190,13 @@ export function createDemoTenant(options: DemoTenantOptions = {}): DemoTenant {
     }
   }
 
-  return { handle, state: () => seeded.state, reset, stats, scim };
+  return {
+    handle,
+    state: () => seeded.state,
+    reset,
+    stats,
+    scim,
+    provisioningLog,
+    runCycle: cycles.runCycle,
+  };
 }

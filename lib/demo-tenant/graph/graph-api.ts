@@ -15,7 +15,10 @@ import {
 } from "./graph-call";
 import { GraphError, resourceNotFound } from "./graph-error";
 import { provisionOnDemand, type ProvisionOnDemandDeps } from "./provision-on-demand";
+import { provisioningLogRoutes } from "./provisioning-log-routes";
 import { resolveRoute, type Route } from "./routes";
+import { userMembershipRoutes } from "./user-membership-routes";
+import type { ProvisioningLog } from "../provisioning-log/store";
 import {
   claimsAllow,
   insufficientPrivileges,
@@ -29,6 +32,8 @@ export interface GraphApiDeps extends ProvisionOnDemandDeps {
   now(): Date;
   /** Check Graph access tokens as Graph does (the stand-alone tenant in Entra-mode tests); off by default. */
   tokens?: GraphTokenCheckConfig;
+  /** The provisioning log served at /auditLogs/provisioning. */
+  provisioningLog?: () => ProvisioningLog;
 }
 
 /** The Graph surface of the demo tenant: one dispatcher used by HTTP requests and by $batch alike. */
@@ -63,6 +68,8 @@ export function createGraphApi(deps: GraphApiDeps) {
       methods: { GET: (c, [id]) => d.countMembers(c, t(), id!) },
     },
     { pattern: ["groups", ":", "members"], methods: { GET: (c, [id]) => d.listMembers(c, t(), id!) } },
+    ...userMembershipRoutes(t),
+    ...(deps.provisioningLog ? provisioningLogRoutes(deps.provisioningLog) : []),
     { pattern: ["$batch"], methods: { POST: (c) => runBatch(c, dispatch) } },
   ];
 
