@@ -11,8 +11,10 @@ import {
 } from "./graph-transport";
 import { createMemoryPacingLimiter, PROVISION_ON_DEMAND_PACE, type PacingLimiter } from "./pacing";
 import { createProvisionOnDemand } from "./provision-on-demand";
+import { createProvisioningLogs } from "./provisioning-logs";
 import { createServicePrincipals } from "./service-principals";
 import { createSynchronization } from "./synchronization";
+import { createUserAssignments } from "./user-assignments";
 
 export interface GraphClientOptions {
   /** The platform fetch against Graph, or the demo tenant's handler. */
@@ -67,6 +69,8 @@ export function createGraphClient(options: GraphClientOptions) {
     discoverProvisioningApps: discovery.discover,
     ...createSynchronization(reader),
     ...createDirectory(reader),
+    ...createUserAssignments(reader),
+    ...createProvisioningLogs(transport, reader),
     provisionOnDemand: createProvisionOnDemand(transport, limiter, provisionMs),
     /** The limiter provisionOnDemand waits on; bulk runs take their turns from it before they claim an item. */
     pacing: limiter,

@@ -21,6 +21,13 @@ export type { Discovery, ProvisioningApp, UncheckedServicePrincipal } from "./di
 export type { Found, MemberListOptions, SearchOptions } from "./directory";
 export type { ServicePrincipalListOptions, ServicePrincipalPage } from "./service-principals";
 export type { ProvisioningRule } from "./synchronization-rules";
+export {
+  provisioningLogFilter,
+  type ProvisioningEventPage,
+  type ProvisioningEventStatus,
+  type ProvisioningLogFilter,
+} from "./provisioning-logs";
+export type { ReadList } from "./user-assignments";
 export type {
   DirectoryGroup,
   DirectoryUser,
@@ -29,6 +36,9 @@ export type {
   SynchronizationJob,
   SynchronizationRule,
   SynchronizationSchema,
+  AppRoleAssignment,
+  Membership,
+  UserProfile,
 } from "./graph-schemas";
 export { parseRetryAfter } from "./retry-after";
 export type { Sleep } from "./clock";
