@@ -18,3 +18,5 @@ export * as shares from "./shares";
 export * as audit from "./audit";
 export * as bulk from "./bulk";
 export * as demo from "./demo";
+export * as users from "./users";
+export * as provisioningLogs from "./provisioning-logs";

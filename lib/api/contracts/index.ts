@@ -11,3 +11,5 @@ export * from "./shares";
 export * from "./audit";
 export * from "./bulk";
 export * from "./public-settings";
+export * from "./users";
+export * from "./provisioning-logs";
