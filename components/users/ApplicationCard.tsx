@@ -112,6 +112,15 @@ function JobPanel({
         <MuiLink component={NextLink} href={provisionHref(app.servicePrincipalId, job.jobId)} variant="body2">
           Open the job
         </MuiLink>
+        {app.jobs.length > 1 && (
+          // Two jobs of one template look alike: their ids tell them apart.
+          <Box
+            component="code"
+            sx={{ color: "text.secondary", fontSize: "0.8rem", overflowWrap: "anywhere" }}
+          >
+            {job.jobId}
+          </Box>
+        )}
       </Box>
       <Box
         component="dl"

@@ -106,7 +106,9 @@ export function LogEventView({ view }: { view: ProvisioningEventView }) {
             </Fact>
             <Fact term="Started by">
               {originText(event.origin)}
-              {event.initiatedBy.displayName ? ` (${event.initiatedBy.displayName})` : ""}
+              {event.initiatedBy.displayName && event.initiatedBy.displayName !== originText(event.origin)
+                ? ` (${event.initiatedBy.displayName})`
+                : ""}
             </Fact>
             <Fact term="Action">{event.action ?? "None given"}</Fact>
             {durationText(event.durationMs) && <Fact term="Took">{durationText(event.durationMs)}</Fact>}

@@ -7,6 +7,7 @@ import Box from "@mui/material/Box";
 import CircularProgress from "@mui/material/CircularProgress";
 import InputAdornment from "@mui/material/InputAdornment";
 import TextField from "@mui/material/TextField";
+import Paper from "@mui/material/Paper";
 import Typography from "@mui/material/Typography";
 import PersonSearch from "@mui/icons-material/PersonSearch";
 import { useDebouncedValue } from "@/components/directory/use-debounced-value";
@@ -54,76 +55,100 @@ export function UserSearchBox() {
   }
 
   return (
-    <Autocomplete<UserSearchItem, false, false, true>
-      freeSolo
-      open={open && typed !== ""}
-      onOpen={() => setOpen(true)}
-      onClose={() => setOpen(false)}
-      value={null}
-      inputValue={text}
-      onInputChange={(_event, value, reason) => {
-        if (reason === "reset") return;
-        setText(value);
-        setNotice(null);
-      }}
-      onChange={(_event, picked) => {
-        if (picked === null) return;
-        if (typeof picked === "string") void submit(picked);
-        else go(userHref(picked.id));
-      }}
-      options={options}
-      filterOptions={(all) => all}
-      getOptionLabel={(user) => (typeof user === "string" ? user : user.displayName)}
-      loading={typed !== "" && (!current || results.isFetching)}
-      loadingText="Searching…"
-      noOptionsText={
-        results.isError ? `The search failed: ${results.error.message}` : (notice ?? "No user matches.")
-      }
-      clearOnBlur={false}
-      handleHomeEndKeys
-      sx={{ width: { xs: "100%", sm: 260, md: 320 } }}
-      renderOption={({ key, ...optionProps }, user) => (
-        <Box component="li" key={key ?? user.id} {...optionProps}>
-          <Box sx={{ minWidth: 0 }}>
-            <Typography>{user.displayName}</Typography>
-            <Typography variant="body2" sx={{ color: "text.secondary", overflowWrap: "anywhere" }}>
-              {detailOf(user)}
-            </Typography>
+    <Box sx={{ position: "relative" }}>
+      <Autocomplete<UserSearchItem, false, false, true>
+        freeSolo
+        open={open && typed !== ""}
+        onOpen={() => setOpen(true)}
+        onClose={() => setOpen(false)}
+        value={null}
+        inputValue={text}
+        onInputChange={(_event, value, reason) => {
+          if (reason === "reset") return;
+          setText(value);
+          setNotice(null);
+        }}
+        onChange={(_event, picked) => {
+          if (picked === null) return;
+          if (typeof picked === "string") void submit(picked);
+          else go(userHref(picked.id));
+        }}
+        options={options}
+        filterOptions={(all) => all}
+        getOptionLabel={(user) => (typeof user === "string" ? user : user.displayName)}
+        loading={typed !== "" && (!current || results.isFetching)}
+        loadingText="Searching…"
+        noOptionsText={
+          results.isError ? `The search failed: ${results.error.message}` : (notice ?? "No user matches.")
+        }
+        clearOnBlur={false}
+        handleHomeEndKeys
+        sx={{ width: { xs: "100%", sm: 260, md: 320 } }}
+        renderOption={({ key, ...optionProps }, user) => (
+          <Box component="li" key={key ?? user.id} {...optionProps}>
+            <Box sx={{ minWidth: 0 }}>
+              <Typography>{user.displayName}</Typography>
+              <Typography variant="body2" sx={{ color: "text.secondary", overflowWrap: "anywhere" }}>
+                {detailOf(user)}
+              </Typography>
+            </Box>
           </Box>
-        </Box>
-      )}
-      renderInput={(params) => (
-        <TextField
-          {...params}
-          size="small"
-          placeholder="Find a user: name, UPN, mail or id"
-          slotProps={{
-            ...params.slotProps,
-            htmlInput: { ...params.slotProps.htmlInput, "aria-label": "Find a user" },
-            input: {
-              ...params.slotProps.input,
-              startAdornment: (
-                <InputAdornment position="start">
-                  <PersonSearch fontSize="small" aria-hidden />
-                </InputAdornment>
-              ),
-              endAdornment: (
-                <>
-                  {typed !== "" && results.isFetching ? (
-                    <CircularProgress color="inherit" size={16} aria-label="Searching" />
-                  ) : null}
-                  {params.slotProps.input.endAdornment}
-                </>
-              ),
-            },
-          }}
-          sx={{
-            bgcolor: "background.paper",
-            borderRadius: 1,
-            "& .MuiInputBase-root": { color: "text.primary" },
-          }}
-        />
-      )}
-    />
+        )}
+        renderInput={(params) => (
+          <TextField
+            {...params}
+            size="small"
+            placeholder="Find a person: name, UPN, mail or id"
+            slotProps={{
+              ...params.slotProps,
+              htmlInput: { ...params.slotProps.htmlInput, "aria-label": "Find a person" },
+              input: {
+                ...params.slotProps.input,
+                startAdornment: (
+                  <InputAdornment position="start">
+                    <PersonSearch fontSize="small" aria-hidden />
+                  </InputAdornment>
+                ),
+                endAdornment: (
+                  <>
+                    {typed !== "" && results.isFetching ? (
+                      <CircularProgress color="inherit" size={16} aria-label="Searching" />
+                    ) : null}
+                    {params.slotProps.input.endAdornment}
+                  </>
+                ),
+              },
+            }}
+            sx={{
+              bgcolor: "background.paper",
+              borderRadius: 1,
+              "& .MuiInputBase-root": { color: "text.primary" },
+            }}
+          />
+        )}
+      />
+      {/* A free-text box shows no "no options" line of its own: what Enter found is said here. */}
+      <Box role="status" aria-live="polite">
+        {(notice || (open && results.isError)) && (
+          <Paper
+            elevation={4}
+            sx={{
+              position: "absolute",
+              top: "100%",
+              left: 0,
+              right: 0,
+              mt: 0.5,
+              p: 1.5,
+              zIndex: "modal",
+              color: "text.primary",
+            }}
+          >
+            <Typography variant="body2">
+              {results.isError && open ? `The search failed: ${results.error.message}` : notice}
+            </Typography>
+          </Paper>
+        )}
+      </Box>
+    </Box>
   );
 }

@@ -13,7 +13,7 @@ import { entryFromAnswer } from "./provisioning-log/from-answer";
 import { createProvisioningLog, type ProvisioningLog } from "./provisioning-log/store";
 import { createScimTargets, type ScimTargets } from "./scim";
 import { DEFAULT_SEED, seedTenant } from "./seed";
-import { seedProvisioningHistory } from "./seed/provisioning-history";
+import { seedProvisioningHistory, syntheticLogEvents } from "./seed/provisioning-history";
 import { DEMO_SCIM_ORIGIN } from "./seed/fixtures";
 import { createSeededRandom } from "./seed/random";
 
@@ -37,6 +37,8 @@ export interface DemoTenantOptions {
   graphTokens?: GraphTokenCheckConfig;
   /** Run each job's scheduled cycles on its interval (off: cycles run only when asked, as tests want). */
   scheduledCycles?: boolean;
+  /** Synthetic events added to the seeded provisioning log, for load tests (none by default). */
+  extraLogEvents?: number;
 }
 
 export interface DemoTenant {
@@ -89,7 +91,11 @@ export function createDemoTenant(options: DemoTenantOptions = {}): DemoTenant {
   // The seeded history ends where the tenant starts (or is reset), so its days are the last ones.
   const loadHistory = () => {
     provisioningLog.clear();
-    provisioningLog.load(seedProvisioningHistory(seeded.state, { seed, endsAt: now().getTime() }));
+    const endsAt = now().getTime();
+    provisioningLog.load([
+      ...seedProvisioningHistory(seeded.state, { seed, endsAt }),
+      ...syntheticLogEvents(seeded.state, { seed, endsAt, count: options.extraLogEvents ?? 0 }),
+    ]);
   };
   loadHistory();
   const scim = createScimTargets(seeded.scimTargets, { clock: { now, newId: () => ids.scim.guid() } });

@@ -45,6 +45,33 @@ const TITLES = [
   "Office Manager",
 ];
 
+const CITIES = ["Chicago", "Seattle", "London", "Munich", "Paris", "Sydney", "Tokyo"];
+
+/** A plausible change of one mapped attribute, ending at the user's value today. */
+function attributeChange(
+  random: SeededRandom,
+  user: DirectoryUser,
+): { property: string; oldValue: string | null; newValue: string | null } {
+  const choice = random.int(3);
+  if (choice === 1 && user.mobilePhone)
+    return {
+      property: 'phoneNumbers[type eq "mobile"].value',
+      oldValue: `${user.mobilePhone.slice(0, -4)}${String(random.between(1000, 9999))}`,
+      newValue: user.mobilePhone,
+    };
+  if (choice === 2 && user.city)
+    return {
+      property: 'addresses[type eq "work"].locality',
+      oldValue: random.pick(CITIES.filter((c) => c !== user.city)),
+      newValue: user.city,
+    };
+  return {
+    property: "title",
+    oldValue: random.pick(TITLES.filter((t) => t !== user.jobTitle)),
+    newValue: user.jobTitle,
+  };
+}
+
 interface Planner {
   random: SeededRandom;
   records: Omit<LogRecord, "seq">[];
@@ -113,6 +140,7 @@ function appJobHistory(state: TenantState, p: Planner, plan: AppJobPlan, start: 
   };
   const targetIds = new Map<string, string>();
   const failedInOutage = new Map<string, AppUserEvent>();
+  const changes = new Map<string, number>();
   const clausesOf = (user: DirectoryUser) => scopeOf(state, sp, job, user).clauses;
   const emit = (at: number, cycleId: string, user: DirectoryUser, event: AppUserEvent) => {
     const ids = p.ids(at, cycleId);
@@ -179,20 +207,17 @@ function appJobHistory(state: TenantState, p: Planner, plan: AppJobPlan, start: 
         failedInOutage.delete(userId);
       }
     const created = plan.users.filter((u) => targetIds.has(u.id));
-    const candidates = created.length > 0 ? created : plan.users.filter((u) => u.deletedDateTime === null);
+    // Megan's days are told below; the others change now and then, each a few times at most.
+    const candidates = (created.length > 0 ? created : plan.users).filter(
+      (u) => u.deletedDateTime === null && u.id !== FIXTURE_PEOPLE.megan.id && (changes.get(u.id) ?? 0) < 6,
+    );
     for (let i = 0; i < plan.updatesPerCycle && k > 0 && candidates.length > 0; i++) {
       if (!random.chance(0.5)) continue;
       const user = random.pick(candidates);
       const targetId = targetIds.get(user.id) ?? random.guid();
       targetIds.set(user.id, targetId);
-      const old = random.pick(TITLES.filter((t) => t !== user.jobTitle));
-      const update = {
-        kind: "update",
-        targetId,
-        property: "title",
-        oldValue: old,
-        newValue: user.jobTitle,
-      } as const;
+      changes.set(user.id, (changes.get(user.id) ?? 0) + 1);
+      const update = { kind: "update", targetId, ...attributeChange(random, user) } as const;
       if (inOutage) {
         failedInOutage.set(user.id, update);
         emit(next(), cycleId, user, {
@@ -383,7 +408,7 @@ export function seedProvisioningHistory(
         job: northwind.jobs[0],
         users: users.filter((u) => u.id !== others[0]?.id),
         initialCycle: true,
-        updatesPerCycle: 3,
+        updatesPerCycle: 1,
         escrows,
         outage: { from: end - 30 * HOUR, to: end - 26 * HOUR },
       },
@@ -406,5 +431,46 @@ export function seedProvisioningHistory(
   }
 
   cloudSyncHistory(state, p, start, end);
+  return p.records;
+}
+
+/**
+ * `count` more events for load tests: updates and skips of random users on the SCIM jobs, spread
+ * evenly over the same days. They tell no story; they make the log as big as a busy tenant's.
+ */
+export function syntheticLogEvents(
+  state: TenantState,
+  options: { seed: number; endsAt: number; count: number; days?: number },
+): Omit<LogRecord, "seq">[] {
+  if (options.count <= 0) return [];
+  const p = planner(options.seed ^ 0x27d4eb2f);
+  const { random } = p;
+  const span = (options.days ?? 3) * 24 * HOUR;
+  const jobs: { context: AppEventContext; job: DemoJob; sp: ServicePrincipal }[] = [];
+  for (const sp of state.servicePrincipals.values())
+    for (const job of sp.jobs)
+      if (job.target.kind === "scim")
+        jobs.push({
+          sp,
+          job,
+          context: {
+            tenantId: state.tenantId,
+            servicePrincipal: sp,
+            jobId: job.job.id,
+            systemName: job.target.systemName,
+            why: job.syncAssignedOnly ? "is active and assigned" : "is active and in scope",
+          },
+        });
+  const users = [...state.users.values()].filter((u) => u.deletedDateTime === null);
+  for (let i = 0; i < options.count && jobs.length > 0; i++) {
+    const { context, job, sp } = jobs[i % jobs.length]!;
+    const user = random.pick(users);
+    const ids = p.ids(options.endsAt - span + Math.floor(((i + 0.5) / options.count) * span), random.guid());
+    const event: AppUserEvent = random.chance(0.3)
+      ? { kind: "redundant", targetId: random.guid() }
+      : { kind: "update", targetId: random.guid(), ...attributeChange(random, user) };
+    const clauses = scopeOf(state, sp, job, user).clauses;
+    p.records.push(lazyRecordOf(() => appUserEntry(context, user, event, ids, clauses)));
+  }
   return p.records;
 }
