@@ -40,7 +40,7 @@ export function ConsoleAppBar() {
         {canSearch && (
           <Box
             role="search"
-            aria-label="Users"
+            aria-label="People"
             sx={{ flex: { xs: "1 1 100%", sm: "0 1 auto" }, order: { xs: 10, sm: 0 } }}
           >
             <UserSearchBox />
