@@ -1,6 +1,6 @@
 "use client";
-import { Suspense } from "react";
-import { useQuery } from "@tanstack/react-query";
+import { Suspense, useEffect } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Alert from "@mui/material/Alert";
 import AlertTitle from "@mui/material/AlertTitle";
 import Box from "@mui/material/Box";
@@ -11,9 +11,11 @@ import { LoadFailure, Loading } from "@/components/history/RequestStates";
 import { LinkButton } from "@/components/LinkButton";
 import type { LogAvailability } from "@/lib/api/contracts";
 import { ApplicationCard } from "./ApplicationCard";
-import { userQueries } from "./queries";
+import { eventQueries, userQueries } from "./queries";
 import { UserHeader } from "./UserHeader";
 import { UserLog } from "./UserLog";
+
+const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function LogUnavailable({ log }: { log: Extract<LogAvailability, { available: false }> }) {
   const title =
@@ -39,6 +41,12 @@ function LogUnavailable({ log }: { log: Extract<LogAvailability, { available: fa
 /** One user across every application with provisioning: the help desk's starting point. */
 export function UserPage({ id }: { id: string }) {
   const page = useQuery(userQueries.detail(id));
+  const queryClient = useQueryClient();
+  // An object id in the link is all the log needs: read it beside the user instead of after.
+  useEffect(() => {
+    if (!OBJECT_ID.test(id) || new URLSearchParams(window.location.search).size > 0) return;
+    void queryClient.prefetchInfiniteQuery(eventQueries.list({ userId: id }));
+  }, [id, queryClient]);
 
   if (page.isPending) return <Loading text="Looking the user up in every application with provisioning…" />;
   if (page.isError) {

@@ -59,6 +59,25 @@ describe("the provisioning log, joined to the console's runs", () => {
     await expect(getEvent(services(), caller, "no-such-event")).rejects.toMatchObject({ code: "not_found" });
   });
 
+  it("keeps an entry it cannot read, raw with a warning, beside the ones it can", async () => {
+    const [readable] = (await graph.listProvisioningEvents({ userId: MEGAN }, { top: 1 })).items;
+    const mixed: GraphClient = {
+      ...graph,
+      listProvisioningEvents: async () => ({
+        items: ["<html>proxy error</html>", readable],
+        nextCursor: null,
+      }),
+    };
+    const page = await listEvents(services(mixed), caller, { limit: 10 });
+    expect(page.items).toHaveLength(2);
+    expect(page.items[0]!.event.result).toMatchObject({
+      outcome: "Unknown",
+      warnings: ['The log entry is the text "<html>proxy error</html>", not a provisioning event.'],
+      raw: { value: "<html>proxy error</html>" },
+    });
+    expect(page.items[1]!.event.result.warnings).toEqual([]);
+  });
+
   it("answers 403 saying which permission is missing when Graph refuses the log", async () => {
     const refusing: GraphClient = {
       ...graph,

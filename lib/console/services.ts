@@ -94,6 +94,7 @@ export async function buildConsoleServices(settings: Env): Promise<ConsoleServic
           extraLogEvents: settings.DEMO_LOG_EXTRA_EVENTS,
         })
       : null;
+  if (demoTenant) stops.push(() => demoTenant.stop());
   const graphFor = createGraphClients({ settings, limiter, demoTenant, tokens });
 
   const runs = createRunService({ db, instanceId: instance.id });

@@ -54,6 +54,8 @@ export interface DemoTenant {
   provisioningLog: ProvisioningLog;
   /** Runs one scheduled cycle of a job now; null when there is no such job or one is running. */
   runCycle(spId: string, jobId: string): Promise<CycleSummary | null>;
+  /** Stops the scheduled cycles' timer. */
+  stop(): void;
 }
 
 const SCIM_HOST = new URL(DEMO_SCIM_ORIGIN).host;
@@ -204,5 +206,6 @@ export function createDemoTenant(options: DemoTenantOptions = {}): DemoTenant {
     scim,
     provisioningLog,
     runCycle: cycles.runCycle,
+    stop: cycles.stop,
   };
 }
