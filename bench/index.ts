@@ -5,6 +5,7 @@ import { benchDemoTenant } from "./demo-tenant";
 import { benchHistory } from "./history";
 import { benchPacing } from "./pacing";
 import { benchParser } from "./parser";
+import { benchUserPage } from "./user-page";
 
 await benchParser();
 await benchDemoTenant();
@@ -12,3 +13,4 @@ await benchPacing();
 await benchHistory();
 await benchBff();
 await benchBulk();
+await benchUserPage();

@@ -6,15 +6,19 @@ import Toolbar from "@mui/material/Toolbar";
 import Typography from "@mui/material/Typography";
 import Link from "next/link";
 import { AccountMenu } from "./auth/AccountMenu";
+import { useConsoleSession } from "./auth/session-context";
 import { NavLinks } from "./NavLinks";
 import { useDemoMode } from "./public-settings";
 import { ThemeModeToggle } from "./ThemeModeToggle";
+import { UserSearchBox } from "./users/UserSearchBox";
 
 export function ConsoleAppBar() {
   const demoMode = useDemoMode();
+  const session = useConsoleSession();
+  const canSearch = session.mode === "demo" || session.status === "signed-in";
   return (
     <AppBar position="static" elevation={0} component="header">
-      <Toolbar sx={{ gap: 2 }}>
+      <Toolbar sx={{ gap: 2, flexWrap: "wrap", py: { xs: 1, md: 0 } }}>
         <Typography
           component={Link}
           href="/"
@@ -33,6 +37,15 @@ export function ConsoleAppBar() {
         )}
         <NavLinks />
         <Box sx={{ flexGrow: 1 }} />
+        {canSearch && (
+          <Box
+            role="search"
+            aria-label="People"
+            sx={{ flex: { xs: "1 1 100%", sm: "0 1 auto" }, order: { xs: 10, sm: 0 } }}
+          >
+            <UserSearchBox />
+          </Box>
+        )}
         <ThemeModeToggle />
         <AccountMenu />
       </Toolbar>

@@ -100,6 +100,11 @@ const schema = z
     // Demo tenant pacing (tests and benchmarks shorten the window).
     DEMO_THROTTLE_LIMIT: positiveInt(5),
     DEMO_THROTTLE_WINDOW_MS: positiveInt(10_000),
+    // Extra provisioning-log events in the demo tenant, for load tests of the user page (0: none).
+    DEMO_LOG_EXTRA_EVENTS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number().int().min(0).max(1_000_000).default(0),
+    ),
   })
   .superRefine((env, ctx) => {
     const entra = [env.ENTRA_TENANT_ID, env.ENTRA_CLIENT_ID].filter(Boolean).length;

@@ -105,10 +105,10 @@ function MembersSection({
   level,
 }: {
   report: ProvisioningReport | null;
-  request: RunRequest;
+  request: RunRequest | undefined;
   level: Level;
 }) {
-  if (request.subject.kind !== "group") return null;
+  if (request?.subject.kind !== "group") return null;
   return (
     <Box component="section">
       <Heading level={level}>Members</Heading>
@@ -117,18 +117,23 @@ function MembersSection({
   );
 }
 
-/** One set of steps and properties per object; several objects get a section each; a group lists its members. */
+/**
+ * One set of steps and properties per object; several objects get a section each; a run's group
+ * lists its members. A provisioning-log event has no request: it says whether it was a group's.
+ */
 export function ReportSections({
   result,
   request,
+  groupEvent = false,
   extras = {},
 }: {
   result: ProvisioningResult;
-  request: RunRequest;
+  request?: RunRequest;
+  groupEvent?: boolean;
   extras?: ReportExtras;
 }) {
   const { reports } = result;
-  const groupRun = request.subject.kind === "group";
+  const groupRun = request ? request.subject.kind === "group" : groupEvent;
   if (reports.length === 0) {
     return (
       <Stack spacing={4}>

@@ -15,6 +15,7 @@ import { useCanRunProvisioning } from "@/components/auth";
 import { CompareWithPreviousButton } from "@/components/compare";
 import { ExportRunButtons } from "@/components/history";
 import { ShareRunButton } from "@/components/share";
+import { RunLogLink } from "@/components/users/RunLogLink";
 import { LinkButton } from "@/components/LinkButton";
 import { newIdempotencyKey } from "@/components/api/idempotency-key";
 import { isRunInProgress, runQueries, startRun } from "@/components/runs/queries";
@@ -110,6 +111,7 @@ export function RunPageView({ id }: { id: string }) {
           )}
         </Typography>
       </Box>
+      <RunLogLink run={view} />
       <Box sx={{ display: "flex", gap: 1.5, flexWrap: "wrap", alignItems: "flex-start" }}>
         <ShareRunButton runId={view.id} />
         <CompareWithPreviousButton runId={view.id} />

@@ -24,6 +24,7 @@ function runOf(fixture: FixtureName, overrides: Partial<RunView> = {}): RunView 
     error: null,
     graphRequestId: null,
     bulkRunId: null,
+    changeId: null,
     ...overrides,
   };
 }

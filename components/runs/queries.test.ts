@@ -23,6 +23,7 @@ function runWith(status: RunView["status"]): RunView {
     error: null,
     graphRequestId: null,
     bulkRunId: null,
+    changeId: null,
   };
 }
 

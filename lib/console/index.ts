@@ -23,3 +23,5 @@ export * as audit from "./audit";
 export * as bulk from "./bulk";
 export * as demo from "./demo";
 export * as jobActions from "./job-actions";
+export * as users from "./users";
+export * as provisioningLogs from "./provisioning-logs";

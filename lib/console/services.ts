@@ -102,8 +102,12 @@ export async function buildConsoleServices(settings: Env): Promise<ConsoleServic
     settings.mode === "demo"
       ? createDemoTenant({
           throttle: { limit: settings.DEMO_THROTTLE_LIMIT, windowMs: settings.DEMO_THROTTLE_WINDOW_MS },
+          // Like a real tenant's, its jobs run their cycles on schedule and write to the provisioning log.
+          scheduledCycles: true,
+          extraLogEvents: settings.DEMO_LOG_EXTRA_EVENTS,
         })
       : null;
+  if (demoTenant) stops.push(() => demoTenant.stop());
   const graphFor = createGraphClients({ settings, limiter, demoTenant, tokens });
 
   const runs = createRunService({ db, instanceId: instance.id });

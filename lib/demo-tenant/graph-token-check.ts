@@ -162,6 +162,13 @@ export function graphPermissionsFor(method: string, url: string): GraphPermissio
       ? same(["User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"])
       : same(["User.ReadWrite.All", "Directory.ReadWrite.All"]);
   }
+  if (resource === "auditlogs") {
+    // The provisioning logs: AuditLog.Read.All, or the newer ProvisioningLog.Read.All.
+    return same(["AuditLog.Read.All", "ProvisioningLog.Read.All"]);
+  }
+  if (resource === "directory") {
+    return same(["User.Read.All", "Directory.Read.All", "Directory.ReadWrite.All"]);
+  }
   if (resource.startsWith("groups")) {
     return reading
       ? same([

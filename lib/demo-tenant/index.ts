@@ -10,14 +10,19 @@ import { createProvisionThrottle, PROVISION_ON_DEMAND_LIMIT, type ThrottleOption
 import type { GraphTokenCheckConfig } from "./graph-token-check";
 import { createTokenIssuer, type TokenIssuer } from "./identity/token-issuer";
 import type { TenantState } from "./model";
+import { createCycles, type CycleSummary } from "./provisioning-log/cycles";
+import { entryFromAnswer } from "./provisioning-log/from-answer";
+import { createProvisioningLog, type ProvisioningLog } from "./provisioning-log/store";
 import { createScimTargets, type ScimTargets } from "./scim";
 import { DEFAULT_SEED, seedTenant } from "./seed";
 import { CONTOSO_DOMAIN, CONTOSO_TENANT_ID, DEMO_SCIM_ORIGIN, DEVELOPER_CLIENTS } from "./seed/fixtures";
+import { seedProvisioningHistory, syntheticLogEvents } from "./seed/provisioning-history";
 import { createSeededRandom } from "./seed/random";
 
 export { DEMO_FIXTURES, DEVELOPER_CLIENTS, type DemoFixtures, type DeveloperClient } from "./seed/fixtures";
 export type { DemoStats } from "./controls/demo-controls";
 export type { ThrottleOptions } from "./graph/throttle";
+export type { CycleSummary } from "./provisioning-log/cycles";
 
 /** A Web-standard handler: Microsoft Graph itself, the demo tenant, or anything that answers like them. */
 export type GraphHandler = (request: Request) => Promise<Response>;
@@ -36,6 +41,10 @@ export interface DemoTenantOptions {
    * which then serves client credentials at `/{tenantId}/oauth2/v2.0/token`. Off when absent.
    */
   graphTokens?: GraphTokenCheckConfig | "self";
+  /** Run each job's scheduled cycles on its interval (off: cycles run only when asked, as tests want). */
+  scheduledCycles?: boolean;
+  /** Synthetic events added to the seeded provisioning log, for load tests (none by default). */
+  extraLogEvents?: number;
 }
 
 export interface DemoTenant {
@@ -47,6 +56,12 @@ export interface DemoTenant {
   reset(): void;
   stats(): DemoStats;
   scim: ScimTargets;
+  /** The provisioning log behind /auditLogs/provisioning (for tests and tools). */
+  provisioningLog: ProvisioningLog;
+  /** Runs one scheduled cycle of a job now; null when there is no such job or one is running. */
+  runCycle(spId: string, jobId: string): Promise<CycleSummary | null>;
+  /** Stops the scheduled cycles' timer. */
+  stop(): void;
 }
 
 const SCIM_HOST = new URL(DEMO_SCIM_ORIGIN).host;
@@ -75,10 +90,22 @@ export function createDemoTenant(options: DemoTenantOptions = {}): DemoTenant {
   const idStreams = () => ({
     engine: createSeededRandom(seed ^ 0x2545f491),
     scim: createSeededRandom(seed ^ 0x9e3779b9),
+    log: createSeededRandom(seed ^ 0x1b873593),
   });
 
   let seeded = build();
   let ids = idStreams();
+  const provisioningLog = createProvisioningLog();
+  // The seeded history ends where the tenant starts (or is reset), so its days are the last ones.
+  const loadHistory = () => {
+    provisioningLog.clear();
+    const endsAt = now().getTime();
+    provisioningLog.load([
+      ...seedProvisioningHistory(seeded.state, { seed, endsAt }),
+      ...syntheticLogEvents(seeded.state, { seed, endsAt, count: options.extraLogEvents ?? 0 }),
+    ]);
+  };
+  loadHistory();
   const scim = createScimTargets(seeded.scimTargets, { clock: { now, newId: () => ids.scim.guid() } });
   const throttle = createProvisionThrottle(throttleOptions, () => now().getTime());
 
@@ -106,6 +133,16 @@ export function createDemoTenant(options: DemoTenantOptions = {}): DemoTenant {
       now: () => now().getTime(),
     };
   } else tokens = options.graphTokens;
+  const engine = (input: Parameters<typeof runProvisionOnDemand>[1]) =>
+    runProvisionOnDemand({ tenant: seeded.state, scimFetch, now, newId: () => ids.engine.guid() }, input);
+  const cycles = createCycles({
+    tenant: () => seeded.state,
+    log: () => provisioningLog,
+    run: engine,
+    now,
+    newId: () => ids.log.guid(),
+  });
+  if (options.scheduledCycles) cycles.start();
 
   const graph = createGraphApi({
     tokens,
@@ -113,8 +150,24 @@ export function createDemoTenant(options: DemoTenantOptions = {}): DemoTenant {
     now,
     throttle,
     lifecycle,
-    provision: (input) =>
-      runProvisionOnDemand({ tenant: seeded.state, scimFetch, now, newId: () => ids.engine.guid() }, input),
+    provisioningLog: () => provisioningLog,
+    // Every on-demand run is logged as the provisioning service logs it, with its own cycle id.
+    provision: async (input) => {
+      const answer = await engine(input);
+      const entry = entryFromAnswer(
+        {
+          tenantId: seeded.state.tenantId,
+          servicePrincipal: input.servicePrincipal,
+          job: input.job,
+          cycleId: ids.log.guid(),
+          initiatedBy: { id: "", displayName: "Provision on demand", initiatorType: "user" },
+          newId: () => ids.log.guid(),
+        },
+        answer,
+      );
+      if (entry) provisioningLog.append(entry);
+      return answer;
+    },
   });
 
   const reset = () => {
@@ -122,6 +175,8 @@ export function createDemoTenant(options: DemoTenantOptions = {}): DemoTenant {
     ids = idStreams();
     scim.reset();
     throttle.reset();
+    loadHistory();
+    cycles.reset();
   };
 
   const stats = (): DemoStats => ({
@@ -143,6 +198,8 @@ export function createDemoTenant(options: DemoTenantOptions = {}): DemoTenant {
     scim,
     newId: () => ids.engine.guid(),
     now,
+    changed: cycles.markChanged,
+    runCycle: cycles.runCycle,
   });
 
   async function handle(request: Request): Promise<Response> {
@@ -172,5 +229,14 @@ export function createDemoTenant(options: DemoTenantOptions = {}): DemoTenant {
     }
   }
 
-  return { handle, state: () => seeded.state, reset, stats, scim };
+  return {
+    handle,
+    state: () => seeded.state,
+    reset,
+    stats,
+    scim,
+    provisioningLog,
+    runCycle: cycles.runCycle,
+    stop: cycles.stop,
+  };
 }

@@ -130,3 +130,42 @@ export type DirectoryUser = z.infer<typeof userSchema>;
 export type DeletedDirectoryUser = z.infer<typeof deletedUserSchema>;
 export type DirectoryGroup = z.infer<typeof groupSchema>;
 export type GroupMember = z.infer<typeof memberSchema>;
+
+/** A user as the user page reads them: who they are, enabled, synced from AD, soft-deleted. */
+export const userProfileSchema = z.looseObject({
+  id: z.string().min(1),
+  displayName: nullableText,
+  userPrincipalName: nullableText,
+  mail: nullableText,
+  accountEnabled: z.boolean().nullish(),
+  department: nullableText,
+  jobTitle: nullableText,
+  userType: nullableText,
+  createdDateTime: nullableText,
+  deletedDateTime: nullableText,
+  onPremisesSyncEnabled: z.boolean().nullish(),
+  onPremisesDistinguishedName: nullableText,
+  onPremisesSamAccountName: nullableText,
+});
+
+export const appRoleAssignmentSchema = z.looseObject({
+  id: z.string().min(1),
+  appRoleId: nullableText,
+  principalId: nullableText,
+  principalType: nullableText,
+  principalDisplayName: nullableText,
+  resourceId: z.string().min(1),
+  resourceDisplayName: nullableText,
+  createdDateTime: nullableText,
+});
+
+/** A group a user belongs to; other directory objects (roles, units) carry their own type. */
+export const membershipSchema = z.looseObject({
+  "@odata.type": z.string().optional(),
+  id: z.string().min(1),
+  displayName: nullableText,
+});
+
+export type UserProfile = z.infer<typeof userProfileSchema>;
+export type AppRoleAssignment = z.infer<typeof appRoleAssignmentSchema>;
+export type Membership = z.infer<typeof membershipSchema>;

@@ -24,6 +24,13 @@ export type { ProvisioningRule } from "./synchronization-rules";
 export type { JobActionAnswer, JobActionOptions } from "./synchronization";
 export type { ExpressionFunction, ParseExpressionAnswer, TestInputProperty } from "./schema-tools";
 export type { AppRoleAssignmentFacts, SourceValue } from "./user-access";
+export {
+  provisioningLogFilter,
+  type ProvisioningEventPage,
+  type ProvisioningEventStatus,
+  type ProvisioningLogFilter,
+} from "./provisioning-logs";
+export type { ReadList } from "./user-assignments";
 export type {
   DirectoryGroup,
   DirectoryUser,
@@ -32,6 +39,9 @@ export type {
   SynchronizationJob,
   SynchronizationRule,
   SynchronizationSchema,
+  AppRoleAssignment,
+  Membership,
+  UserProfile,
 } from "./graph-schemas";
 export { parseRetryAfter } from "./retry-after";
 export type { Sleep } from "./clock";

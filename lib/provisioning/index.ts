@@ -84,3 +84,10 @@ export {
   type ScopeEvaluation,
   type ScopeValue,
 } from "./scope-evaluation";
+export {
+  normaliseAction,
+  parseProvisioningLogEntry,
+  type EventOrigin,
+  type ProvisioningLogEvent,
+} from "./log-entry";
+export { subjectOfEvent, type EventSubject } from "./log-subject";

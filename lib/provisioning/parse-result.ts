@@ -174,7 +174,8 @@ function outcomeOf(
   return combineOutcomes(value.reports.map((report) => report.status));
 }
 
-function errorOf(
+/** The code and message that explain the outcome: the verdict's, else a report's error, else a skip reason. */
+export function errorOf(
   verdict: JsonRecord | null,
   reports: readonly ProvisioningReport[],
 ): { errorCode: string | null; errorMessage: string | null } {

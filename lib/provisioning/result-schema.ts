@@ -57,7 +57,7 @@ export const provisioningResultSchema = z.object({
   errorMessage: text,
   reports: z.array(provisioningReportSchema),
   warnings: z.array(z.string()),
-  wireShape: z.enum(["json-key", "type-name-key", "unrecognised"]),
+  wireShape: z.enum(["json-key", "type-name-key", "provisioning-log", "unrecognised"]),
   keyTypeName: text,
   odataContext: text,
   raw: z.object({ key: z.unknown(), value: z.unknown(), body: z.unknown().optional() }),

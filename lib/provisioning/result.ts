@@ -27,6 +27,7 @@ export type PropertyChange = "added" | "changed" | "removed" | "unchanged" | "un
 export type WireShape =
   | "json-key" // key is a JSON verdict, value one report object (or "{}")
   | "type-name-key" // key is a .NET type name, value a JSON array of reports
+  | "provisioning-log" // not an answer of provisionOnDemand: one provisioningObjectSummary of the logs
   | "unrecognised";
 
 export interface ProvisioningResult {

@@ -9,6 +9,7 @@ export {
 } from "./run-service";
 export { findRun, interruptUnfinishedRuns, purgeRuns } from "./run-store";
 export { findPreviousRun, listRuns } from "./history";
+export { runsByChangeId } from "./change-links";
 export { appendAudit, auditAsCsv, listAudit, purgeAudit, type AuditAction, type AuditEntry } from "./audit";
 export { createShare, listShares, MAX_SHARE_DAYS, openShare, revokeShare, sharedRunView } from "./shares";
 export {

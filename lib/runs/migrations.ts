@@ -1,5 +1,6 @@
 import "server-only";
 import { sql, type Kysely } from "kysely";
+import { parseProvisionOnDemandResponse } from "@/lib/provisioning";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -196,7 +197,31 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable("bulk_runs").addColumn("job_label", "text").execute();
     },
   },
+  "0007_runs_change_id": {
+    // The change a run made, as the provisioning logs name it: a run and its log entry are joined on it.
+    async up(db) {
+      await db.schema.alterTable("runs").addColumn("change_id", "text").execute();
+      await db.schema.createIndex("runs_change_id").on("runs").column("change_id").execute();
+      const stored = await sql<{
+        id: string;
+        response_body: string;
+      }>`select id, response_body from runs where response_body is not null`.execute(db);
+      for (const row of stored.rows) {
+        const changeId = changeIdOf(row.response_body);
+        if (changeId) await sql`update runs set change_id = ${changeId} where id = ${row.id}`.execute(db);
+      }
+    },
+  },
 };
+
+/** The changeId of a stored provisionOnDemand answer (the first report's), or null. */
+export function changeIdOf(responseBody: string): string | null {
+  try {
+    return parseProvisionOnDemandResponse(JSON.parse(responseBody)).reports[0]?.changeId ?? null;
+  } catch {
+    return null;
+  }
+}
 
 /** The audit log refuses every UPDATE, and any DELETE of an entry younger than the minimum age. */
 async function appendOnlyAuditLog(db: Kysely<unknown>, dialect: Dialect) {

@@ -119,6 +119,7 @@ export function createRunService(deps: RunServiceDependencies): RunService {
         graph_request_id: answer.requestId,
         outcome: result.outcome,
         action,
+        change_id: result.reports[0]?.changeId ?? null,
         application_label: resolved?.application ?? null,
         subject_label: result.reports[0]?.reportableIdentifier ?? resolved?.subject ?? null,
         job_label: resolved?.job ?? null,
@@ -192,6 +193,7 @@ export function createRunService(deps: RunServiceDependencies): RunService {
         error_message: null,
         bulk_run_id: input.bulk?.bulkRunId ?? null,
         instance_id: deps.instanceId ?? null,
+        change_id: null,
       };
       try {
         await insertRun(deps.db, row); // before Graph is called: a crash leaves a visible trace

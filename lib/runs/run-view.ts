@@ -17,6 +17,8 @@ export function toRunView(row: RunRow, queue: QueueInfo | undefined, now: number
     subject: JSON.parse(row.subject_json) as ProvisionSubject,
   };
   const status = row.status as RunStatus;
+  const result =
+    row.response_body === null ? null : parseProvisionOnDemandResponse(safeJson(row.response_body));
   return {
     id: row.id,
     status,
@@ -30,7 +32,8 @@ export function toRunView(row: RunRow, queue: QueueInfo | undefined, now: number
     request,
     actor: row.actor,
     labels: { application: row.application_label, subject: row.subject_label, job: row.job_label },
-    result: row.response_body === null ? null : parseProvisionOnDemandResponse(safeJson(row.response_body)),
+    result,
+    changeId: row.change_id ?? result?.reports[0]?.changeId ?? null,
     error: row.error_code
       ? { code: row.error_code, message: row.error_message ?? "", graphRequestId: row.graph_request_id }
       : null,

@@ -33,6 +33,8 @@ export interface RunsTable {
   bulk_run_id: string | null;
   /** The console instance sending it: when that instance stops heartbeating, the run is interrupted. */
   instance_id: string | null;
+  /** The changeId of the answer: the same change's entry in the provisioning logs carries it. */
+  change_id: string | null;
 }
 
 export interface SharesTable {

@@ -29,6 +29,7 @@ export function runRow(overrides: Partial<RunRow> & Pick<RunRow, "id" | "created
     error_message: null,
     bulk_run_id: null,
     instance_id: null,
+    change_id: null,
     ...overrides,
   };
 }

@@ -14,3 +14,5 @@ export * from "./bulk";
 export * from "./job-actions";
 export * from "./public-settings";
 export * from "./demo";
+export * from "./users";
+export * from "./provisioning-logs";

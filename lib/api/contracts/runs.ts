@@ -46,6 +46,8 @@ export const runView = z.object({
   labels,
   /** Parsed by lib/provisioning, whose types describe it. */
   result: z.custom<ProvisioningResult>().nullable(),
+  /** The change as the provisioning logs name it: the log entry of this run carries the same changeId. */
+  changeId: z.string().nullable(),
   error: z
     .object({ code: z.string(), message: z.string(), graphRequestId: z.string().nullable() })
     .nullable(),

@@ -16,6 +16,7 @@ import {
 import { GraphError, resourceNotFound } from "../graph/graph-error";
 import { userResource } from "../graph/user-resource";
 import { resolveRoute, type Route } from "../graph/routes";
+import type { CycleSummary, DirectoryChange } from "../provisioning-log/cycles";
 import { assignPrincipal, unassignPrincipal } from "./assignments";
 import { issueTargetToken, replaceJobToken } from "./target-tokens";
 import { searchOnPremisesUsers } from "./on-premises-search";
@@ -40,6 +41,10 @@ export interface DemoControlsDeps {
   scim: ScimTargets;
   newId(): string;
   now(): Date;
+  /** Told of each change, so the next scheduled cycle of the jobs it concerns picks it up. */
+  changed?(change: DirectoryChange): void;
+  /** Runs one scheduled cycle of the job now (null: no such job, or one is running). */
+  runCycle?(spId: string, jobId: string): Promise<CycleSummary | null>;
 }
 
 const allUserProperties = Object.keys(userResource.properties);
@@ -59,7 +64,13 @@ export function createDemoControls(deps: DemoControlsDeps) {
     { pattern: ["fixtures"], methods: { GET: () => jsonResult(DEMO_FIXTURES) } },
     {
       pattern: ["users", ":"],
-      methods: { PATCH: async (c, [id]) => jsonResult(userView(changeUser(t(), id!, await c.readJson()))) },
+      methods: {
+        PATCH: async (c, [id]) => {
+          const user = changeUser(t(), id!, await c.readJson());
+          deps.changed?.({ kind: "user", userId: user.id });
+          return jsonResult(userView(user));
+        },
+      },
     },
     {
       pattern: ["on-premises", "users"],
@@ -67,17 +78,29 @@ export function createDemoControls(deps: DemoControlsDeps) {
     },
     {
       pattern: ["on-premises", "users", ":"],
-      methods: { PATCH: async (c, [dn]) => jsonResult(changeOnPremisesUser(t(), dn!, await c.readJson())) },
+      methods: {
+        PATCH: async (c, [dn]) => {
+          const changed = changeOnPremisesUser(t(), dn!, await c.readJson());
+          deps.changed?.({ kind: "onPremisesUser", distinguishedName: dn! });
+          return jsonResult(changed);
+        },
+      },
     },
     {
       pattern: ["service-principals", ":", "assignments", ":"],
       methods: {
         PUT: (_c, [spId, principalId]) => {
           const { assignment, created } = assignPrincipal(t(), spId!, principalId!, deps.newId, deps.now());
+          deps.changed?.({
+            kind: "assignment",
+            servicePrincipalId: assignment.resourceId,
+            principalId: principalId!,
+          });
           return jsonResult(assignment, created ? 201 : 200);
         },
         DELETE: (_c, [spId, principalId]) => {
           unassignPrincipal(t(), spId!, principalId!);
+          deps.changed?.({ kind: "assignment", servicePrincipalId: spId!, principalId: principalId! });
           return noContent;
         },
       },
@@ -97,6 +120,16 @@ export function createDemoControls(deps: DemoControlsDeps) {
         POST: (_c, [spId, jobId]) => {
           replaceJobToken(t(), deps.scim, { spId: spId!, jobId: jobId! });
           return noContent;
+        },
+      },
+    },
+    {
+      pattern: ["service-principals", ":", "jobs", ":", "cycle"],
+      methods: {
+        POST: async (_c, [spId, jobId]) => {
+          const summary = await deps.runCycle?.(spId!, jobId!);
+          if (!summary) throw resourceNotFound(jobId!);
+          return jsonResult(summary);
         },
       },
     },

@@ -19,7 +19,10 @@ import {
 import { GraphError, resourceNotFound } from "./graph-error";
 import type { JobLifecycle } from "../jobs/job-lifecycle";
 import { provisionOnDemand, type ProvisionOnDemandDeps } from "./provision-on-demand";
+import { provisioningLogRoutes } from "./provisioning-log-routes";
 import { resolveRoute, type Route } from "./routes";
+import { userMembershipRoutes } from "./user-membership-routes";
+import type { ProvisioningLog } from "../provisioning-log/store";
 import {
   claimsAllow,
   insufficientPrivileges,
@@ -35,6 +38,8 @@ export interface GraphApiDeps extends ProvisionOnDemandDeps {
   now(): Date;
   /** Check Graph access tokens as Graph does (the stand-alone tenant in Entra-mode tests); off by default. */
   tokens?: GraphTokenCheckConfig;
+  /** The provisioning log served at /auditLogs/provisioning. */
+  provisioningLog?: () => ProvisioningLog;
 }
 
 /** The Graph surface of the demo tenant: one dispatcher used by HTTP requests and by $batch alike. */
@@ -123,6 +128,8 @@ export function createGraphApi(deps: GraphApiDeps) {
       pattern: ["groups", ":", "memberOf", ":"],
       methods: { GET: (c, [id, cast]) => d.groupMemberOf(c, t(), id!, cast!) },
     },
+    ...userMembershipRoutes(t),
+    ...(deps.provisioningLog ? provisioningLogRoutes(deps.provisioningLog) : []),
     { pattern: ["$batch"], methods: { POST: (c) => runBatch(c, dispatch) } },
     ...schemaToolRouteTable(t),
     ...membershipRouteTable(t),

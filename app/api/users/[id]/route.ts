@@ -1,0 +1,8 @@
+import { consoleRoute, users } from "@/lib/console";
+
+// GET /api/users/{id} – one user (object id or UPN) across every application with provisioning.
+export const GET = consoleRoute<{ id: string }>(
+  { role: "Console.Reader" },
+  async ({ params, caller, services }) =>
+    Response.json(await users.troubleshootUser(services, caller, params.id)),
+);
