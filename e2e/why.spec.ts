@@ -157,6 +157,8 @@ test("the lab offers the job's functions while typing, and a value typed for an 
 }) => {
   const job = await findJob(request, APPS.hrPortal);
   await page.goto(provisionPath(job, `kind=user&user=${ADELE.id}`));
+  // As a person would: the form shows Adele before the lab is opened for her.
+  await expect(page.getByRole("combobox", { name: "User" })).toHaveValue(ADELE.name);
   await page.getByRole("link", { name: "Expression lab…" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Expression lab" })).toBeVisible();
   await expect(page.getByRole("combobox", { name: "User" })).toHaveValue(ADELE.name);

@@ -7,7 +7,7 @@ import Typography from "@mui/material/Typography";
 import type { OnPremisesUserMatch } from "@/lib/api/contracts";
 import { distinguishedNameProblem } from "@/lib/provisioning/distinguished-name";
 import { useCurrentSearch } from "@/components/directory/use-current-search";
-import type { AutocompleteKeyboardEvent } from "@/components/directory/use-keyboard-pick";
+import { useKeyboardPick, type AutocompleteKeyboardEvent } from "@/components/directory/use-keyboard-pick";
 import { DEMO_EXAMPLE_DN, FORMAT_EXAMPLE_DN } from "./on-premises-examples";
 import { onPremisesQueries } from "./queries";
 
@@ -109,6 +109,17 @@ function DemoForestLookup({
   const highlighted = useRef<OnPremisesUserMatch | null>(null);
   const typed = value.trim();
   const results = useCurrentSearch(typed, onPremisesQueries.users, open && typed.length >= MIN_SEARCH);
+  // A name in the box is a look-up: ↓/↑/Enter pick from that name's own suggestions, even when
+  // pressed before they arrive. A DN in the box is what Enter provisions.
+  const keys = useKeyboardPick({
+    typed,
+    options: typed.length >= MIN_SEARCH ? results.options : [],
+    searching: results.searching,
+    onPick: (picked: OnPremisesUserMatch) => {
+      onChange(picked.distinguishedName);
+      setOpen(false);
+    },
+  });
 
   return (
     <Autocomplete<OnPremisesUserMatch, false, false, true>
@@ -122,16 +133,21 @@ function DemoForestLookup({
       }}
       inputValue={value}
       onInputChange={(_event, text) => onChange(text)}
-      onHighlightChange={(_event, option) => {
+      onHighlightChange={(event, option) => {
         highlighted.current = option;
+        keys.onHighlightChange(event, option);
       }}
       onKeyDown={(event: AutocompleteKeyboardEvent) => {
-        // Enter picks a highlighted user; otherwise it provisions the DN in the box, as shown.
-        if (event.key !== "Enter" || (open && highlighted.current !== null)) return;
-        event.defaultMuiPrevented = true;
-        event.preventDefault();
-        setOpen(false);
-        onSubmit();
+        // Enter picks a highlighted user; a DN in the box is provisioned, as shown; a name is looked up.
+        const pickingHighlighted = open && highlighted.current !== null;
+        if (event.key === "Enter" && !pickingHighlighted && distinguishedNameProblem(typed) === null) {
+          event.defaultMuiPrevented = true;
+          event.preventDefault();
+          setOpen(false);
+          onSubmit();
+          return;
+        }
+        keys.onKeyDown(event);
       }}
       options={typed.length >= MIN_SEARCH ? results.options : []}
       filterOptions={(all) => all}
