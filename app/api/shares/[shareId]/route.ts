@@ -1,4 +1,4 @@
-import { consoleRoute, shares } from "@/lib/console";
+import { consoleRoute, shares, otherMethods } from "@/lib/console";
 
 // GET /api/shares/{shareId} – the run as shared (redacted on the server if the link says so); 410 when expired or revoked.
 export const GET = consoleRoute<{ shareId: string }>(
@@ -14,3 +14,5 @@ export const DELETE = consoleRoute<{ shareId: string }>(
     return new Response(null, { status: 204 });
   },
 );
+
+export const { POST, PUT, PATCH, OPTIONS } = otherMethods("GET", "DELETE");

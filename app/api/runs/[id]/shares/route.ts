@@ -1,6 +1,6 @@
 import { readJson } from "@/lib/api";
 import { shareRequest } from "@/lib/api/contracts";
-import { consoleRoute, shares } from "@/lib/console";
+import { consoleRoute, shares, otherMethods } from "@/lib/console";
 
 // POST /api/runs/{id}/shares – a read-only link to this run, optionally redacted and expiring.
 export const POST = consoleRoute<{ id: string }>(
@@ -19,3 +19,5 @@ export const POST = consoleRoute<{ id: string }>(
 export const GET = consoleRoute<{ id: string }>({ role: "Console.Reader" }, async ({ params, services }) =>
   Response.json(await shares.sharesOf(services, params.id)),
 );
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST", "GET");
