@@ -12,6 +12,7 @@ export class TestServerProcess {
   /** Settles when the process last started here has exited (a restart waits for it to let go of the port). */
   private gone: Promise<void> = Promise.resolve();
   private assignedPort: number | null;
+  private captured = "";
 
   constructor(
     private readonly what: string,
@@ -40,9 +41,16 @@ export class TestServerProcess {
     const child = spawn(process.execPath, this.command(this.port), {
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...this.env },
       detached: true, // its own process group, so a kill reaches the server and its workers
-      stdio: "ignore",
+      stdio: ["ignore", "pipe", "pipe"],
     });
     this.child = child;
+    this.captured = "";
+    const keep = (chunk: Buffer) => {
+      // The last 64 KiB is enough to say why a server stopped.
+      this.captured = (this.captured + chunk.toString("utf8")).slice(-65_536);
+    };
+    child.stdout?.on("data", keep);
+    child.stderr?.on("data", keep);
     this.gone = new Promise((resolve) =>
       child.once("exit", (code, signal) => {
         if (this.child === child) this.exited = `exited (${signal ?? `code ${code}`})`;
@@ -53,7 +61,9 @@ export class TestServerProcess {
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       if (this.exited)
-        throw new Error(`${this.what} on port ${this.port} ${this.exited} before it was ready.`);
+        throw new Error(
+          `${this.what} on port ${this.port} ${this.exited} before it was ready:\n${this.captured.slice(-2000)}`,
+        );
       try {
         if (await this.ready(this.url)) return;
       } catch {
@@ -63,6 +73,16 @@ export class TestServerProcess {
     }
     this.kill();
     throw new Error(`${this.what} did not start on port ${this.port}`);
+  }
+
+  /** What the process last started here printed (stdout and stderr, the last 64 KiB). */
+  get output(): string {
+    return this.captured;
+  }
+
+  /** Settles once the process last started here has exited and let go of its port. */
+  exitedAndGone(): Promise<void> {
+    return this.gone;
   }
 
   /** The most memory (resident set) its processes held at once so far, summed over the group, in bytes. */
@@ -97,13 +117,13 @@ export class TestServerProcess {
   }
 }
 
-/** A console server of its own (the production build), for tests that stop or restart it. */
+/** A console server of its own (the production build behind server.mjs), for tests that stop or restart it. */
 export class ConsoleProcess extends TestServerProcess {
   constructor(env: Record<string, string>, port?: number) {
     super(
       "the console",
-      (at) => ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(at)],
-      env,
+      (at) => ["server.mjs", "--port", String(at)],
+      { HOSTNAME: "127.0.0.1", ...env },
       async (url) => (await fetch(`${url}/api/health`)).ok,
       port,
     );
