@@ -1,7 +1,7 @@
 import "server-only";
-import { PostgresAdapter, type Selectable } from "kysely";
+import type { Selectable } from "kysely";
 import type { BulkCounts, BulkItemFilter } from "@/lib/api/contracts";
-import type { RunsDatabase } from "@/lib/runs/database";
+import { dialectOf, type RunsDatabase } from "@/lib/runs/database";
 import { liveInstances } from "@/lib/runs/instances";
 import type { BulkItemsTable, BulkRunsTable } from "@/lib/runs/schema";
 import { emptyBulkCounts } from "./counts";
@@ -14,8 +14,6 @@ export type BulkItemRow = Selectable<BulkItemsTable>;
 
 export const ACTIVE_STATUSES = ["queued", "running", "paused"] as const;
 const OUTCOMES = ["Success", "Skipped", "Failure", "Warning", "Unknown"] as const;
-
-const isPostgres = (db: RunsDatabase) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /** Stores the bulk run and all its items at once; the unique index on active runs refuses a second one per job. */
 export async function insertBulkRun(db: RunsDatabase, run: BulkRunRow, items: BulkItemRow[]): Promise<void> {
@@ -106,7 +104,7 @@ export async function claimNextItem(
         )
         .orderBy("position")
         .limit(1);
-      return isPostgres(db) ? next.forUpdate().skipLocked() : next;
+      return dialectOf(db) === "postgres" ? next.forUpdate().skipLocked() : next;
     })
     .where("status", "=", "pending")
     .returningAll()

@@ -8,16 +8,19 @@ import { AUDIT_MINIMUM_AGE_DAYS } from "./migrations";
 
 export type { AuditAction, AuditEntry } from "@/lib/api/contracts";
 
-/** Appends one entry; entries are never changed or deleted (the database refuses it). */
+/**
+ * Appends one entry, at the current time; entries are never changed, replaced, back-dated or
+ * deleted before their time (the database refuses it, see sealAuditLog in migrations.ts).
+ */
 export async function appendAudit(
   db: RunsDatabase,
-  entry: Omit<AuditEntry, "id" | "at" | "graphRequestId"> & { at?: string; graphRequestId?: string | null },
+  entry: Omit<AuditEntry, "id" | "at" | "graphRequestId"> & { graphRequestId?: string | null },
 ): Promise<void> {
   await db
     .insertInto("audit_log")
     .values({
       id: crypto.randomUUID(),
-      at: entry.at ?? new Date().toISOString(),
+      at: new Date().toISOString(),
       actor: entry.actor,
       action: entry.action,
       target: entry.target,
