@@ -163,6 +163,29 @@ export const migrations: Record<string, Migration> = {
       await sealAuditLog(db, dialect);
     },
   },
+  "0006_pacing_and_lease": {
+    async up(db) {
+      // The provisionOnDemand pace of each job, kept where a restart and other instances see it.
+      await db.schema
+        .createTable("pacing_slots")
+        .addColumn("pace_key", "text", (c) => c.notNull())
+        .addColumn("slot", "integer", (c) => c.notNull())
+        .addColumn("holder", "text")
+        .addColumn("held_until", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("pacing_slots_pk", ["pace_key", "slot"])
+        .execute();
+      // Who may use a SQLite database: one live console at a time.
+      await db.schema
+        .createTable("console_lease")
+        .addColumn("name", "text", (c) => c.primaryKey())
+        .addColumn("instance_id", "text", (c) => c.notNull())
+        .addColumn("pid", "integer", (c) => c.notNull())
+        .addColumn("host", "text", (c) => c.notNull())
+        .addColumn("acquired_at", "text", (c) => c.notNull())
+        .addColumn("renewed_at", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 /** The audit log refuses every UPDATE, and any DELETE of an entry younger than the minimum age. */
