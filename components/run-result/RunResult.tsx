@@ -6,7 +6,7 @@ import Box from "@mui/material/Box";
 import MuiLink from "@mui/material/Link";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
-import type { RunView } from "@/lib/api/contracts";
+import type { RunContent } from "@/lib/api/contracts";
 import { OutcomeAlert } from "./OutcomeAlert";
 import { RawAnswer } from "./RawAnswer";
 import { ReportSections } from "./ReportSections";
@@ -17,7 +17,8 @@ import { RunProgress } from "./RunProgress";
 import { RunSummary } from "./RunSummary";
 
 export interface RunResultProps extends RunActionsProps {
-  run: RunView;
+  /** A run, or a shared link's view of one (no id). */
+  run: RunContent & { id?: string };
   /** When the answer holding `run` arrived (the query's dataUpdatedAt): a queued run counts down from it. */
   receivedAt: number;
 }
@@ -80,7 +81,11 @@ export function RunResult({ run, receivedAt, ...actions }: RunResultProps) {
       {result && <ReportSections result={result} groupRun={run.request.subject.kind === "group"} />}
       {result && (
         <Section title="Raw answer" id="raw-answer">
-          <RawAnswer result={result} runId={run.id} initiallyOpen={result.warnings.length > 0} />
+          <RawAnswer
+            result={result}
+            runId={run.id ?? "shared-run"}
+            initiallyOpen={result.warnings.length > 0}
+          />
         </Section>
       )}
       <Section title="The same request as a script">

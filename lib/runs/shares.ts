@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { RunView, ShareLink, SharedRun } from "@/lib/api/contracts";
+import type { RunContent, RunView, ShareLink, SharedRun } from "@/lib/api/contracts";
 import { ApiError } from "@/lib/api/errors";
 import { appendAudit } from "./audit";
 import type { RunsDatabase } from "./database";
@@ -122,10 +122,13 @@ export async function listShares(db: RunsDatabase, runId: string): Promise<Share
   }));
 }
 
-/** The run as a share shows it: redacted on the server when the share says so. */
+/**
+ * The run as a share shows it: redacted on the server when the share says so, and without the ids
+ * that would open the run itself (its id, its bulk run's).
+ */
 export function sharedRunView(
   share: ShareRecord,
-  run: RunView,
+  { id: _id, bulkRunId: _bulkRunId, ...content }: RunView,
   isSensitive: SensitiveAttributeTest,
 ): SharedRun {
   return {
@@ -136,6 +139,6 @@ export function sharedRunView(
       expiresAt: share.expiresAt,
       redact: share.redact,
     },
-    run: share.redact ? (redactSensitive(run, isSensitive) as RunView) : run,
+    run: share.redact ? (redactSensitive(content, isSensitive) as RunContent) : content,
   };
 }
