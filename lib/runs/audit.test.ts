@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appendAudit, listAudit, purgeAudit } from "./audit";
+import { appendAudit, AUDIT_DETAIL_BUDGET, boundedDetail, listAudit, purgeAudit } from "./audit";
 import { dialectOf, type RunsDatabase } from "./database";
 import { seedAncientAuditEntry } from "@/lib/testing/audit-archive";
 import { testDatabases } from "@/lib/testing/databases";
@@ -117,5 +117,30 @@ describe.each(testDatabases())("audit log on %s", (_name, database) => {
     const left = (await listAudit(db, { limit: 100 })).items.map((e) => e.target);
     expect(left).not.toContain("ancient");
     expect(left).toHaveLength(count - 1);
+  });
+});
+
+describe("what an audit entry keeps of a request", () => {
+  it("keeps small details whole", () => {
+    const detail = {
+      method: "PATCH",
+      change: { department: "Sales", accountEnabled: false, phones: ["1", "2"] },
+    };
+    expect(boundedDetail(detail)).toEqual(detail);
+  });
+
+  it("summarises a 20 MB value, a huge list and deep nesting into a few kilobytes that say what was cut", () => {
+    const detail = {
+      change: {
+        department: "x".repeat(20_000_000),
+        many: Array.from({ length: 100_000 }, (_, i) => `value ${i}`),
+        deep: { a: { b: { c: { d: { e: "deep" } } } } },
+      },
+    };
+    const kept = JSON.stringify(boundedDetail(detail));
+    expect(kept.length).toBeLessThan(AUDIT_DETAIL_BUDGET + 2_000);
+    expect(kept).toContain("(20000000 characters)");
+    expect(kept).toContain("99975 more");
+    expect(kept).toContain("{1 fields}");
   });
 });
