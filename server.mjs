@@ -16,6 +16,13 @@ export const MAX_URL_BYTES = 8 * 1024;
 /** The methods a route file may export; Next.js answers any other with an empty 400. */
 export const ROUTE_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
+/** The headers every /api answer carries, set on whatever answers (a route, or Next.js's own redirect) when it did not. */
+const API_HEADERS = {
+  "Cache-Control": "no-store",
+  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+  "X-Content-Type-Options": "nosniff",
+};
+
 const STATUS_TEXT = {
   400: "Bad Request",
   405: "Method Not Allowed",
@@ -30,8 +37,7 @@ export function errorAnswer(status, code, message, extraHeaders = {}) {
   const body = JSON.stringify({ error: { code, message, requestId } });
   const headers = {
     ...Object.fromEntries(securityHeaders.map(({ key, value }) => [key, value])),
-    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
-    "Cache-Control": "no-store",
+    ...API_HEADERS,
     "Content-Type": "application/json",
     "Content-Length": String(Buffer.byteLength(body)),
     "x-request-id": requestId,
@@ -58,8 +64,9 @@ export function refusalOf(method, url) {
       `URL: longer than ${MAX_URL_BYTES / 1024} KiB; send long input in a request body.`,
     );
   const path = url.split("?")[0];
+  let segments;
   try {
-    decodeURIComponent(path);
+    segments = path.split("/").map(decodeURIComponent);
   } catch {
     return errorAnswer(
       400,
@@ -67,7 +74,21 @@ export function refusalOf(method, url) {
       "path: its percent-encoding is not valid UTF-8 (a % not followed by two hex digits, or a broken sequence).",
     );
   }
+  // Next.js would redirect them (308) outside the API's answers; no API path holds one.
+  if (isApiPath(url) && segments.some((segment) => segment === "." || segment === ".."))
+    return errorAnswer(400, "bad_request", 'path: "." and ".." are not segments of an API path.');
   return null;
+}
+
+const isApiPath = (url) => url === "/api" || url.startsWith("/api/") || url.startsWith("/api?");
+
+function withApiHeaders(res) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (...args) {
+    for (const [name, value] of Object.entries(API_HEADERS))
+      if (!res.hasHeader(name)) res.setHeader(name, value);
+    return writeHead.apply(this, args);
+  };
 }
 
 /** The answer to a request Node's HTTP parser refused, by the parser's error code. */
@@ -109,6 +130,32 @@ function writeRaw(socket, { status, headers, body }) {
   socket.end(`${lines.join("\r\n")}\r\n\r\n${body}`);
 }
 
+/** How long a closed connection keeps reading what the client still sends. */
+const LINGER_MS = 2_000;
+
+/**
+ * A lingering close (RFC 9112 §9.6, as nginx does): a body refused before it was read (413) is
+ * still on its way when the answer is sent. Closing at once would reset the connection and the
+ * client could lose the answer; instead the console stops writing, reads and drops what still
+ * arrives, and closes once the client has stopped or after two seconds.
+ */
+function lingerOnClose(socket) {
+  if (socket.lingers) return;
+  socket.lingers = true;
+  socket.destroySoon = function () {
+    if (this.destroyed) return;
+    this.end();
+    this.on("data", () => undefined);
+    this.resume();
+    const timer = setTimeout(() => this.destroy(), LINGER_MS);
+    timer.unref();
+    this.once("end", () => {
+      clearTimeout(timer);
+      this.destroy();
+    });
+  };
+}
+
 export async function startConsoleServer({ port, hostname, dir = import.meta.dirname }) {
   const app = next({ dev: false, dir, hostname: hostname ?? "localhost", port });
   await app.prepare();
@@ -120,6 +167,10 @@ export async function startConsoleServer({ port, hostname, dir = import.meta.dir
       res.end(refusal.body);
       return;
     }
+    if (isApiPath(req.url ?? "/")) withApiHeaders(res);
+    if (req.headers["content-length"] || req.headers["transfer-encoding"]) lingerOnClose(req.socket);
+    if (isApiPath(req.url ?? "/")) withApiHeaders(res);
+    if (req.headers["content-length"] || req.headers["transfer-encoding"]) lingerOnClose(req.socket);
     handle(req, res).catch((error) => {
       console.error("[console] a request failed outside the API", error);
       if (res.headersSent) return res.destroy();

@@ -39,6 +39,9 @@ describe("what the server answers before Next.js sees a request", () => {
     expectErrorShape(refuse("GET", "/api/runs/%E0%A4%A"), 400, "bad_request", /^path: /);
     expectErrorShape(refuse("GET", "/s/%"), 400, "bad_request", /^path: /);
     expectErrorShape(refuse("GET", "/api/runs/%ED%A0%80"), 400, "bad_request", /^path: /);
+    expectErrorShape(refuse("GET", "/api/runs/%2E%2E"), 400, "bad_request", /^path: "\." and "\.\."/);
+    expectErrorShape(refuse("PUT", "/api/bulk-runs/./x"), 400, "bad_request", /^path: /);
+    expect(refuse("GET", "/runs/..")).toBeNull(); // pages are Next.js's to normalise
   });
 
   it("answers what Node's parser refuses in the same shape", () => {

@@ -27,7 +27,15 @@ export async function forwardToDemoControls(
   target.search = new URL(request.url).search;
   const changes = request.method !== "GET" && request.method !== "HEAD";
   const body = changes ? await readBodyText(request, { maxBytes: DEMO_BODY_LIMIT_BYTES }) : undefined;
-  if (body) requireJsonContentType(request);
+  let change: unknown = null;
+  if (body) {
+    requireJsonContentType(request);
+    try {
+      change = JSON.parse(body);
+    } catch {
+      throw new ApiError("bad_request", "body: the request body is not valid JSON.");
+    }
+  }
   const answer = await tenant.handle(
     new Request(target, {
       method: request.method,
@@ -45,7 +53,7 @@ export async function forwardToDemoControls(
         action: "demo.changed",
         target: `/demo/${path.join("/")}`,
         // appendAudit keeps a bounded summary of the change, never the whole of it.
-        detail: { method: request.method, change: body ? jsonOrText(body) : null },
+        detail: { method: request.method, change },
       });
     return new Response(answer.body, {
       status: answer.status,
@@ -64,12 +72,4 @@ export async function forwardToDemoControls(
           ? "internal_error"
           : "bad_request";
   throw new ApiError(code, problem?.error?.message ?? `The demo tenant answered ${answer.status}.`);
-}
-
-function jsonOrText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
