@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { assertPortFree, freePort, waitForPortFree } from "./free-port";
+import { reapOnExit } from "./process-reaper";
 
 /**
  * A server process of the test's own in a process group of its own, on a free loopback port
@@ -8,6 +9,7 @@ import { assertPortFree, freePort, waitForPortFree } from "./free-port";
  */
 export class TestServerProcess {
   private child: ChildProcess | null = null;
+  private forget: () => void = () => undefined;
   private exited: string | null = null;
   /** Settles when the process last started here has exited (a restart waits for it to let go of the port). */
   private gone: Promise<void> = Promise.resolve();
@@ -44,6 +46,7 @@ export class TestServerProcess {
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.child = child;
+    if (child.pid) this.forget = reapOnExit(child.pid);
     this.captured = "";
     const keep = (chunk: Buffer) => {
       // The last 64 KiB is enough to say why a server stopped.
@@ -108,6 +111,7 @@ export class TestServerProcess {
   kill(): void {
     const pid = this.child?.pid;
     this.child = null;
+    this.forget();
     if (!pid) return;
     try {
       process.kill(-pid, "SIGKILL");
