@@ -119,6 +119,7 @@ async function attack(page: Page, consoleOrigin: string, job: JobTarget, runId: 
     { consoleOrigin, job, runId, adele: ADELE.id, pradeep: PRADEEP.id },
   );
   // Forms need no fetch at all: a text/plain form whose field name and value spell out JSON.
+  const consoleSite = new URL(consoleOrigin).origin;
   for (const action of [
     `${consoleOrigin}/api/runs`,
     `${consoleOrigin}/api/demo/reset`,
@@ -148,7 +149,8 @@ async function attack(page: Page, consoleOrigin: string, job: JobTarget, runId: 
         }),
       },
     );
-    await page.waitForLoadState("load");
+    // The form's answer (a refusal) replaces the page: wait for it before the next attempt.
+    await page.waitForURL((url) => url.origin === consoleSite);
   }
   return attempts;
 }
