@@ -6,7 +6,13 @@ export async function register() {
   await import("./lib/startup");
   // The services start with the server (so bulk runs resume), not when someone first opens the console.
   const { consoleServices } = await import("./lib/console");
-  consoleServices().catch((error: unknown) =>
-    console.error("[console] the console's services did not start", error),
-  );
+  const { isDatabaseInUse } = await import("./lib/runs/lease");
+  consoleServices().catch((error: unknown) => {
+    // A second console on one SQLite file would pace Graph on its own and break the first one's work.
+    if (isDatabaseInUse(error)) {
+      console.error(`[console] ${error.message}`);
+      process.exit(1);
+    }
+    console.error("[console] the console's services did not start", error);
+  });
 }

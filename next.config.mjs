@@ -1,6 +1,6 @@
 // Headers every page and route carries. The content security policy with nonces arrives with
 // sign-in (it needs the per-request nonce); these hold in every mode.
-const securityHeaders = [
+export const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "no-referrer" },
   { key: "X-Frame-Options", value: "DENY" },

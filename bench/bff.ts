@@ -76,10 +76,11 @@ export async function benchBff(): Promise<void> {
     port: 0,
     host: "127.0.0.1",
   });
-  const started = await startConsole();
-  consoleUrl = started.url;
-  const stopConsole = started.stop;
+  let stopConsole = () => {};
   try {
+    const started = await startConsole();
+    consoleUrl = started.url;
+    stopConsole = started.stop;
     const search = encodeURIComponent('"displayName:adele" OR "userPrincipalName:adele" OR "mail:adele"');
     const directSearch = () =>
       ok(

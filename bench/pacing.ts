@@ -1,8 +1,17 @@
-import { resolve } from "node:path";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createDemoTenant, DEMO_FIXTURES } from "../lib/demo-tenant";
-import { createGraphClient, createMemoryPacingLimiter } from "../lib/graph";
+import {
+  createGraphClient,
+  createMemoryPacingLimiter,
+  createSlotPacingLimiter,
+  type PacingLimiter,
+} from "../lib/graph";
 import { buildProvisionOnDemandRequest } from "../lib/provisioning";
+import { openSqliteDatabase, type RunsDatabase } from "../lib/runs/database";
+import { databasePacingSlots } from "../lib/runs/pacing-slots";
 
 const RUNS = 25;
 const LIMIT = 5;
@@ -15,12 +24,25 @@ const body = buildProvisionOnDemandRequest({
   subject: { kind: "user", objectId: inScopeUser.id },
 });
 
-function pacedClient() {
+/** Where the pace is kept: in the process (the baseline), or in the console's database (SQLite). */
+type PaceStore = "memory" | "database";
+
+const opened: RunsDatabase[] = [];
+
+async function limiterIn(store: PaceStore): Promise<PacingLimiter> {
+  const pace = { limit: LIMIT, windowMs: WINDOW_MS };
+  if (store === "memory") return createMemoryPacingLimiter(pace);
+  const db = await openSqliteDatabase(join(mkdtempSync(join(tmpdir(), "pod-bench-pace-")), "console.db"));
+  opened.push(db);
+  return createSlotPacingLimiter((config) => databasePacingSlots(db, config), pace);
+}
+
+async function pacedClient(store: PaceStore) {
   const tenant = createDemoTenant({ throttle: { limit: LIMIT, windowMs: WINDOW_MS } });
   const client = createGraphClient({
     fetch: tenant.handle,
     baseUrl: BASE_URL,
-    limiter: createMemoryPacingLimiter({ limit: LIMIT, windowMs: WINDOW_MS }),
+    limiter: await limiterIn(store),
   });
   return { tenant, client };
 }
@@ -29,7 +51,7 @@ function pacedClient() {
 async function batchServiceMs(): Promise<number> {
   const samples: number[] = [];
   for (let round = 0; round < 5; round++) {
-    const { client } = pacedClient();
+    const { client } = await pacedClient("memory");
     const started = performance.now();
     await Promise.all(
       Array.from({ length: LIMIT }, () => client.provisionOnDemand(scimApp.spId, scimApp.jobId, body)),
@@ -50,7 +72,15 @@ async function batchServiceMs(): Promise<number> {
  */
 export async function benchPacing(): Promise<void> {
   const serviceMs = await batchServiceMs();
-  const { tenant, client } = pacedClient();
+  try {
+    for (const store of ["memory", "database"] as const) await paceWith(store, serviceMs);
+  } finally {
+    for (const db of opened.splice(0)) await db.destroy();
+  }
+}
+
+async function paceWith(store: PaceStore, serviceMs: number): Promise<void> {
+  const { tenant, client } = await pacedClient(store);
   const sent: number[] = [];
   let maxPosition = 0;
   const started = performance.now();
@@ -69,7 +99,7 @@ export async function benchPacing(): Promise<void> {
   const ratio = elapsedMs / minimumMs;
 
   console.log(
-    `\nPacing: ${RUNS} provisionOnDemand runs queued at once on one job (limit ${LIMIT} per ${WINDOW_MS} ms, demo tenant and client)`,
+    `\nPacing kept ${store === "memory" ? "in the process (baseline)" : "in the database (SQLite, as the console keeps it without Redis)"}: ${RUNS} provisionOnDemand runs queued at once on one job (limit ${LIMIT} per ${WINDOW_MS} ms, demo tenant and client)`,
   );
   console.log(
     `  answers 200: ${answers.filter((a) => a.status === 200).length}/${RUNS}, retried: ${answers.filter((a) => a.attempts > 1).length}, deepest queue position: ${maxPosition}`,

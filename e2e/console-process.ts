@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { closeSync, openSync, readdirSync, readFileSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, writeSync } from "node:fs";
 import { assertPortFree, freePort, waitForPortFree } from "./free-port";
+import { reapOnExit } from "./process-reaper";
 
 /**
  * A server process of the test's own in a process group of its own, on a free loopback port
@@ -8,10 +9,12 @@ import { assertPortFree, freePort, waitForPortFree } from "./free-port";
  */
 export class TestServerProcess {
   private child: ChildProcess | null = null;
+  private forget: () => void = () => undefined;
   private exited: string | null = null;
   /** Settles when the process last started here has exited (a restart waits for it to let go of the port). */
   private gone: Promise<void> = Promise.resolve();
   private assignedPort: number | null;
+  private captured = "";
 
   constructor(
     private readonly what: string,
@@ -43,10 +46,19 @@ export class TestServerProcess {
     const child = spawn(process.execPath, this.command(this.port), {
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...this.env },
       detached: true, // its own process group, so a kill reaches the server and its workers
-      stdio: output === null ? "ignore" : ["ignore", output, output],
+      stdio: ["ignore", "pipe", "pipe"],
     });
-    if (output !== null) closeSync(output); // the child holds its own copy
     this.child = child;
+    if (child.pid) this.forget = reapOnExit(child.pid);
+    this.captured = "";
+    const keep = (chunk: Buffer) => {
+      // The last 64 KiB is enough to say why a server stopped; a test that reads everything gets a file.
+      this.captured = (this.captured + chunk.toString("utf8")).slice(-65_536);
+      if (output !== null) writeSync(output, chunk);
+    };
+    if (output !== null) child.once("close", () => closeSync(output));
+    child.stdout?.on("data", keep);
+    child.stderr?.on("data", keep);
     this.gone = new Promise((resolve) =>
       child.once("exit", (code, signal) => {
         if (this.child === child) this.exited = `exited (${signal ?? `code ${code}`})`;
@@ -57,7 +69,9 @@ export class TestServerProcess {
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       if (this.exited)
-        throw new Error(`${this.what} on port ${this.port} ${this.exited} before it was ready.`);
+        throw new Error(
+          `${this.what} on port ${this.port} ${this.exited} before it was ready:\n${this.captured.slice(-2000)}`,
+        );
       try {
         if (await this.ready(this.url)) return;
       } catch {
@@ -67,6 +81,16 @@ export class TestServerProcess {
     }
     this.kill();
     throw new Error(`${this.what} did not start on port ${this.port}`);
+  }
+
+  /** What the process last started here printed (stdout and stderr, the last 64 KiB). */
+  get output(): string {
+    return this.captured;
+  }
+
+  /** Settles once the process last started here has exited and let go of its port. */
+  exitedAndGone(): Promise<void> {
+    return this.gone;
   }
 
   /** The most memory (resident set) its processes held at once so far, summed over the group, in bytes. */
@@ -92,6 +116,7 @@ export class TestServerProcess {
   kill(): void {
     const pid = this.child?.pid;
     this.child = null;
+    this.forget();
     if (!pid) return;
     try {
       process.kill(-pid, "SIGKILL");
@@ -101,13 +126,13 @@ export class TestServerProcess {
   }
 }
 
-/** A console server of its own (the production build), for tests that stop or restart it or read its output. */
+/** A console server of its own (the production build behind server.mjs), for tests that stop or restart it or read its output. */
 export class ConsoleProcess extends TestServerProcess {
   constructor(env: Record<string, string>, port?: number, outputFile?: string) {
     super(
       "the console",
-      (at) => ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(at)],
-      env,
+      (at) => ["server.mjs", "--port", String(at)],
+      { HOSTNAME: "127.0.0.1", ...env },
       async (url) => (await fetch(`${url}/api/health`)).ok,
       port,
       outputFile,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { allowedHostsOf, EnvError, parseEnv } from "./env";
 
 const tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const client = "0d6f6b5a-3c1f-4d5e-9b1a-5f2b4c7d8e9f";
@@ -20,6 +20,22 @@ describe("parseEnv", () => {
     const env = parseEnv({ ENTRA_TENANT_ID: tenant, ENTRA_CLIENT_ID: client, ENTRA_CLIENT_SECRET: "s3cret" });
     expect(env.mode).toBe("entra");
     expect(env.ENTRA_CLOUD).toBe("global");
+  });
+
+  it("answers to localhost only in demo mode, to any host in Entra mode, unless ALLOWED_HOSTS says", () => {
+    expect(allowedHostsOf(parseEnv({}))).toEqual(["localhost", "127.0.0.1", "[::1]"]);
+    const entra = { ENTRA_TENANT_ID: tenant, ENTRA_CLIENT_ID: client, ENTRA_CLIENT_SECRET: "s3cret" };
+    expect(allowedHostsOf(parseEnv(entra))).toBe("any");
+    expect(allowedHostsOf(parseEnv({ ...entra, ALLOWED_HOSTS: "Pod.Contoso.com, *.contoso.com" }))).toEqual([
+      "pod.contoso.com",
+      "*.contoso.com",
+    ]);
+    expect(allowedHostsOf(parseEnv({ ALLOWED_HOSTS: "*" }))).toBe("any");
+    expect(() => parseEnv({ ALLOWED_HOSTS: "https://pod.contoso.com" })).toThrow(/ALLOWED_HOSTS/);
+    expect(parseEnv({ ALLOWED_ORIGINS: "https://Portal.contoso.com" }).ALLOWED_ORIGINS).toEqual([
+      "https://portal.contoso.com",
+    ]);
+    expect(() => parseEnv({ ALLOWED_ORIGINS: "portal.contoso.com" })).toThrow(/ALLOWED_ORIGINS/);
   });
 
   it("names the variable that is missing from a partial Entra configuration", () => {

@@ -45,6 +45,58 @@ const schema = z
         .min(365, "must be at least 365: the audit log keeps a year at least")
         .default(2555),
     ),
+    /**
+     * Comma-separated host names the console answers to (`console.contoso.com`, `*.contoso.com`, or
+     * `*` for any): a request naming another Host is refused, so a DNS name rebound to this server
+     * reaches nothing. Default: localhost only in demo mode, any host in Entra mode.
+     */
+    ALLOWED_HOSTS: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .transform((text) =>
+          text
+            .split(",")
+            .map((name) => name.trim().toLowerCase())
+            .filter(Boolean),
+        )
+        .pipe(
+          z
+            .array(
+              z
+                .string()
+                .regex(
+                  /^(\*|(\*\.)?[a-z0-9_-]+(\.[a-z0-9_-]+)*|\[[0-9a-f:.]+\])$/,
+                  "must list host names without scheme or port, e.g. console.contoso.com,*.contoso.com",
+                ),
+            )
+            .min(1),
+        )
+        .optional(),
+    ),
+    /**
+     * Comma-separated origins (`https://portal.contoso.com`) whose pages may change things through
+     * the API besides the console's own; none by default.
+     */
+    ALLOWED_ORIGINS: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .transform((text) =>
+          text
+            .split(",")
+            .map((origin) => origin.trim().toLowerCase())
+            .filter(Boolean),
+        )
+        .pipe(
+          z.array(
+            z
+              .string()
+              .regex(/^https?:\/\/[^/\s]+$/, "must list origins like https://portal.contoso.com (no path)"),
+          ),
+        )
+        .default([]),
+    ),
     /** Comma-separated attribute names whose values shared links redact; replaces the default list. */
     SHARE_REDACTED_ATTRIBUTES: optionalString,
     /** The address users reach the console at (e.g. https://provisioning.contoso.com); shared links start with it. */
@@ -146,6 +198,16 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const mode = parsed.data.ENTRA_TENANT_ID ? "entra" : "demo";
   return { ...parsed.data, mode };
 }
+
+/** The host names the console answers to: ALLOWED_HOSTS, else localhost in demo mode and any in Entra mode. */
+export function allowedHostsOf(settings: Env): readonly string[] | "any" {
+  const configured = settings.ALLOWED_HOSTS;
+  if (!configured) return settings.mode === "demo" ? LOOPBACK_HOSTS : "any";
+  return configured.includes("*") ? "any" : configured;
+}
+
+/** The names of this machine's loopback interface: a demo console answers to these alone unless told. */
+export const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"] as const;
 
 let cached: Env | undefined;
 

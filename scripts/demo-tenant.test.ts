@@ -100,6 +100,16 @@ describe("the stand-alone server", () => {
     expect(response.status).toBe(200);
     expect(JSON.parse(((await response.json()) as { key: string }).key).result).toBe("Success");
   });
+
+  it("refuses a body over 4 MiB without reading it whole", async () => {
+    const response = await fetch(`${server.url}/demo/users/${DEMO_FIXTURES.inScopeUser.id}`, {
+      method: "PATCH",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ department: "x".repeat(5 * 1024 * 1024) }),
+    });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("RequestEntityTooLarge");
+  });
 });
 
 describe("scripts/demo-tenant.ts run as the npm script runs it", () => {

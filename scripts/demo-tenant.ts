@@ -125,6 +125,11 @@ function tlsFiles(certPath: string, keyPath: string): TlsFiles {
   return { cert: read("tls-cert", certPath), key: read("tls-key", keyPath) };
 }
 
+/** The largest request body the server reads; Graph's own $batch bodies stay far below it. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+class BodyTooLarge extends Error {}
+
 async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -134,8 +139,14 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
   const method = req.method ?? "GET";
   let body: Uint8Array | undefined;
   if (method !== "GET" && method !== "HEAD") {
+    if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) throw new BodyTooLarge();
     const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
+      chunks.push(chunk as Buffer);
+    }
     body = new Uint8Array(Buffer.concat(chunks));
   }
   return new Request(new URL(req.url ?? "/", origin), {
@@ -164,6 +175,18 @@ export function startDemoTenantServer(
       .then(handler)
       .then((response) => writeResponse(res, response))
       .catch((error: unknown) => {
+        if (error instanceof BodyTooLarge) {
+          res.writeHead(413, { "Content-Type": "application/json", Connection: "close" });
+          res.end(
+            JSON.stringify({
+              error: {
+                code: "RequestEntityTooLarge",
+                message: `The request body is over ${MAX_BODY_BYTES / 1024 / 1024} MiB.`,
+              },
+            }),
+          );
+          return;
+        }
         console.error("demo tenant: request failed", error);
         if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json" });
         res.end(

@@ -1,14 +1,18 @@
 // npm run demo — the console on the embedded demo tenant at http://localhost:3000.
-// Builds once (skip with --no-build), then serves the production build.
+// Builds once (skip with --no-build), then serves the production build on this machine only
+// (127.0.0.1) unless HOSTNAME names another address to listen on (0.0.0.0: every interface;
+// then set ALLOWED_HOSTS to the names others reach it by).
 import { spawnSync } from "node:child_process";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const port = process.env.PORT ?? "3000";
-const run = (args) => spawnSync("npx", args, { stdio: "inherit", env }).status ?? 1;
+const hostname = process.env.HOSTNAME || "127.0.0.1";
+const run = (command, args) => spawnSync(command, args, { stdio: "inherit", env }).status ?? 1;
 
 if (!process.argv.includes("--no-build")) {
-  const built = run(["next", "build"]);
+  const built = run("npx", ["next", "build"]);
   if (built !== 0) process.exit(built);
 }
-console.log(`\nProvision-on-demand console on the demo tenant: http://localhost:${port}\n`);
-process.exit(run(["next", "start", "-p", port]));
+const shown = hostname === "127.0.0.1" ? "localhost" : hostname;
+console.log(`\nProvision-on-demand console on the demo tenant: http://${shown}:${port}\n`);
+process.exit(run(process.execPath, ["server.mjs", "--port", port, "--hostname", hostname]));

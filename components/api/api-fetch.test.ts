@@ -34,6 +34,36 @@ describe("apiFetch and the signed-in user's token", () => {
     ]);
   });
 
+  it("renews a token the console refused as expired and tries once more; other refusals are final", async () => {
+    const answers = [
+      Response.json(
+        { error: { code: "unauthenticated", message: "expired", authReason: "token_expired" } },
+        { status: 401 },
+      ),
+      Response.json({ items: [] }),
+    ];
+    const fetchMock = vi.fn(async (_path: string, _init?: RequestInit) => answers.shift()!);
+    vi.stubGlobal("fetch", fetchMock);
+    const asked: (boolean | undefined)[] = [];
+    setAccessTokenSource(async (options) => {
+      asked.push(options?.fresh);
+      return options?.fresh ? "fresh-token" : "cached-token";
+    });
+    expect(await apiFetch("/api/runs", { method: "POST", json: { a: 1 } })).toEqual({ items: [] });
+    expect(asked).toEqual([false, true]);
+    expect(fetchMock.mock.calls.map(([, init]) => new Headers(init!.headers).get("authorization"))).toEqual([
+      "Bearer cached-token",
+      "Bearer fresh-token",
+    ]);
+    expect(fetchMock.mock.calls[1]![1]!.body).toBe('{"a":1}');
+
+    const refused = answering(401, {
+      error: { code: "unauthenticated", message: "bad", authReason: "token_signature_invalid" },
+    });
+    await expect(apiFetch("/api/runs")).rejects.toMatchObject({ status: 401 });
+    expect(refused).toHaveBeenCalledTimes(1);
+  });
+
   it("makes no request at all when no token can be had", async () => {
     const fetchMock = answering(200, {});
     setAccessTokenSource(async () => {

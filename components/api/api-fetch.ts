@@ -17,8 +17,11 @@ export class ApiClientError extends Error {
   }
 }
 
-/** Gives the console API token for the signed-in user; registered by the sign-in provider in Entra mode. */
-export type AccessTokenSource = () => Promise<string>;
+/**
+ * Gives the console API token for the signed-in user; registered by the sign-in provider in Entra
+ * mode. `fresh`: not from the cache (the console refused the cached one as expired).
+ */
+export type AccessTokenSource = (options?: { fresh?: boolean }) => Promise<string>;
 
 let accessTokenSource: AccessTokenSource | null = null;
 const authRefusalListeners = new Set<(error: ApiClientError) => void>();
@@ -49,11 +52,26 @@ export function withQuery(path: string, query: Record<string, string | number | 
 }
 
 /** Accept, and in Entra mode the signed-in user's bearer token, under any headers the caller gives. */
-async function apiHeaders(accept: string, given: HeadersInit | undefined): Promise<Headers> {
+async function apiHeaders(accept: string, given: HeadersInit | undefined, fresh = false): Promise<Headers> {
   const sent = new Headers({ Accept: accept });
-  if (accessTokenSource) sent.set("Authorization", `Bearer ${await accessTokenSource()}`);
+  if (accessTokenSource) sent.set("Authorization", `Bearer ${await accessTokenSource({ fresh })}`);
   new Headers(given).forEach((value, name) => sent.set(name, value));
   return sent;
+}
+
+/**
+ * fetch with the signed-in user's token; when the console answers 401 token_expired (its clock says
+ * the cached token is past its time), once more with a fresh token.
+ */
+async function fetchWithToken(path: string, init: RequestInit, accept: string): Promise<Response> {
+  const first = await fetch(path, { ...init, headers: await apiHeaders(accept, init.headers) });
+  if (first.status !== 401 || !accessTokenSource) return first;
+  const refusal = (await first
+    .clone()
+    .json()
+    .catch(() => null)) as Partial<ApiErrorBody> | null;
+  if (refusal?.error?.authReason !== "token_expired") return first;
+  return fetch(path, { ...init, headers: await apiHeaders(accept, init.headers, true) });
 }
 
 /** A non-2xx answer as ApiClientError (listeners hear of sign-in refusals first). */
@@ -80,13 +98,13 @@ function failureOf(response: Response, text: string): ApiClientError {
 /** fetch for the console's own API: JSON in and out, errors as ApiClientError. */
 export async function apiFetch<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const { json, headers, ...rest } = init;
-  const sent = await apiHeaders("application/json", headers);
+  const sent = new Headers(headers);
   if (json !== undefined && !sent.has("content-type")) sent.set("Content-Type", "application/json");
-  const response = await fetch(path, {
-    ...rest,
-    headers: sent,
-    body: json === undefined ? rest.body : JSON.stringify(json),
-  });
+  const response = await fetchWithToken(
+    path,
+    { ...rest, headers: sent, body: json === undefined ? rest.body : JSON.stringify(json) },
+    "application/json",
+  );
   const text = await response.text();
   if (!response.ok) throw failureOf(response, text);
   try {
@@ -101,7 +119,7 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
  * signed-in user's token in Entra mode; this fetches with it and hands the browser the file.
  */
 export async function apiDownload(path: string, fallbackName: string): Promise<void> {
-  const response = await fetch(path, { headers: await apiHeaders("*/*", undefined) });
+  const response = await fetchWithToken(path, {}, "*/*");
   if (!response.ok) throw failureOf(response, await response.text());
   const name =
     /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? fallbackName;

@@ -20,7 +20,7 @@ export function EntraSession({ config, children }: { config: BrowserAuthConfig; 
   const [client] = useState(() => {
     const created = createEntraClient(config);
     // Registered before anything below can render and fetch.
-    setAccessTokenSource(() => consoleApiToken(created, config));
+    setAccessTokenSource((options) => consoleApiToken(created, config, options));
     return created;
   });
   return (

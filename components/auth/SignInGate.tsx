@@ -7,13 +7,18 @@ import CircularProgress from "@mui/material/CircularProgress";
 import Paper from "@mui/material/Paper";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
+import { usePathname } from "next/navigation";
 import { ConsentPrompt } from "./ConsentPrompt";
 import { ADMINISTRATOR_ROLE, hasConsoleRole, OPERATOR_ROLE, READER_ROLE } from "./console-session";
 import { useConsoleSession } from "./session-context";
 
+/** A shared link (/s/…) is for whoever it was sent to: signed in, with or without a console role. */
+const isSharedLink = (path: string | null) => path?.startsWith("/s/") ?? false;
+
 /** The page itself once someone with a console role is signed in (always in demo mode). */
 export function SignInGate({ children }: { children: ReactNode }) {
   const session = useConsoleSession();
+  const path = usePathname();
   if (session.mode === "demo") return children;
   switch (session.status) {
     case "starting":
@@ -56,7 +61,7 @@ export function SignInGate({ children }: { children: ReactNode }) {
         </Paper>
       );
     case "signed-in":
-      if (!hasConsoleRole(session.account)) {
+      if (!hasConsoleRole(session.account) && !isSharedLink(path)) {
         return (
           <Alert severity="warning">
             <AlertTitle component="h1">No access to this console</AlertTitle>

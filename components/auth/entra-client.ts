@@ -67,6 +67,7 @@ export function signOut(client: IPublicClientApplication, account: AccountInfo):
 export async function consoleApiToken(
   client: IPublicClientApplication,
   config: BrowserAuthConfig,
+  options: { fresh?: boolean } = {},
 ): Promise<string> {
   const account = signedInAccount(client);
   if (!account) throw new Error("Sign in to use the console.");
@@ -76,7 +77,10 @@ export async function consoleApiToken(
     const result = await client.acquireTokenSilent({
       scopes: [config.apiScope],
       account,
-      cacheLookupPolicy: CacheLookupPolicy.AccessTokenAndRefreshToken,
+      // Fresh: the console refused the cached token as expired (the clocks disagree): redeem the refresh token.
+      cacheLookupPolicy: options.fresh
+        ? CacheLookupPolicy.RefreshToken
+        : CacheLookupPolicy.AccessTokenAndRefreshToken,
     });
     return result.accessToken;
   } catch (error) {

@@ -3,12 +3,12 @@ import AlertTitle from "@mui/material/AlertTitle";
 import Box from "@mui/material/Box";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
-import type { RunView } from "@/lib/api/contracts";
+import type { RunContent } from "@/lib/api/contracts";
 import { explainCode } from "@/lib/provisioning";
 import { CodeExplanationAlert } from "./CodeExplanationAlert";
 
 /** Why a run has no provisioning result: the call failed, or the console stopped while it was in flight. */
-export function RunFailure({ run }: { run: RunView }) {
+export function RunFailure({ run }: { run: RunContent }) {
   if (run.status === "interrupted") {
     return (
       <Alert severity="warning">

@@ -3,12 +3,12 @@ import Box from "@mui/material/Box";
 import LinearProgress from "@mui/material/LinearProgress";
 import Paper from "@mui/material/Paper";
 import Typography from "@mui/material/Typography";
-import type { RunView } from "@/lib/api/contracts";
+import type { RunContent } from "@/lib/api/contracts";
 import { describeProgress } from "./progress-text";
 import { useNow } from "./use-now";
 
 export interface RunProgressProps {
-  run: RunView;
+  run: RunContent;
   /** When the answer holding `run` arrived (TanStack Query's dataUpdatedAt); the countdown runs from it. */
   receivedAt: number;
 }

@@ -6,7 +6,7 @@ import Box from "@mui/material/Box";
 import MuiLink from "@mui/material/Link";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
-import type { RunView } from "@/lib/api/contracts";
+import type { RunContent } from "@/lib/api/contracts";
 import { OutcomeAlert } from "./OutcomeAlert";
 import { RawAnswer } from "./RawAnswer";
 import { ReportSections } from "./ReportSections";
@@ -19,7 +19,8 @@ import { RunContext, type RunContextValue } from "./run-context";
 import { useExplanationExtras } from "./explanation-extras";
 
 export interface RunResultProps extends RunActionsProps {
-  run: RunView;
+  /** A run, or a shared link's view of one (no id). */
+  run: RunContent & { id?: string };
   /** When the answer holding `run` arrived (the query's dataUpdatedAt): a queued run counts down from it. */
   receivedAt: number;
   /**
@@ -67,7 +68,7 @@ export function RunResult({ run, receivedAt, live = false, ...actions }: RunResu
     return <RunProgress run={run} receivedAt={receivedAt} />;
   const result = run.status === "completed" ? run.result : null;
   const context: RunContextValue = {
-    runId: run.id,
+    runId: run.id ?? null,
     servicePrincipalId: run.request.servicePrincipalId,
     jobId: run.request.jobId,
     applicationName: run.labels.application,
@@ -98,7 +99,11 @@ export function RunResult({ run, receivedAt, live = false, ...actions }: RunResu
         {result && <ReportSections result={result} request={run.request} extras={extras} />}
         {result && (
           <Section title="Raw answer" id="raw-answer">
-            <RawAnswer result={result} runId={run.id} initiallyOpen={result.warnings.length > 0} />
+            <RawAnswer
+              result={result}
+              runId={run.id ?? "shared-run"}
+              initiallyOpen={result.warnings.length > 0}
+            />
           </Section>
         )}
         <Section title="The same request as a script">

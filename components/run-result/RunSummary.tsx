@@ -5,14 +5,14 @@ import Paper from "@mui/material/Paper";
 import Typography from "@mui/material/Typography";
 import ErrorOutlinedIcon from "@mui/icons-material/ErrorOutlined";
 import WarningAmberIcon from "@mui/icons-material/WarningAmber";
-import type { RunView } from "@/lib/api/contracts";
+import type { RunContent } from "@/lib/api/contracts";
 import { CopyButton } from "./CopyButton";
 import { formatDuration } from "./durations";
 import { FactList } from "./FactList";
 import { OutcomeChip, StatusChip } from "./OutcomeChip";
 import { summaryFactsOf } from "./summary-facts";
 
-function statusOf(run: RunView): ReactNode {
+function statusOf(run: RunContent): ReactNode {
   if (run.status === "failed")
     return <StatusChip tone="error" icon={<ErrorOutlinedIcon />} label="Call failed" />;
   if (run.status === "interrupted")
@@ -43,7 +43,7 @@ function Code({ children }: { children: ReactNode }) {
 }
 
 /** The facts of a finished run at a glance: outcome, action, object, systems, times and ids. */
-export function RunSummary({ run }: { run: RunView }) {
+export function RunSummary({ run }: { run: RunContent }) {
   const facts = summaryFactsOf(run);
   const graphRequestId = run.graphRequestId ?? run.error?.graphRequestId ?? null;
   const duration = durationText(facts);

@@ -6,7 +6,7 @@ import Skeleton from "@mui/material/Skeleton";
 import Typography from "@mui/material/Typography";
 import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import { runQueries } from "@/components/runs/queries";
-import type { RunExplanation, RunView } from "@/lib/api/contracts";
+import type { RunContent, RunExplanation } from "@/lib/api/contracts";
 import { explainReport, type ModifiedProperty, type ProvisioningReport } from "@/lib/provisioning";
 import type { ReportExtras } from "./ReportSections";
 import { WhyInScope } from "./WhyInScope";
@@ -52,13 +52,19 @@ function PropertyWhy({
  * each value and the scope decision. They load at once for a run that left scope (that is the question
  * then), and otherwise when asked for; never on a shared link, whose reader may not be signed in.
  */
-export function useExplanationExtras(run: RunView, live: boolean): ReportExtras | undefined {
+export function useExplanationExtras(
+  run: RunContent & { id?: string },
+  live: boolean,
+): ReportExtras | undefined {
   const reports = run.status === "completed" ? (run.result?.reports ?? []) : [];
   const leftScope = reports.some((report) => explainReport(report).reasons.length > 0);
   const [asked, setAsked] = useState(false);
   const ask = useCallback(() => setAsked(true), []);
-  const available = live && reports.length > 0;
-  const query = useQuery({ ...runQueries.explanation(run.id), enabled: available && (leftScope || asked) });
+  const available = live && run.id !== undefined && reports.length > 0;
+  const query = useQuery({
+    ...runQueries.explanation(run.id ?? ""),
+    enabled: available && (leftScope || asked),
+  });
   if (!available) return undefined;
   const sourceObjectOf = (report: ProvisioningReport) =>
     report.source.type ?? (run.request.subject.kind === "group" ? "Group" : "User");

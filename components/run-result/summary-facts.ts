@@ -1,4 +1,4 @@
-import type { RunView } from "@/lib/api/contracts";
+import type { RunContent, RunView } from "@/lib/api/contracts";
 import type { ProvisionSubject, ProvisioningReport } from "@/lib/provisioning";
 import { instantOf, millisecondsBetween } from "./durations";
 
@@ -53,7 +53,7 @@ function serviceTime(reports: readonly ProvisioningReport[]): number | null {
   return Math.max(...ends) - Math.min(...starts);
 }
 
-export function summaryFactsOf(run: RunView): SummaryFacts {
+export function summaryFactsOf(run: RunContent): SummaryFacts {
   const reports = run.result?.reports ?? [];
   const only = reports.length === 1 ? reports[0] : undefined;
   const reported = only?.reportableIdentifier ?? only?.source.displayName ?? null;

@@ -65,7 +65,10 @@ function LinkProblem({ error }: { error: Error }) {
   );
 }
 
-/** A run opened through a shared link: read-only, redacted by the server when the link says so. */
+/**
+ * A run opened through a shared link: read-only, redacted by the server when the link says so.
+ * The link shows this view only; it does not name the run, so it opens nothing else.
+ */
 export function SharedRunView({ shareId }: { shareId: string }) {
   const shared = useQuery(shareQueries.shared(shareId));
 
@@ -85,8 +88,7 @@ export function SharedRunView({ shareId }: { shareId: string }) {
       <Box>
         <Title>{`Shared run: ${runTitleOf(run)}`}</Title>
         <Typography sx={{ color: "text.secondary", mt: 0.5, overflowWrap: "anywhere" }}>
-          Provision on demand{run.labels.application ? ` in ${run.labels.application}` : ""} · run{" "}
-          <code>{run.id}</code>
+          Provision on demand{run.labels.application ? ` in ${run.labels.application}` : ""}
         </Typography>
       </Box>
       <SharedBanner share={share} />

@@ -5,7 +5,7 @@ import { APPS, type JobTarget } from "../demo-fixtures";
 import { OPERATOR } from "../entra/entra-stack";
 import { startCluster, type Cluster } from "./cluster-stack";
 
-// Two `next start` instances behind nginx, one PostgreSQL and one Redis: a bulk run is shared by
+// Two console instances behind nginx, one PostgreSQL and one Redis: a bulk run is shared by
 // both, paced as one, each item sent once; when one instance dies, the other finishes the run.
 
 const PACE = { limit: 5, windowMs: 1_500 };

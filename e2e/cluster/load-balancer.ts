@@ -3,10 +3,12 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { assertPortFree, freePort } from "../free-port";
+import { reapOnExit } from "../process-reaper";
 
 /** Debian's nginx on loopback, round-robin over console instances, trying the next one when one is down. */
 export class LoadBalancer {
   private child: ChildProcess | null = null;
+  private forget: () => void = () => undefined;
   private readonly dir = mkdtempSync(join(tmpdir(), "pod-nginx-"));
   private port = 0;
 
@@ -61,6 +63,7 @@ ${servers}
         stdio: "ignore",
       },
     );
+    if (this.child.pid) this.forget = reapOnExit(this.child.pid);
     const deadline = Date.now() + 30_000;
     for (;;) {
       try {
@@ -79,6 +82,7 @@ ${servers}
   stop(): void {
     const pid = this.child?.pid;
     this.child = null;
+    this.forget();
     try {
       if (pid) process.kill(-pid, "SIGKILL");
     } catch {

@@ -12,6 +12,8 @@ export interface ApiRoute {
   methods: string[];
   /** The route declares `role: "public"`: it answers without sign-in. */
   isPublic: boolean;
+  /** Methods that need a signed-in caller but no console role (`role: "signed-in"`: a shared link). */
+  signedInOnly: string[];
 }
 
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
@@ -43,6 +45,11 @@ function readRoute(root: string, file: string): ApiRoute {
     pattern: `/api/${segments.join("/")}`,
     methods,
     isPublic: /role:\s*"public"/.test(source),
+    signedInOnly: methods.filter((method) =>
+      new RegExp(
+        `export\\s+const\\s+${method}\\s*=\\s*\\w+(<[^>]*>)?\\(\\s*\\{\\s*role:\\s*"signed-in"`,
+      ).test(source),
+    ),
   };
 }
 

@@ -72,6 +72,16 @@ const TOKEN_CASES: TokenCase[] = [
     authReason: "token_expired",
   },
   {
+    // Within the minute of clock skew: it would pass a lenient check, then fail on-behalf-of (502).
+    name: "expired seconds ago",
+    authorization: (p) =>
+      bearer(
+        p.mintConsoleToken({ oid: OPERATOR.oid, iat: now() - 3620, nbf: now() - 3620, exp: now() - 20 }),
+      ),
+    status: 401,
+    authReason: "token_expired",
+  },
+  {
     name: "not yet valid",
     authorization: (p) =>
       bearer(p.mintConsoleToken({ oid: OPERATOR.oid, iat: now(), nbf: now() + 3600, exp: now() + 7200 })),
@@ -100,6 +110,10 @@ test("the table covers every /api route; only health and the unknown-path answer
     "/api/[...path]",
     "/api/health",
   ]);
+  // Only opening a shared link needs no console role.
+  expect(routes.flatMap((route) => route.signedInOnly.map((method) => `${method} ${route.pattern}`))).toEqual(
+    ["GET /api/shares/[shareId]"],
+  );
 });
 
 let api: APIRequestContext;
@@ -128,10 +142,20 @@ for (const route of routes.filter((candidate) => !candidate.isPublic)) {
         const body = (await response.json().catch(() => null)) as {
           error?: { code?: string; authReason?: string };
         } | null;
+        // Every 401 says how to authenticate (RFC 6750), so a client knows to get a new token.
+        const challenge = response.headers()["www-authenticate"] ?? "";
+        const challenged =
+          response.status() !== 401 || challenge.startsWith('Bearer realm="provision-on-demand-console"');
         answers.push(
-          `${method} ${tokenCase.name}: ${response.status()} ${body?.error?.authReason ?? "(no authReason)"}`,
+          `${method} ${tokenCase.name}: ${response.status()} ${body?.error?.authReason ?? "(no authReason)"}${challenged ? "" : " without WWW-Authenticate"}`,
         );
-        expected.push(`${method} ${tokenCase.name}: ${tokenCase.status} ${tokenCase.authReason}`);
+        // A shared link opens for anyone signed in: without a role, the sample link is simply not found.
+        const roleless = tokenCase.authReason === "role_missing" && route.signedInOnly.includes(method);
+        expected.push(
+          roleless
+            ? `${method} ${tokenCase.name}: 404 (no authReason)`
+            : `${method} ${tokenCase.name}: ${tokenCase.status} ${tokenCase.authReason}`,
+        );
       }
     }
     expect(answers).toEqual(expected);

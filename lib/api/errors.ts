@@ -8,11 +8,15 @@ const statusByCode = {
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
+  request_timeout: 408,
   conflict: 409,
   gone: 410,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
+  misdirected_request: 421,
   rate_limited: 429,
+  headers_too_large: 431,
   internal_error: 500,
   bad_gateway: 502,
   unavailable: 503,
@@ -46,7 +50,7 @@ export function isApiError(value: unknown): value is ApiError {
 }
 
 /** A zod validation failure, from whichever copy of zod made it. */
-function isZodError(value: unknown): value is ZodError {
+export function isZodError(value: unknown): value is ZodError {
   return (
     value instanceof ZodError ||
     (value instanceof Error && value.name === "ZodError" && Array.isArray((value as ZodError).issues))
@@ -65,11 +69,14 @@ export function errorResponse(
   return Response.json({ error } satisfies ApiErrorBody, { status, headers });
 }
 
-/** "subject.memberIds: Too big: expected array to have <=5 items" — names the field first. */
-export function describeZodError(error: ZodError): string {
+/**
+ * "subject.memberIds: Too big: expected array to have <=5 items" — names the field first; an issue
+ * with the whole value names `whole` (the body, or a header).
+ */
+export function describeZodError(error: ZodError, whole = "body"): string {
   return error.issues
     .slice(0, 5)
-    .map((issue) => `${fieldPath(issue.path) || "body"}: ${issue.message}`)
+    .map((issue) => `${fieldPath(issue.path) || whole}: ${issue.message}`)
     .join("; ");
 }
 
@@ -82,10 +89,27 @@ function fieldPath(path: readonly PropertyKey[]): string {
   );
 }
 
+/** The realm a 401's challenge names: bearer tokens for this console's API (RFC 6750). */
+const REALM = "provision-on-demand-console";
+
+/**
+ * `WWW-Authenticate` of a 401 (RFC 6750 §3): a bearer token is wanted, and, when one was sent,
+ * why it was refused — so a client knows to get a fresh token and try again.
+ */
+export function bearerChallenge(authReason: string | undefined, message: string): string {
+  if (!authReason || authReason === "token_missing") return `Bearer realm="${REALM}"`;
+  const description = message.replace(/[^\x20-\x7e]|["\\]/g, "'").slice(0, 300);
+  const error = authReason === "token_scope_missing" ? "insufficient_scope" : "invalid_token";
+  return `Bearer realm="${REALM}", error="${error}", error_description="${description}"`;
+}
+
 /** Turns anything thrown by a handler into the one error shape; nothing internal leaks. */
 export function toErrorResponse(thrown: unknown, requestId: string): Response {
-  const headers = { "x-request-id": requestId };
+  const headers: Record<string, string> = { "x-request-id": requestId, "Cache-Control": "no-store" };
   if (isApiError(thrown)) {
+    if (thrown.status === 401)
+      headers["WWW-Authenticate"] = bearerChallenge(thrown.extra.authReason, thrown.message);
+    if (thrown.code === "method_not_allowed" && thrown.extra.allow) headers.Allow = thrown.extra.allow;
     return errorResponse(
       thrown.status,
       { code: thrown.code, message: thrown.message, requestId, ...thrown.extra },

@@ -6,8 +6,21 @@ export {
   isApiError,
   toErrorResponse,
   describeZodError,
+  bearerChallenge,
+  isZodError,
   type ApiErrorCode,
   type ApiErrorBody,
 } from "./errors";
-export { readJson, readQuery } from "./request";
+export {
+  byteSize,
+  controlCharacterIn,
+  DEFAULT_BODY_LIMIT_BYTES,
+  parseMediaType,
+  readBodyText,
+  readHeader,
+  readJson,
+  readQuery,
+  requireJsonContentType,
+  type BodyOptions,
+} from "./request";
 export { downloadResponse } from "./download";

@@ -55,6 +55,9 @@ export async function verifyConsoleToken(
       tenantId: config.tenantId,
       keys: signingKeysFor(config.jwksUri, config.fetchJwks),
       clockToleranceSeconds: config.clockToleranceSeconds,
+      // No grace past `exp`: the console passes the token on to Entra ID (on-behalf-of), which refuses
+      // an expired one, so the browser is told at once (401, WWW-Authenticate) and renews it.
+      expiryToleranceSeconds: 0,
       now: config.now,
     });
   } catch (error) {

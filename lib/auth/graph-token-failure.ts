@@ -1,21 +1,30 @@
 import "server-only";
 import { AuthError, InteractionRequiredAuthError, ServerError } from "@azure/msal-node";
 import { ApiError, isApiError } from "@/lib/api/errors";
-import { notAllowed } from "./auth-reason";
+import { notAllowed, notAuthenticated } from "./auth-reason";
 
 const USER_ACTION_CODES = new Set(["interaction_required", "consent_required", "login_required"]);
 // AADSTS65001: the user or an administrator has not consented to the app using the resource.
 const CONSENT_MISSING = /AADSTS65001\b/;
+// AADSTS500133: the assertion (the caller's console token) is not within its valid time range.
+const ASSERTION_EXPIRED = /AADSTS500133\b/;
 
 /**
- * What a failed Graph token request means for the person at the console: a prompt to consent or
- * sign in again (403 consent_required, with any claims challenge), Entra ID unreachable (502), or
- * the console's own credential refused (503).
+ * What a failed Graph token request means for the person at the console: their token expired
+ * (401 token_expired, so the browser renews it), a prompt to consent or sign in again (403
+ * consent_required, with any claims challenge), Entra ID unreachable (502), or the console's own
+ * credential refused (503).
  */
 export function graphTokenFailure(error: unknown): ApiError {
   if (isApiError(error)) return error;
   if (!(error instanceof AuthError)) {
     return new ApiError("bad_gateway", `Could not obtain a Microsoft Graph token: ${describe(error)}`);
+  }
+  if (ASSERTION_EXPIRED.test(error.errorMessage) || String(errorNumber(error)) === "500133") {
+    return notAuthenticated(
+      "token_expired",
+      "Your sign-in token expired before the console could exchange it for a Microsoft Graph token; get a new one and try again.",
+    );
   }
   const claims: Record<string, string> =
     error instanceof InteractionRequiredAuthError && error.claims ? { claims: error.claims } : {};

@@ -230,6 +230,19 @@ describe("what a failed Graph token request tells the UI", () => {
     expect(graphTokenFailure(error).message).toMatch(/consent/);
   });
 
+  it("an expired assertion (AADSTS500133) is the caller's token expiring: 401 token_expired, so the browser renews", () => {
+    for (const error of [
+      new InteractionRequiredAuthError(
+        "invalid_grant",
+        "corr",
+        "AADSTS500133: Assertion is not within its valid time range.",
+      ),
+      new ServerError("invalid_grant", "corr", "AADSTS500133: Assertion is not within its valid time range."),
+    ]) {
+      expect(graphTokenFailure(error)).toMatchObject({ status: 401, extra: { authReason: "token_expired" } });
+    }
+  });
+
   it("a claims challenge (Conditional Access) is passed on for the sign-in prompt", () => {
     const challenge = '{"access_token":{"capolids":{"essential":true,"values":["c1"]}}}';
     const error = new InteractionRequiredAuthError(

@@ -36,6 +36,8 @@ export interface TokenExpectations {
   keys: SigningKeys;
   /** Allowed clock skew for `exp` and `nbf`; 60 s unless told. */
   clockToleranceSeconds?: number;
+  /** Allowed skew for `exp` alone, when it must differ (a token passed on must still be valid): as above unless told. */
+  expiryToleranceSeconds?: number;
   /** Milliseconds since the epoch. */
   now?: () => number;
 }
@@ -112,7 +114,7 @@ function checkClaims(claims: TokenClaims, expected: TokenExpectations): void {
   const nowSeconds = (expected.now ?? Date.now)() / 1000;
   if (typeof claims.exp !== "number")
     throw new TokenRejected("token_malformed", "The token has no expiry (exp).");
-  if (claims.exp + tolerance <= nowSeconds) {
+  if (claims.exp + (expected.expiryToleranceSeconds ?? tolerance) <= nowSeconds) {
     throw new TokenRejected("token_expired", `The token expired at ${isoTime(claims.exp)}.`);
   }
   if (claims.nbf !== undefined) {

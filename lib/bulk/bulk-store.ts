@@ -1,8 +1,8 @@
 import "server-only";
-import { PostgresAdapter, type Selectable } from "kysely";
+import { sql, type Selectable } from "kysely";
 import type { BulkCounts, BulkItemFilter } from "@/lib/api/contracts";
-import type { RunsDatabase } from "@/lib/runs/database";
-import { liveInstances } from "@/lib/runs/instances";
+import { dialectOf, type RunsDatabase } from "@/lib/runs/database";
+import { orphanedWork, type PeerLiveness } from "@/lib/runs/instances";
 import type { BulkItemsTable, BulkRunsTable } from "@/lib/runs/schema";
 import { emptyBulkCounts } from "./counts";
 
@@ -14,8 +14,6 @@ export type BulkItemRow = Selectable<BulkItemsTable>;
 
 export const ACTIVE_STATUSES = ["queued", "running", "paused"] as const;
 const OUTCOMES = ["Success", "Skipped", "Failure", "Warning", "Unknown"] as const;
-
-const isPostgres = (db: RunsDatabase) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /** Stores the bulk run and all its items at once; the unique index on active runs refuses a second one per job. */
 export async function insertBulkRun(db: RunsDatabase, run: BulkRunRow, items: BulkItemRow[]): Promise<void> {
@@ -106,7 +104,7 @@ export async function claimNextItem(
         )
         .orderBy("position")
         .limit(1);
-      return isPostgres(db) ? next.forUpdate().skipLocked() : next;
+      return dialectOf(db) === "postgres" ? next.forUpdate().skipLocked() : next;
     })
     .where("status", "=", "pending")
     .returningAll()
@@ -122,10 +120,6 @@ export async function markBulkRunStarted(db: RunsDatabase, bulkRunId: string, at
     .where("id", "=", bulkRunId)
     .where("status", "=", "queued")
     .execute();
-}
-
-export async function attachRun(db: RunsDatabase, itemId: string, runId: string): Promise<void> {
-  await db.updateTable("bulk_items").set({ run_id: runId }).where("id", "=", itemId).execute();
 }
 
 /**
@@ -184,21 +178,78 @@ export async function completeFinishedBulkRuns(
   await update.execute();
 }
 
-/** Items whose instance stopped while their call was in flight: interrupted, never resent by themselves. */
-export async function interruptOrphanedItems(
+/** What recovering a stopped console's bulk items did. */
+export interface RecoveredItems {
+  /** Their call may have reached Graph: interrupted, resent only if the operator retries. */
+  interrupted: number;
+  /** Their call had not left: pending again, sent by the bulk run as if never claimed. */
+  requeued: number;
+  /** Graph had answered, but the item had not been told: it takes its run's result. */
+  finished: number;
+}
+
+/**
+ * The items a stopped console had claimed (`sending`), each settled by what its run shows: a run
+ * that was answered gives the item its result; a run that may have reached Graph (running, or
+ * already marked interrupted) makes the item interrupted; an item with no run, or a run that never
+ * left the queue, goes back to pending (its run marked NotSent), since nothing was sent for it.
+ */
+export async function recoverOrphanedItems(
   db: RunsDatabase,
   at: string,
-  liveSince: string,
-): Promise<number> {
-  const result = await db
-    .updateTable("bulk_items")
+  me: string | null,
+  peers: PeerLiveness,
+): Promise<RecoveredItems> {
+  const orphaned = () =>
+    db.updateTable("bulk_items").where("status", "=", "sending").where(orphanedWork(me, peers));
+  const runIn = (statuses: string[]) =>
+    sql<boolean>`exists (select 1 from runs where runs.id = bulk_items.run_id and runs.status in (${sql.join(statuses)}))`;
+
+  const interrupted = await orphaned()
     .set({ status: "interrupted", finished_at: at, error_code: "Interrupted" })
-    .where("status", "=", "sending")
-    .where((eb) =>
-      eb.or([eb("instance_id", "is", null), eb("instance_id", "not in", liveInstances(db, liveSince))]),
-    )
+    .where(runIn(["running", "interrupted"]))
     .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  const neverSent = await orphaned()
+    .set((eb) => ({
+      status: "pending",
+      instance_id: null,
+      claimed_at: null,
+      finished_at: null,
+      attempts: eb("attempts", "-", 1),
+    }))
+    .where((eb) => eb.or([eb("run_id", "is", null), runIn(["queued"])]))
+    .executeTakeFirst();
+  await db
+    .updateTable("runs")
+    .set({
+      status: "failed",
+      finished_at: at,
+      error_code: "NotSent",
+      error_message:
+        "The console stopped before this call was sent, so Graph never received it; the bulk run sent the item again in a new run.",
+    })
+    .where("status", "=", "queued")
+    .where("bulk_run_id", "is not", null)
+    .where(orphanedWork(me, peers))
+    .execute();
+  const answer = (column: "outcome" | "action" | "error_code" | "finished_at") =>
+    sql<string | null>`(select ${sql.ref(`runs.${column}`)} from runs where runs.id = bulk_items.run_id)`;
+  const finished = await orphaned()
+    .set({
+      status: sql<string>`(select case when runs.status = 'completed' then 'done' else 'failed' end
+        from runs where runs.id = bulk_items.run_id)`,
+      outcome: answer("outcome"),
+      action: answer("action"),
+      error_code: answer("error_code"),
+      finished_at: answer("finished_at"),
+    })
+    .where(runIn(["completed", "failed"]))
+    .executeTakeFirst();
+  return {
+    interrupted: Number(interrupted.numUpdatedRows),
+    requeued: Number(neverSent.numUpdatedRows),
+    finished: Number(finished.numUpdatedRows),
+  };
 }
 
 /** Moves the bulk run from one of `from` to `to`; false when it was in none of them. */

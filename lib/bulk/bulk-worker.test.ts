@@ -4,11 +4,12 @@ import { ApiError } from "@/lib/api/errors";
 import { createDemoTenant, DEMO_FIXTURES, type DemoTenant } from "@/lib/demo-tenant";
 import { createGraphClient, createMemoryPacingLimiter, type PacingLimiter } from "@/lib/graph";
 import { createRunService } from "@/lib/runs";
+import { runRow } from "@/lib/testing/run-rows";
 import type { RunsDatabase } from "@/lib/runs/database";
 import { HEARTBEAT_MS, registerInstance } from "@/lib/runs/instances";
 import { testDatabases } from "@/lib/testing/databases";
 import { createBulkService } from "./bulk-service";
-import { completeFinishedBulkRuns, interruptOrphanedItems } from "./bulk-store";
+import { completeFinishedBulkRuns, recoverOrphanedItems } from "./bulk-store";
 import { createBulkWorker } from "./bulk-worker";
 
 // Bulk runs end to end inside one process: the bulk service and workers on a real database, the
@@ -206,22 +207,62 @@ describe.each(testDatabases())("bulk runs on %s", (name, database) => {
     await expect(service.act(id, "retry-failed", "a")).rejects.toThrow(/was cancelled/);
   });
 
-  it("marks an item interrupted when its instance died in flight, and resends it only on retry", async () => {
+  /** A bulk run of `count` users whose first item a console that died had claimed, with its run in `runStatus` (or none). */
+  async function claimedByDeadConsole(count: number, runStatus: string | null) {
     const service = createBulkService({ db, pace: PACE });
     const { id } = await service.create({
-      request: userRequest(users(tenant, 3)),
+      request: userRequest(users(tenant, count)),
       actor: "a",
       applicationLabel: null,
     });
-    // A dead instance claimed the first item and never answered.
     const longAgo = new Date(Date.now() - 60_000).toISOString();
     await registerInstance(db, "dead-instance", longAgo);
-    await db
-      .updateTable("bulk_items")
-      .set({ status: "sending", instance_id: "dead-instance", claimed_at: longAgo, attempts: 1 })
+    const item = await db
+      .selectFrom("bulk_items")
+      .selectAll()
       .where("bulk_run_id", "=", id)
       .where("position", "=", 1)
+      .executeTakeFirstOrThrow();
+    let runId: string | null = null;
+    if (runStatus) {
+      runId = crypto.randomUUID();
+      await db
+        .insertInto("runs")
+        .values(
+          runRow({
+            id: runId,
+            created_at: longAgo,
+            status: runStatus,
+            started_at: runStatus === "queued" ? null : longAgo,
+            outcome: runStatus === "completed" ? "Success" : null,
+            action: runStatus === "completed" ? "Create" : null,
+            finished_at: runStatus === "completed" ? longAgo : null,
+            bulk_run_id: id,
+            instance_id: "dead-instance",
+            subject_key: item.subject_key,
+          }),
+        )
+        .execute();
+    }
+    await db
+      .updateTable("bulk_items")
+      .set({
+        status: "sending",
+        instance_id: "dead-instance",
+        claimed_at: longAgo,
+        attempts: 1,
+        run_id: runId,
+      })
+      .where("id", "=", item.id)
       .execute();
+    const liveSince = new Date(Date.now() - 5 * HEARTBEAT_MS).toISOString();
+    const recover = () =>
+      recoverOrphanedItems(db, new Date().toISOString(), "instance-a", { exclusive: false, liveSince });
+    return { service, id, runId, recover };
+  }
+
+  it("marks an item interrupted when its call may have reached Graph, and resends it only on retry", async () => {
+    const { service, id, recover } = await claimedByDeadConsole(3, "running");
     const worker = instance(db, tenant, createMemoryPacingLimiter(PACE), "instance-a");
     stops.push(() => worker.stop());
     worker.start();
@@ -231,8 +272,7 @@ describe.each(testDatabases())("bulk runs on %s", (name, database) => {
     );
     expect(job().provisionOnDemandCalls).toBe(2);
 
-    const liveSince = new Date(Date.now() - 5 * HEARTBEAT_MS).toISOString();
-    expect(await interruptOrphanedItems(db, new Date().toISOString(), liveSince)).toBe(1);
+    expect(await recover()).toEqual({ interrupted: 1, requeued: 0, finished: 0 });
     await completeFinishedBulkRuns(db, new Date().toISOString());
     const recovered = await service.get(id);
     expect(recovered).toMatchObject({ status: "completed", done: 3, counts: { interrupted: 1 } });
@@ -249,6 +289,42 @@ describe.each(testDatabases())("bulk runs on %s", (name, database) => {
     expect(job().provisionOnDemandCalls).toBe(3);
     const first = (await service.items(id, { limit: 1 })).items[0]!;
     expect(first).toMatchObject({ status: "done", attempts: 2 });
+  });
+
+  it.each([
+    ["no run yet", null],
+    ["its run still queued", "queued"],
+  ])("sends an item once when its console died before the call left (%s)", async (_case, runStatus) => {
+    const { service, id, runId, recover } = await claimedByDeadConsole(2, runStatus);
+    expect(await recover()).toEqual({ interrupted: 0, requeued: 1, finished: 0 });
+    if (runId) {
+      const orphan = await db
+        .selectFrom("runs")
+        .selectAll()
+        .where("id", "=", runId)
+        .executeTakeFirstOrThrow();
+      expect(orphan).toMatchObject({ status: "failed", error_code: "NotSent" });
+    }
+    const before = job().provisionOnDemandCalls;
+    const worker = instance(db, tenant, createMemoryPacingLimiter(PACE), "instance-a");
+    worker.start();
+    const done = await until(
+      () => service.get(id),
+      (view) => view.status === "completed",
+    );
+    await worker.stop();
+    expect(done).toMatchObject({ done: 2, counts: { interrupted: 0, failed: 0 } });
+    expect(job().provisionOnDemandCalls - before).toBe(2);
+    const items = (await service.items(id, { limit: 10 })).items;
+    expect(items.every((item) => item.attempts === 1)).toBe(true);
+  });
+
+  it("gives an item the answer its run had when the console died before telling the item", async () => {
+    const { service, id, recover } = await claimedByDeadConsole(1, "completed");
+    expect(await recover()).toEqual({ interrupted: 0, requeued: 0, finished: 1 });
+    await completeFinishedBulkRuns(db, new Date().toISOString());
+    expect(await service.get(id)).toMatchObject({ status: "completed", done: 1, counts: { Success: 1 } });
+    expect(job().provisionOnDemandCalls).toBe(0);
   });
 
   it(`two instances share one bulk run: each item claimed by exactly one (${name})`, async () => {

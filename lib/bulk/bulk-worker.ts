@@ -4,7 +4,6 @@ import type { ProvisionCaller, RunService } from "@/lib/runs";
 import type { RunsDatabase } from "@/lib/runs/database";
 import type { ProvisionSubject } from "@/lib/provisioning";
 import {
-  attachRun,
   bulkRunsToWork,
   claimNextItem,
   completeFinishedBulkRuns,
@@ -121,7 +120,7 @@ export function createBulkWorker(deps: BulkWorkerDependencies) {
         },
         actor: run.actor,
         graph,
-        bulk: { bulkRunId: run.id, permit },
+        bulk: { bulkRunId: run.id, itemId: item.id, permit },
         labeler: async () => ({
           application: run.application_label,
           subject: item.label,
@@ -134,7 +133,6 @@ export function createBulkWorker(deps: BulkWorkerDependencies) {
       await finish({ status: "failed", outcome: null, action: null, errorCode: errorCode(error) });
       return;
     }
-    await attachRun(deps.db, item.id, runId);
     const ending = await deps.runs.settled(runId);
     await finish(
       ending?.status === "completed"

@@ -27,6 +27,42 @@ describe("demo controls facade", () => {
     ).rejects.toMatchObject({ status: 404, message: "The demo tenant exists only in demo mode." });
   });
 
+  it("takes a change only as JSON of at most 64 KiB, and audits nothing it refused", async () => {
+    const demoTenant = createDemoTenant();
+    const user = DEMO_FIXTURES.inScopeUser;
+    const before = (await listAudit(db, { limit: 100 })).items.length;
+    const department = demoTenant.state().users.get(user.id)?.department;
+    const sent = (body: string, type: string) =>
+      forwardToDemoControls(
+        { demoTenant, db },
+        operator,
+        new Request("http://console.local/api/demo/users/x", {
+          method: "PATCH",
+          headers: { "content-type": type },
+          body,
+        }),
+        ["users", user.id],
+        "req-4",
+      );
+    await expect(sent('{"department":"Sales"}', "text/plain;application/json")).rejects.toMatchObject({
+      status: 415,
+      message: expect.stringMatching(/^Content-Type header/),
+    });
+    await expect(
+      sent(JSON.stringify({ department: "x".repeat(70_000) }), "application/json"),
+    ).rejects.toMatchObject({
+      status: 413,
+    });
+    await expect(
+      sent(JSON.stringify({ department: "x".repeat(20_000) }), "application/json"),
+    ).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/department.*256/),
+    });
+    expect(demoTenant.state().users.get(user.id)?.department).toBe(department);
+    expect((await listAudit(db, { limit: 100 })).items).toHaveLength(before);
+  });
+
   it("changes the tenant and audits the change as the operator's", async () => {
     const demoTenant = createDemoTenant();
     const user = DEMO_FIXTURES.inScopeUser;

@@ -1,10 +1,14 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
+import { readBodyText, requireJsonContentType } from "@/lib/api/request";
 import type { Caller } from "@/lib/auth";
 import { appendAudit } from "@/lib/runs";
 import type { ConsoleServices } from "./services";
 
 type Services = Pick<ConsoleServices, "demoTenant" | "db">;
+
+/** A demo change is a few attributes: 64 KiB is plenty. */
+const DEMO_BODY_LIMIT_BYTES = 64 * 1024;
 
 /**
  * Forwards /api/demo/… to the tenant's /demo/… controls, translating its Graph-style errors
@@ -22,7 +26,16 @@ export async function forwardToDemoControls(
   const target = new URL(`https://demo-tenant.invalid/demo/${path.map(encodeURIComponent).join("/")}`);
   target.search = new URL(request.url).search;
   const changes = request.method !== "GET" && request.method !== "HEAD";
-  const body = changes ? await request.text() : undefined;
+  const body = changes ? await readBodyText(request, { maxBytes: DEMO_BODY_LIMIT_BYTES }) : undefined;
+  let change: unknown = null;
+  if (body) {
+    requireJsonContentType(request);
+    try {
+      change = JSON.parse(body);
+    } catch {
+      throw new ApiError("bad_request", "body: the request body is not valid JSON.");
+    }
+  }
   const answer = await tenant.handle(
     new Request(target, {
       method: request.method,
@@ -39,7 +52,8 @@ export async function forwardToDemoControls(
         actor: caller.id,
         action: "demo.changed",
         target: `/demo/${path.join("/")}`,
-        detail: { method: request.method, change: body ? withSecretsRedacted(jsonOrText(body)) : null },
+        // appendAudit keeps a bounded summary of the change, never the whole of it, and no secret.
+        detail: { method: request.method, change: withSecretsRedacted(change) },
       });
     return new Response(answer.body, {
       status: answer.status,
@@ -68,12 +82,4 @@ function withSecretsRedacted(change: unknown): unknown {
   return Object.fromEntries(
     Object.entries(change).map(([name, value]) => [name, SECRET_FIELD.test(name) ? "[redacted]" : value]),
   );
-}
-
-function jsonOrText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }

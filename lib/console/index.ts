@@ -10,7 +10,15 @@ export {
   type ConsoleServices,
   type Pace,
 } from "./services";
-export { apiRoute, consoleRoute, type RouteContext, type RouteOptions } from "./route";
+export {
+  apiRoute,
+  consoleRoute,
+  otherMethods,
+  ROUTE_METHODS,
+  type RouteContext,
+  type RouteMethod,
+  type RouteOptions,
+} from "./route";
 export { health } from "./health";
 export { linkOrigin } from "./link-origin";
 export * as catalog from "./catalog";

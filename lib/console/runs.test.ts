@@ -34,6 +34,9 @@ function recordingRuns() {
     async settled() {
       return undefined;
     },
+    async resumeQueued() {
+      return 0;
+    },
   };
   return { runs, inputs };
 }

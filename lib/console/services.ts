@@ -1,4 +1,5 @@
 import "server-only";
+import { join, resolve } from "node:path";
 import {
   createGraphTokenSource,
   databaseTokenCacheStore,
@@ -11,12 +12,13 @@ import { createBulkService, createBulkWorker, type BulkService, type BulkWorker 
 import { createDemoTenant, type DemoTenant } from "@/lib/demo-tenant";
 import { env, type Env } from "@/lib/env";
 import {
-  createMemoryPacingLimiter,
+  createSlotPacingLimiter,
   PROVISION_ON_DEMAND_PACE,
   type GraphClient,
   type PacingLimiter,
 } from "@/lib/graph";
 import { createRedisPacingLimiter } from "@/lib/graph/redis-pacing";
+import { withKeyPrefix } from "@/lib/graph/slot-pacing";
 import { processSingleton } from "@/lib/process-singleton";
 import { createRedisClient } from "@/lib/redis";
 import {
@@ -28,6 +30,7 @@ import {
   type RunsDatabase,
   type SensitiveAttributeTest,
 } from "@/lib/runs";
+import { databasePacingSlots } from "@/lib/runs/pacing-slots";
 import { createGraphClients } from "./graph-clients";
 import { startInstance } from "./instance";
 import { startRetentionPurge } from "./retention";
@@ -70,33 +73,49 @@ export interface ConsoleServices {
   stop(): Promise<void>;
 }
 
+/** How often queued runs no live console is sending are looked for (a stopped console's, or ones waiting for their operator's sign-in). */
+const RESUME_POLL_MS = 2_000;
+
 /**
  * Builds the console's services, in the order each needs the last: settings → database and purge
- * timer → instance heartbeat and recovery → token cache store → Graph token source → pacing
- * (provisionOnDemand's and the job actions') → Graph per caller → run service → bulk service and worker.
+ * timer → instance heartbeat, lease (SQLite) and recovery → token cache store → Graph token source
+ * → pacing (provisionOnDemand's and the job actions'; Redis, or the database) → Graph per caller →
+ * run service (resuming queued runs) → bulk service and worker.
  */
 export async function buildConsoleServices(settings: Env): Promise<ConsoleServices> {
   const stops: (() => unknown)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.splice(0).reverse()) await stop();
+  };
 
   const db = await openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.DATA_DIR });
   stops.push(() => db.destroy());
+  const instance = await startInstance(db, {
+    exclusive: settings.DATABASE_URL ? null : { where: sqliteLocation(settings) },
+    onLeaseLost: () => void stopAll().finally(() => process.exit(1)),
+  }).catch(async (error: unknown) => {
+    await stopAll();
+    throw error;
+  });
+  stops.push(() => instance.stop());
   stops.push(await startRetentionPurge(db, settings));
-
-  const instance = await startInstance(db, { exclusive: !settings.DATABASE_URL });
-  stops.push(instance.stop);
 
   const redis = settings.REDIS_URL ? createRedisClient(settings.REDIS_URL) : null;
   if (redis) stops.push(() => redis.disconnect());
   const tokens = graphTokenSource(settings, db, redis);
 
   const pace = consolePace(settings);
+  // The pace outlives the process: in Redis, or in the database (a restarted console sees the calls it made).
   const limiter: PacingLimiter = redis
     ? createRedisPacingLimiter({ redis, ...pace })
-    : createMemoryPacingLimiter(pace);
-  // Both Redis limiters run the same counting script, so they may share the client.
+    : createSlotPacingLimiter((config) => databasePacingSlots(db, config), pace);
+  // Job actions have a budget of their own per job, in the same store under other keys.
   const jobActionPacing: PacingLimiter = redis
     ? createRedisPacingLimiter({ redis, ...JOB_ACTION_PACE, keyPrefix: "pod:job-action-pace:" })
-    : createMemoryPacingLimiter(JOB_ACTION_PACE);
+    : createSlotPacingLimiter(
+        (config) => withKeyPrefix(databasePacingSlots(db, config), "job-action:"),
+        JOB_ACTION_PACE,
+      );
 
   const demoTenant =
     settings.mode === "demo"
@@ -124,6 +143,18 @@ export async function buildConsoleServices(settings: Env): Promise<ConsoleServic
   bulkWorker.start();
   stops.push(() => bulkWorker.stop());
 
+  const resume = () =>
+    runs
+      .resumeQueued(signIns.graphForActor, instance.peers())
+      .then((resumed) => {
+        if (resumed > 0) console.warn(`[console] resumed ${resumed} queued run(s) no console was sending.`);
+      })
+      .catch((error: unknown) => console.error("[console] resuming queued runs failed", error));
+  void resume();
+  const resumer = setInterval(resume, RESUME_POLL_MS);
+  resumer.unref();
+  stops.push(() => clearInterval(resumer));
+
   return {
     settings,
     db,
@@ -137,10 +168,13 @@ export async function buildConsoleServices(settings: Env): Promise<ConsoleServic
     bulkWorker,
     signIns,
     isSensitive: redactionTest(settings),
-    async stop() {
-      for (const stop of stops.reverse()) await stop();
-    },
+    stop: stopAll,
   };
+}
+
+/** Where the SQLite database is, as a refusal names it. */
+function sqliteLocation(settings: Env): string {
+  return `in DATA_DIR=${resolve(settings.DATA_DIR)} (${join(resolve(settings.DATA_DIR), "console.db")})`;
 }
 
 /** The one process singleton of the console: its services, built at server start. */

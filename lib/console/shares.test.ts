@@ -62,6 +62,15 @@ describe("shares facade", () => {
     expect(JSON.stringify(plain.run)).toMatch(nickname);
   });
 
+  it("opens one view of the run and names nothing that opens more: no run id, no bulk run id", async () => {
+    const share = await shareRun({ db, runs }, alice, "run-1", { redact: false }, "https://c");
+    const opened = await openSharedRun({ db, runs, isSensitive: () => false }, share.id);
+    expect(opened.run).not.toHaveProperty("id");
+    expect(opened.run).not.toHaveProperty("bulkRunId");
+    expect(JSON.stringify(opened)).not.toContain("run-1");
+    expect(opened.run.request).toMatchObject({ servicePrincipalId: expect.any(String) });
+  });
+
   it("refuses to share or list the links of a run that does not exist", async () => {
     await expect(shareRun({ db, runs }, alice, "nope", { redact: false }, "https://c")).rejects.toMatchObject(
       {

@@ -12,6 +12,7 @@ export {
   type PacingSnapshot,
   type PacingWait,
 } from "./pacing";
+export { createSlotPacingLimiter, type PacingSlots, type SlotPacingOptions } from "./slot-pacing";
 export {
   pacingKey,
   type ProvisionOnDemandAnswer,

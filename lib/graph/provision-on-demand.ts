@@ -8,6 +8,11 @@ import { requireId } from "./query-input";
 export interface ProvisionOnDemandOptions {
   /** While the call waits for its turn under the rate limit; called again when its position changes. */
   onQueued?(info: { position: number; startsInMs: number }): void;
+  /**
+   * Awaited once the call has its turn, before each attempt is sent: where the caller records,
+   * durably, that the call may reach Graph from now on. A throw sends nothing (the turn goes back).
+   */
+  beforeSend?(): Promise<void>;
   /** The request leaves the queue and is sent (again, when a 429 or 503 is retried). */
   onSent?(): void;
   signal?: AbortSignal;
@@ -45,8 +50,18 @@ export function createProvisionOnDemand(
       throw new TypeError(
         "The provisionOnDemand body must be built with buildProvisionOnDemandRequest: { parameters: [...] }.",
       );
-    const { signal, onQueued, onSent } = options;
+    const { signal, onQueued, onSent, beforeSend } = options;
     let taken = options.permit;
+    const send = async (permit: PacingPermit) => {
+      try {
+        await beforeSend?.();
+      } catch (error) {
+        permit.cancel?.();
+        throw error;
+      }
+      onSent?.();
+      return permit;
+    };
     const answer = await transport.call({
       method: "POST",
       target: graphPath("servicePrincipals", sp, "synchronization", "jobs", job, "provisionOnDemand"),
@@ -58,16 +73,12 @@ export function createProvisionOnDemand(
       beforeAttempt: async () => {
         const early = taken;
         taken = undefined; // a retry after 429 or 503 waits for a turn of its own
-        if (early && (await early.sending?.()) !== false) {
-          onSent?.();
-          return early;
-        }
+        if (early && (await early.sending?.()) !== false) return send(early);
         const permit = await limiter.acquire(pacingKey(sp, job), {
           signal,
           onWait: onQueued && ((info) => onQueued({ position: info.position, startsInMs: info.waitMs })),
         });
-        onSent?.();
-        return permit;
+        return send(permit);
       },
     });
     const { status, requestId, clientRequestId, date, attempts } = answer;

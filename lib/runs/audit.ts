@@ -8,20 +8,63 @@ import { AUDIT_MINIMUM_AGE_DAYS } from "./migrations";
 
 export type { AuditAction, AuditEntry } from "@/lib/api/contracts";
 
-/** Appends one entry; entries are never changed or deleted (the database refuses it). */
+/** What one entry's detail may hold at most, in characters of text: a change is summarised, never kept whole. */
+export const AUDIT_DETAIL_BUDGET = 4_000;
+const LONGEST_TEXT = 200;
+const MOST_ENTRIES = 25;
+const DEEPEST = 4;
+
+/**
+ * The detail as the log keeps it: text cut to 200 characters (saying how long it was), lists and
+ * objects to 25 entries and 4 levels, and everything within a budget of 4,000 characters — so no
+ * request, however large, makes a large entry.
+ */
+export function boundedDetail(value: unknown): unknown {
+  let budget = AUDIT_DETAIL_BUDGET;
+  const text = (t: string) => {
+    const kept = t.length > LONGEST_TEXT ? `${t.slice(0, LONGEST_TEXT)}… (${t.length} characters)` : t;
+    if (kept.length > budget) {
+      budget = 0;
+      return "…";
+    }
+    budget -= kept.length;
+    return kept;
+  };
+  const bound = (item: unknown, depth: number): unknown => {
+    if (budget <= 0) return "…";
+    if (typeof item === "string") return text(item);
+    if (item === null || typeof item !== "object") return item;
+    const entries: [string, unknown][] = Array.isArray(item)
+      ? item.map((v, i) => [String(i), v])
+      : Object.entries(item as Record<string, unknown>);
+    if (depth >= DEEPEST)
+      return text(Array.isArray(item) ? `[${entries.length} items]` : `{${entries.length} fields}`);
+    const kept = entries.slice(0, MOST_ENTRIES).map(([key, v]) => [text(key), bound(v, depth + 1)] as const);
+    const more = entries.length - kept.length;
+    if (Array.isArray(item))
+      return more > 0 ? [...kept.map(([, v]) => v), `… ${more} more`] : kept.map(([, v]) => v);
+    return Object.fromEntries(more > 0 ? [...kept, ["…", `${more} more fields`]] : kept);
+  };
+  return bound(value, 0);
+}
+
+/**
+ * Appends one entry, at the current time; entries are never changed, replaced, back-dated or
+ * deleted before their time (the database refuses it, see sealAuditLog in migrations.ts).
+ */
 export async function appendAudit(
   db: RunsDatabase,
-  entry: Omit<AuditEntry, "id" | "at" | "graphRequestId"> & { at?: string; graphRequestId?: string | null },
+  entry: Omit<AuditEntry, "id" | "at" | "graphRequestId"> & { graphRequestId?: string | null },
 ): Promise<void> {
   await db
     .insertInto("audit_log")
     .values({
       id: crypto.randomUUID(),
-      at: entry.at ?? new Date().toISOString(),
+      at: new Date().toISOString(),
       actor: entry.actor,
       action: entry.action,
-      target: entry.target,
-      detail: entry.detail ? JSON.stringify(entry.detail) : null,
+      target: entry.target === null ? null : entry.target.slice(0, 1024),
+      detail: entry.detail ? JSON.stringify(boundedDetail(entry.detail)) : null,
       graph_request_id: entry.graphRequestId ?? null,
     })
     .execute();

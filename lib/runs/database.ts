@@ -2,9 +2,9 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from "kysely";
 import { Pool } from "pg";
-import { migrate } from "./migrations";
+import { migrate, type Dialect } from "./migrations";
 import type { Database } from "./schema";
 
 export type RunsDatabase = Kysely<Database>;
@@ -30,6 +30,11 @@ export async function openPostgresDatabase(url: string): Promise<RunsDatabase> {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await migrate(db as Kysely<unknown>, "postgres");
   return db;
+}
+
+/** Which of the two databases this is. */
+export function dialectOf(db: RunsDatabase): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
 }
 
 /** PostgreSQL when a URL is given, else the SQLite file in the data folder. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { sql, type RawBuilder, type SqlBool } from "kysely";
 import type { RunsDatabase } from "./database";
 
 // Console instances that share one database say they are alive by a heartbeat. Work an instance
@@ -32,4 +33,21 @@ export function liveInstances(db: RunsDatabase, liveSince: string) {
 /** Forgets instances silent for more than a day (their work was recovered long before). */
 export async function forgetInstances(db: RunsDatabase, before: string): Promise<void> {
   await db.deleteFrom("console_instances").where("heartbeat_at", "<", before).execute();
+}
+
+/**
+ * Which other consoles are alive. On SQLite a lease lets one console use the database at a time,
+ * so every other instance is gone; on PostgreSQL those that heartbeat at `liveSince` or later live.
+ */
+export type PeerLiveness = { exclusive: true } | { exclusive: false; liveSince: string };
+
+/**
+ * "This row's work belongs to no live console": it has no instance, or an instance other than
+ * `me` that is not alive. (For tables with an `instance_id` column: runs, bulk_items.)
+ */
+export function orphanedWork(me: string | null, peers: PeerLiveness): RawBuilder<SqlBool> {
+  const other = me === null ? sql`instance_id is not null` : sql`instance_id <> ${me}`;
+  if (peers.exclusive) return sql<SqlBool>`(instance_id is null or ${other})`;
+  return sql<SqlBool>`(instance_id is null or (${other} and instance_id not in
+    (select id from console_instances where heartbeat_at >= ${peers.liveSince})))`;
 }

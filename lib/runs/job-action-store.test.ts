@@ -77,7 +77,10 @@ describe.each(testDatabases())("a job's timeline on %s", (_name, database) => {
     await insertJobAction(db, row("mine", "2026-11-01T11:00:00.000Z", { instance_id: "live" }));
     await insertJobAction(db, row("orphan", "2026-11-01T11:00:00.000Z", { instance_id: "dead" }));
     expect(
-      await interruptUnfinishedJobActions(db, "2026-11-01T11:05:00.000Z", "2026-11-01T10:59:00.000Z"),
+      await interruptUnfinishedJobActions(db, "2026-11-01T11:05:00.000Z", {
+        exclusive: false,
+        liveSince: "2026-11-01T10:59:00.000Z",
+      }),
     ).toBeGreaterThan(0);
     const items = (await listJobActions(db, JOB, { limit: 50 })).items;
     expect(items.find((item) => item.id === "orphan")?.outcome).toBe("interrupted");

@@ -3,7 +3,7 @@ import { sql, type Selectable } from "kysely";
 import type { JobAction, JobActionCall, JobActionError, Page } from "@/lib/api/contracts";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { RunsDatabase } from "./database";
-import { liveInstances } from "./instances";
+import { orphanedWork, type PeerLiveness } from "./instances";
 import type { JobActionsTable } from "./schema";
 
 // A job's timeline: every action the console took on it, stored before Graph is called so a crash
@@ -86,15 +86,14 @@ export async function listJobActions(
 export async function interruptUnfinishedJobActions(
   db: RunsDatabase,
   at: string,
-  liveSince = at,
+  peers: PeerLiveness,
+  me: string | null = null,
 ): Promise<number> {
   const result = await db
     .updateTable("job_actions")
     .set({ outcome: "interrupted", finished_at: at })
     .where("outcome", "=", "running")
-    .where((eb) =>
-      eb.or([eb("instance_id", "is", null), eb("instance_id", "not in", liveInstances(db, liveSince))]),
-    )
+    .where(orphanedWork(me, peers))
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

@@ -212,6 +212,34 @@ export const migrations: Record<string, Migration> = {
       }
     },
   },
+  "0008_audit_log_sealed": {
+    async up(db, dialect) {
+      await sealAuditLog(db, dialect);
+    },
+  },
+  "0009_pacing_and_lease": {
+    async up(db) {
+      // The provisionOnDemand pace of each job, kept where a restart and other instances see it.
+      await db.schema
+        .createTable("pacing_slots")
+        .addColumn("pace_key", "text", (c) => c.notNull())
+        .addColumn("slot", "integer", (c) => c.notNull())
+        .addColumn("holder", "text")
+        .addColumn("held_until", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("pacing_slots_pk", ["pace_key", "slot"])
+        .execute();
+      // Who may use a SQLite database: one live console at a time.
+      await db.schema
+        .createTable("console_lease")
+        .addColumn("name", "text", (c) => c.primaryKey())
+        .addColumn("instance_id", "text", (c) => c.notNull())
+        .addColumn("pid", "integer", (c) => c.notNull())
+        .addColumn("host", "text", (c) => c.notNull())
+        .addColumn("acquired_at", "text", (c) => c.notNull())
+        .addColumn("renewed_at", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 /** The changeId of a stored provisionOnDemand answer (the first report's), or null. */
@@ -251,6 +279,72 @@ async function appendOnlyAuditLog(db: Kysely<unknown>, dialect: Dialect) {
     .execute(db);
   await sql`create trigger audit_log_append_only before update or delete on audit_log
     for each row execute function audit_log_append_only()`.execute(db);
+}
+
+/** The trigger that keeps an entry's time the time it was written (see sealAuditLog). */
+export const AUDIT_TIME_TRIGGER = "audit_log_current_time";
+
+/** How far an entry's time may be from the database's clock when it is written (SQLite). */
+const AUDIT_TIME_SLACK = "5 minutes";
+
+/**
+ * Closes the ways around the append-only triggers. SQLite's REPLACE (and INSERT OR REPLACE, or an
+ * upsert) deletes the old row without firing delete triggers: an insert of an id already logged is
+ * refused. A back-dated entry could be deleted at once: SQLite refuses an entry whose time is not
+ * now, PostgreSQL writes the time itself. PostgreSQL's TRUNCATE fires no row trigger: refused.
+ */
+async function sealAuditLog(db: Kysely<unknown>, dialect: Dialect) {
+  if (dialect === "sqlite") {
+    await sql`create trigger audit_log_no_overwrite before insert on audit_log
+      when exists (select 1 from audit_log where id = new.id)
+      begin select raise(abort, 'the audit log is append-only: an entry cannot be replaced'); end`.execute(
+      db,
+    );
+    await createAuditTimeTrigger(db, dialect);
+    return;
+  }
+  await sql
+    .raw(
+      `create function audit_log_current_time() returns trigger language plpgsql as $$
+       begin
+         new.at := to_char(clock_timestamp() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+         return new;
+       end $$`,
+    )
+    .execute(db);
+  await createAuditTimeTrigger(db, dialect);
+  await sql
+    .raw(
+      `create function audit_log_no_truncate() returns trigger language plpgsql as $$
+       begin raise exception 'the audit log is append-only'; end $$`,
+    )
+    .execute(db);
+  await sql`create trigger audit_log_no_truncate before truncate on audit_log
+    for each statement execute function audit_log_no_truncate()`.execute(db);
+}
+
+/** The time trigger alone (tests that seed entries from years ago drop it and put it back). */
+export async function createAuditTimeTrigger(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  if (dialect === "sqlite") {
+    const iso = "'%Y-%m-%dT%H:%M:%fZ'";
+    await sql
+      .raw(
+        `create trigger ${AUDIT_TIME_TRIGGER} before insert on audit_log
+         when new.at is null
+           or new.at not glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]Z'
+           or new.at < strftime(${iso}, 'now', '-${AUDIT_TIME_SLACK}')
+           or new.at > strftime(${iso}, 'now', '+${AUDIT_TIME_SLACK}')
+         begin select raise(abort, 'the audit log is append-only: an entry carries the time it is written'); end`,
+      )
+      .execute(db);
+    return;
+  }
+  await sql
+    .raw(
+      `create trigger ${AUDIT_TIME_TRIGGER} before insert on audit_log
+       for each row execute function audit_log_current_time()`,
+    )
+    .execute(db);
 }
 
 /**

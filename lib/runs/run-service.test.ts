@@ -24,6 +24,7 @@ function recordingCaller(answer: () => Promise<{ body: unknown; requestId: strin
     async provisionOnDemand(spId, jobId, body, options) {
       calls.push({ spId, jobId, body });
       options.onQueued?.({ position: 1, startsInMs: 1500 });
+      await options.beforeSend?.();
       options.onSent?.();
       return answer();
     },
@@ -160,13 +161,80 @@ describe.each(testDatabases())("run service on %s", (_name, database) => {
     expect((await runs.get(id))?.queue).toBeNull();
   });
 
-  it("marks runs left unfinished by a dead process as interrupted, not re-sent", async () => {
-    const { caller, calls } = recordingCaller(() => new Promise(() => {}));
-    const runs = createRunService({ db });
+  it("writes that a run is on its way before the call leaves, so a crash then is an honest 'interrupted'", async () => {
+    let statusAsSent: string | undefined;
+    const caller: ProvisionCaller = {
+      async provisionOnDemand(_sp, _job, _body, options) {
+        await options.beforeSend?.();
+        statusAsSent = (await db.selectFrom("runs").select("status").executeTakeFirst())?.status;
+        return new Promise(() => {}); // the console dies before Graph answers
+      },
+    };
+    const runs = createRunService({ db, instanceId: "dead-console" });
     const { id } = await runs.request({ request, actor: "op", graph: caller });
-    expect(await interruptUnfinishedRuns(db, new Date().toISOString())).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(statusAsSent).toBe("running");
+    const at = new Date().toISOString();
+    expect(await interruptUnfinishedRuns(db, at, { exclusive: true }, "restarted-console")).toBe(1);
     const run = await runs.get(id);
     expect(run?.status).toBe("interrupted");
+    expect(run?.error?.message).toMatch(/may or may not have received it/);
+  });
+
+  it("resumes a run that was still queued when its console died, once, and never interrupts it", async () => {
+    const sent: string[] = [];
+    const neverAnswers: ProvisionCaller = { provisionOnDemand: () => new Promise(() => {}) };
+    const dead = createRunService({ db, instanceId: "dead-console" });
+    // Waiting for its turn when the console died: beforeSend never ran.
+    const { id } = await dead.request({ request, actor: "op", graph: neverAnswers });
+    const restartedAt = new Date().toISOString();
+    expect(await interruptUnfinishedRuns(db, restartedAt, { exclusive: true }, "new-console")).toBe(0);
+
+    const { caller } = recordingCaller(async () => {
+      sent.push(id);
+      return { body: example1, requestId: "graph-req-2" };
+    });
+    const restarted = createRunService({ db, instanceId: "new-console" });
+    const other = createRunService({ db, instanceId: "other-console" });
+    const [a, b] = await Promise.all([
+      restarted.resumeQueued(() => caller, { exclusive: true }),
+      other.resumeQueued(() => caller, { exclusive: true }),
+    ]);
+    expect(a + b).toBe(1); // one console takes it over
+    await Promise.all([restarted.settled(id), other.settled(id)]);
+    expect(sent).toEqual([id]);
+    const run = await restarted.get(id);
+    expect(run).toMatchObject({ status: "completed", graphRequestId: "graph-req-2" });
+    expect(await restarted.resumeQueued(() => caller, { exclusive: true })).toBe(0);
+  });
+
+  it("leaves a queued run whose operator cannot be called as yet for a later look", async () => {
+    const dead = createRunService({ db, instanceId: "dead-console" });
+    const neverAnswers: ProvisionCaller = { provisionOnDemand: () => new Promise(() => {}) };
+    const { id } = await dead.request({ request, actor: "op", graph: neverAnswers });
+    const restarted = createRunService({ db, instanceId: "new-console" });
+    expect(await restarted.resumeQueued(() => null, { exclusive: true })).toBe(0);
+    expect((await restarted.get(id))?.status).toBe("queued");
+    const { caller, calls } = recordingCaller(async () => ({ body: example1, requestId: null }));
+    expect(await restarted.resumeQueued(() => caller, { exclusive: true })).toBe(1);
+    await restarted.settled(id);
     expect(calls).toHaveLength(1);
+  });
+
+  it("never sends a run another console took over while this one stalled", async () => {
+    let goAhead: () => void = () => {};
+    const stalled: ProvisionCaller = {
+      async provisionOnDemand(_sp, _job, _body, options) {
+        await new Promise<void>((resolve) => (goAhead = resolve)); // waits for its turn…
+        await options.beforeSend?.(); // …and finds the run is no longer its own
+        throw new Error("must not be reached");
+      },
+    };
+    const slow = createRunService({ db, instanceId: "slow-console" });
+    const { id } = await slow.request({ request, actor: "op", graph: stalled });
+    await db.updateTable("runs").set({ instance_id: "other-console" }).where("id", "=", id).execute();
+    goAhead();
+    expect(await slow.settled(id)).toEqual({ status: "failed", errorCode: "TakenOver" });
+    expect((await slow.get(id))?.status).toBe("queued"); // the other console's to send and record
   });
 });

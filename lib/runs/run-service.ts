@@ -11,8 +11,18 @@ import {
 import type { PacingPermit } from "@/lib/graph/pacing";
 import { appendAudit } from "./audit";
 import type { RunsDatabase } from "./database";
-import { findRun, findRunByIdempotencyKey, insertRun, updateRun, type RunRow } from "./run-store";
+import {
+  findRun,
+  findRunByIdempotencyKey,
+  insertRun,
+  markSending,
+  orphanedQueuedRuns,
+  takeOverRun,
+  updateRun,
+  type RunRow,
+} from "./run-store";
 import { toRunView, type QueueInfo } from "./run-view";
+import type { PeerLiveness } from "./instances";
 
 /** The one Graph call a run makes (lib/graph's client satisfies it). */
 export interface ProvisionCaller {
@@ -22,6 +32,8 @@ export interface ProvisionCaller {
     body: ProvisionOnDemandRequestBody,
     options: {
       onQueued?(info: { position: number; startsInMs: number }): void;
+      /** Awaited when the call has its turn, before it is sent; a throw sends nothing. */
+      beforeSend?(): Promise<void>;
       /** Called when the request leaves the pacing queue and is sent. */
       onSent?(): void;
       /** A turn already taken from the pacing limiter, for the first attempt. */
@@ -53,8 +65,11 @@ export interface RunInput {
   /** Graph as the caller may use it (their own token in delegated mode). */
   graph: ProvisionCaller;
   labeler?: RunLabeler;
-  /** The run is an item of this bulk run, sent on a turn the bulk worker already took. */
-  bulk?: { bulkRunId: string; permit: PacingPermit };
+  /**
+   * The run is this item of a bulk run, sent on a turn the bulk worker already took; the item
+   * names the run in the same transaction that stores it, so a crash never leaves them apart.
+   */
+  bulk?: { bulkRunId: string; itemId?: string; permit: PacingPermit };
 }
 
 export interface RunService {
@@ -63,6 +78,13 @@ export interface RunService {
   get(id: string): Promise<RunView | null>;
   /** How the run's background call ended, once it has (undefined when it is not in flight here). */
   settled(id: string): Promise<RunEnding | undefined>;
+  /**
+   * Sends the queued runs that no live console is sending (a console stopped before their turn
+   * came): each is taken over by one conditional update, so only one console sends it. Runs
+   * whose operator cannot be called as yet (`graphFor` answers null) wait for a later call.
+   * Returns how many were resumed.
+   */
+  resumeQueued(graphFor: (actor: string) => ProvisionCaller | null, peers: PeerLiveness): Promise<number>;
 }
 
 /** What a finished run recorded, for callers that wait on it (bulk items keep the same facts). */
@@ -79,7 +101,7 @@ export function createRunService(deps: RunServiceDependencies): RunService {
   async function execute(
     row: RunRow,
     body: ProvisionOnDemandRequestBody,
-    { request, graph, labeler, bulk }: RunInput,
+    { request, graph, labeler, bulk }: Pick<RunInput, "request" | "graph" | "labeler" | "bulk">,
   ): Promise<RunEnding> {
     const labels = labeler?.().catch(() => null);
     // The names show in lists while the run waits its turn; the final write below keeps them.
@@ -93,24 +115,26 @@ export function createRunService(deps: RunServiceDependencies): RunService {
         : undefined,
     );
     let started: string | undefined;
-    let running: Promise<void> | undefined;
     try {
       const answer = await graph.provisionOnDemand(request.servicePrincipalId, request.jobId, body, {
         permit: bulk?.permit,
         onQueued: (info) =>
           queues.set(row.id, { position: info.position, startsAt: now().getTime() + info.startsInMs }),
-        onSent: () => {
-          queues.delete(row.id);
-          started ??= now().toISOString();
-          running = updateRun(deps.db, row.id, { status: "running", started_at: started }).catch(
-            () => undefined,
-          );
+        // Written before the call leaves: after a crash, "running" is a call that may have reached
+        // Graph (interrupted, never resent), "queued" one that cannot have (sent on restart).
+        beforeSend: async () => {
+          if (started) return;
+          const at = now().toISOString();
+          if (!(await markSending(deps.db, row.id, deps.instanceId ?? null, at)))
+            throw new RunTakenOver(row.id);
+          started = at;
         },
+        onSent: () => queues.delete(row.id),
       });
       const result = parseProvisionOnDemandResponse(answer.body);
       const action = result.reports[0]?.action ?? null;
       const resolved = await labels;
-      await Promise.all([running, labelled]); // earlier writes must not land after the result
+      await labelled; // an earlier write must not land after the result
       await updateRun(deps.db, row.id, {
         status: "completed",
         started_at: started ?? now().toISOString(),
@@ -133,9 +157,11 @@ export function createRunService(deps: RunServiceDependencies): RunService {
       });
       return { status: "completed", outcome: result.outcome, action, errorCode: result.errorCode };
     } catch (error) {
+      // Another console took the run over while this one stalled: it is that console's to send and record.
+      if (error instanceof RunTakenOver) return { status: "failed", errorCode: "TakenOver" };
       const failure = describeFailure(error);
       const resolved = await labels;
-      await Promise.all([running, labelled]);
+      await labelled;
       await updateRun(deps.db, row.id, {
         status: "failed",
         finished_at: now().toISOString(),
@@ -157,6 +183,13 @@ export function createRunService(deps: RunServiceDependencies): RunService {
     } finally {
       queues.delete(row.id);
     }
+  }
+
+  /** Runs `execute` in the background, known to `settled` until it ends. */
+  function start(row: RunRow, body: ProvisionOnDemandRequestBody, input: Parameters<typeof execute>[2]) {
+    const task = execute(row, body, input);
+    inFlight.set(row.id, task);
+    void task.finally(() => inFlight.delete(row.id));
   }
 
   return {
@@ -196,7 +229,8 @@ export function createRunService(deps: RunServiceDependencies): RunService {
         change_id: null,
       };
       try {
-        await insertRun(deps.db, row); // before Graph is called: a crash leaves a visible trace
+        // Before Graph is called: a crash leaves a visible trace (and a bulk item its run).
+        await insertRun(deps.db, row, input.bulk?.itemId);
       } catch (error) {
         // Two requests with one key raced; the loser answers with the winner's run.
         const winner = idempotencyKey ? await findRunByIdempotencyKey(deps.db, idempotencyKey) : undefined;
@@ -214,9 +248,7 @@ export function createRunService(deps: RunServiceDependencies): RunService {
           subject: request.subject,
         },
       });
-      const task = execute(row, body, input);
-      inFlight.set(row.id, task);
-      void task.finally(() => inFlight.delete(row.id));
+      start(row, body, input);
       return { id: row.id, status: "queued", created: true };
     },
 
@@ -228,6 +260,50 @@ export function createRunService(deps: RunServiceDependencies): RunService {
     async settled(id) {
       return inFlight.get(id);
     },
+
+    async resumeQueued(graphFor, peers) {
+      let resumed = 0;
+      for (const row of await orphanedQueuedRuns(deps.db, deps.instanceId ?? null, peers)) {
+        if (inFlight.has(row.id)) continue;
+        const graph = graphFor(row.actor);
+        if (!graph) continue;
+        if (!(await takeOverRun(deps.db, row, deps.instanceId ?? null))) continue;
+        const request = requestOf(row);
+        let body: ProvisionOnDemandRequestBody;
+        try {
+          body = provisionBodyOr400(request);
+        } catch (error) {
+          await updateRun(deps.db, row.id, {
+            status: "failed",
+            finished_at: now().toISOString(),
+            error_code: "NotSent",
+            error_message: `The console stopped before this run was sent, and it can no longer be sent as stored: ${(error as Error).message}`,
+          });
+          continue;
+        }
+        start({ ...row, instance_id: deps.instanceId ?? null }, body, { request, graph });
+        resumed++;
+      }
+      return resumed;
+    },
+  };
+}
+
+/** Thrown before sending when another console took the run over (this one was taken for dead). */
+class RunTakenOver extends Error {
+  override name = "RunTakenOver";
+  constructor(runId: string) {
+    super(`Run ${runId} is being sent by another console.`);
+  }
+}
+
+/** The request a stored run was made for. */
+function requestOf(row: RunRow): RunRequest {
+  return {
+    servicePrincipalId: row.service_principal_id,
+    jobId: row.job_id,
+    ruleId: row.rule_id,
+    subject: JSON.parse(row.subject_json) as ProvisionSubject,
   };
 }
 

@@ -143,6 +143,25 @@ export interface ConsoleInstancesTable {
   heartbeat_at: string;
 }
 
+/** One slot of a job's pace: a call holds it (as `holder`) until `held_until`, ms since the epoch. */
+export interface PacingSlotsTable {
+  pace_key: string;
+  slot: number;
+  holder: string | null;
+  /** A bigint: PostgreSQL hands it back as text. */
+  held_until: number | string;
+}
+
+/** The console that holds a SQLite database, renewed every heartbeat. */
+export interface ConsoleLeaseTable {
+  name: string;
+  instance_id: string;
+  pid: number;
+  host: string;
+  acquired_at: string;
+  renewed_at: string;
+}
+
 export interface Database {
   runs: RunsTable;
   shares: SharesTable;
@@ -152,5 +171,7 @@ export interface Database {
   bulk_items: BulkItemsTable;
   console_instances: ConsoleInstancesTable;
   job_actions: JobActionsTable;
+  pacing_slots: PacingSlotsTable;
+  console_lease: ConsoleLeaseTable;
   schema_migrations: { name: string; applied_at: string };
 }

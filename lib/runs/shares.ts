@@ -122,10 +122,13 @@ export async function listShares(db: RunsDatabase, runId: string): Promise<Share
   }));
 }
 
-/** The run as a share shows it: redacted on the server when the share says so. */
+/**
+ * The run as a share shows it: redacted on the server when the share says so, and without the ids
+ * that would open the run itself (its id, its bulk run's).
+ */
 export function sharedRunView(
   share: ShareRecord,
-  run: RunView,
+  { id: _id, bulkRunId: _bulkRunId, ...content }: RunView,
   isSensitive: SensitiveAttributeTest,
 ): SharedRun {
   return {
@@ -136,6 +139,6 @@ export function sharedRunView(
       expiresAt: share.expiresAt,
       redact: share.redact,
     },
-    run: share.redact ? redactRun(run, isSensitive) : run,
+    run: share.redact ? redactRun(content, isSensitive) : content,
   };
 }

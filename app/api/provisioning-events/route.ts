@@ -1,6 +1,6 @@
 import { readQuery } from "@/lib/api";
 import { provisioningEventsQuery } from "@/lib/api/contracts";
-import { consoleRoute, provisioningLogs } from "@/lib/console";
+import { consoleRoute, otherMethods, provisioningLogs } from "@/lib/console";
 
 // GET /api/provisioning-events?userId=&servicePrincipalId=&jobId=&changeId=&cycleId=&status= – the provisioning logs, newest first.
 export const GET = consoleRoute({ role: "Console.Reader" }, async ({ request, caller, services }) =>
@@ -8,3 +8,5 @@ export const GET = consoleRoute({ role: "Console.Reader" }, async ({ request, ca
     await provisioningLogs.listEvents(services, caller, readQuery(request, provisioningEventsQuery)),
   ),
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

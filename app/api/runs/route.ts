@@ -1,6 +1,6 @@
-import { readJson, readQuery } from "@/lib/api";
+import { readHeader, readJson, readQuery } from "@/lib/api";
 import { idempotencyKeyHeader, runHistoryQuery, runRequest } from "@/lib/api/contracts";
-import { consoleRoute, runs } from "@/lib/console";
+import { consoleRoute, runs, otherMethods } from "@/lib/console";
 
 // GET /api/runs?… – the history, newest first, filtered, keyset-paginated.
 export const GET = consoleRoute({ role: "Console.Reader" }, async ({ request, services }) =>
@@ -10,10 +10,12 @@ export const GET = consoleRoute({ role: "Console.Reader" }, async ({ request, se
 // POST /api/runs – provision one object; answers at once, the run continues in the background.
 export const POST = consoleRoute({ role: "Console.Operator" }, async ({ request, caller, services }) => {
   const body = await readJson(request, runRequest);
-  const idempotencyKey = idempotencyKeyHeader.parse(request.headers.get("idempotency-key"));
+  const idempotencyKey = readHeader(request, "Idempotency-Key", idempotencyKeyHeader);
   const accepted = await runs.requestRun(services, caller, body, idempotencyKey);
   return Response.json(accepted, {
     status: 202,
     headers: { Location: `/api/runs/${encodeURIComponent(accepted.id)}` },
   });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

@@ -10,6 +10,9 @@ export const MAX_BULK_OBJECTS = 10_000;
 // What an operator pasted or uploaded can be large: 10,000 lines of DNs is about 1 MB.
 const TEXT_LIMIT = 2_000_000;
 
+/** The largest body of a bulk-run request: 2 million characters of pasted text, escaped as JSON, fit. */
+export const BULK_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
+
 /** Where the objects of a bulk run come from, before they are resolved. */
 export const bulkSource = z.discriminatedUnion(
   "kind",

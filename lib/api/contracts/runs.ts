@@ -57,6 +57,10 @@ export const runView = z.object({
 });
 export type RunView = z.infer<typeof runView>;
 
+/** A run's content without what names it in the console (its id, its bulk run): what a shared link shows. */
+export const runContent = runView.omit({ id: true, bulkRunId: true });
+export type RunContent = z.infer<typeof runContent>;
+
 /** One row of the history: what was run, by whom, with what result (no payloads). */
 export const runListItem = z.object({
   id: z.string(),

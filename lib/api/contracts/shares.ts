@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { runView } from "./runs";
+import { runContent } from "./runs";
 
 /** Longest a shared link may live. */
 export const MAX_SHARE_DAYS = 90;
@@ -33,9 +33,12 @@ export type ShareLink = z.infer<typeof shareLink>;
 /** GET /api/runs/{id}/shares */
 export const shareLinkList = z.object({ items: z.array(shareLink) });
 
-/** GET /api/shares/{id}: the run as shared, read-only. */
+/**
+ * GET /api/shares/{id}: the run as shared, read-only. A link is a capability to this one view and
+ * nothing else: it carries no run id, so it opens neither the run, nor its export, nor its links.
+ */
 export const sharedRun = z.object({
   share: shareLink.omit({ revokedAt: true }),
-  run: runView,
+  run: runContent,
 });
 export type SharedRun = z.infer<typeof sharedRun>;

@@ -45,6 +45,31 @@ describe("PATCH /demo/users/{id}", () => {
     expect((await graph.patch(`/demo/users/nobody`, { department: "Sales" })).status).toBe(404);
   });
 
+  it("takes changes as JSON of a bounded size only, naming what is wrong", async () => {
+    const change = (init: RequestInit) =>
+      tenant.handle(
+        new Request(`http://127.0.0.1:4010/demo/users/${inScopeUser.id}`, { method: "PATCH", ...init }),
+      );
+    const plain = await change({ body: '{"department":"Sales"}', headers: { "content-type": "text/plain" } });
+    expect(plain.status).toBe(415);
+    expect(((await plain.json()) as { error: { message: string } }).error.message).toMatch(/Content-Type/);
+    const huge = await change({
+      body: JSON.stringify({ department: "x".repeat(100_000) }),
+      headers: { "content-type": "application/json" },
+    });
+    expect(huge.status).toBe(413);
+    const long = await graph.patch(`/demo/users/${inScopeUser.id}`, { department: "x".repeat(257) });
+    expect(long.status).toBe(400);
+    expect(long.json.error.message).toMatch(/'department'.*256/);
+    const ldap = await graph.patch(
+      `/demo/on-premises/users/${encodeURIComponent(DEMO_FIXTURES.cloudSync.syncedUserDn)}`,
+      {
+        description: "x".repeat(1025),
+      },
+    );
+    expect(ldap.status).toBe(400);
+  });
+
   it("soft-deletes and restores a user", async () => {
     await graph.patch(`/demo/users/${inScopeUser.id}`, { deletedDateTime: "2026-11-28T10:00:00Z" });
     expect((await graph.get(`/v1.0/users/${inScopeUser.id}`)).status).toBe(404);

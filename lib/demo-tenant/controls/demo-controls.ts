@@ -152,7 +152,7 @@ export function createDemoControls(deps: DemoControlsDeps) {
         query: url.searchParams,
         headers: request.headers,
         ids,
-        readJson: async () => parseJsonText(await request.text()),
+        readJson: async () => parseJsonText(await controlBody(request)),
       };
       const { handler, params } = resolveRoute(routes, call);
       result = await handler(call, params);
@@ -164,6 +164,29 @@ export function createDemoControls(deps: DemoControlsDeps) {
   }
 
   return { handle };
+}
+
+/** The largest change a demo control takes: a user's attributes fit many times over. */
+export const MAX_CONTROL_BODY_BYTES = 64 * 1024;
+
+/** A control's body: JSON as Content-Type says (415 otherwise), at most 64 KiB (413). */
+async function controlBody(request: Request): Promise<string> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type !== "application/json")
+    throw new GraphError(
+      415,
+      "UnsupportedMediaType",
+      "Content-Type header: send the change as application/json.",
+    );
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  const text = declared > MAX_CONTROL_BODY_BYTES ? null : await request.text();
+  if (text === null || Buffer.byteLength(text) > MAX_CONTROL_BODY_BYTES)
+    throw new GraphError(
+      413,
+      "RequestEntityTooLarge",
+      `body: a demo change is at most ${MAX_CONTROL_BODY_BYTES / 1024} KiB.`,
+    );
+  return text;
 }
 
 function scimSnapshot(scim: ScimTargets, targetId: string, type: string): GraphResult {

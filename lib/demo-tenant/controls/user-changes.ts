@@ -3,7 +3,9 @@ import { z } from "zod";
 import type { DirectoryUser, OnPremisesUser, TenantState } from "../model";
 import { badRequest, resourceNotFound } from "../graph/graph-error";
 
-const text = z.string().trim().min(1);
+// Entra keeps most user attributes to 256 characters or fewer; a demo change may not go beyond it.
+const MAX_TEXT = 256;
+const text = z.string().trim().min(1).max(MAX_TEXT, `must be at most ${MAX_TEXT} characters`);
 const optionalText = text.nullable();
 
 /** Source attributes a demo may change on an Entra user; anything else is refused by name. */
@@ -12,8 +14,11 @@ export const userChangesSchema = z
     displayName: text,
     givenName: optionalText,
     surname: optionalText,
-    userPrincipalName: z.string().regex(/^[^@\s]+@[^@\s]+$/, "must look like alias@domain"),
-    mail: z.email().nullable(),
+    userPrincipalName: z
+      .string()
+      .max(113, "must be at most 113 characters")
+      .regex(/^[^@\s]+@[^@\s]+$/, "must look like alias@domain"),
+    mail: z.email().max(MAX_TEXT).nullable(),
     mailNickname: text,
     department: optionalText,
     jobTitle: optionalText,
@@ -23,9 +28,9 @@ export const userChangesSchema = z
     city: optionalText,
     country: optionalText,
     postalCode: optionalText,
-    streetAddress: optionalText,
+    streetAddress: z.string().trim().min(1).max(1024, "must be at most 1,024 characters").nullable(),
     mobilePhone: optionalText,
-    businessPhones: z.array(text),
+    businessPhones: z.array(text).max(5, "holds at most 5 numbers"),
     preferredLanguage: optionalText,
     usageLocation: z
       .string()
@@ -40,10 +45,18 @@ export const userChangesSchema = z
   .partial()
   .strict();
 
-export const onPremisesChangesSchema = z.record(
-  z.string().regex(/^[A-Za-z][\w-]*$/, "is not an LDAP attribute name"),
-  z.string().nullable(),
-);
+/** An LDAP attribute value a demo may set: Active Directory's longest common ones (description) hold 1,024 characters. */
+const MAX_LDAP_VALUE = 1024;
+
+export const onPremisesChangesSchema = z
+  .record(
+    z
+      .string()
+      .max(64)
+      .regex(/^[A-Za-z][\w-]*$/, "is not an LDAP attribute name"),
+    z.string().max(MAX_LDAP_VALUE, `must be at most ${MAX_LDAP_VALUE} characters`).nullable(),
+  )
+  .refine((changes) => Object.keys(changes).length <= 50, "changes at most 50 attributes at once");
 
 /** Names the first problem the way a person fixing the request needs it: field and reason. */
 export function describeIssue(error: z.ZodError): string {

@@ -1,4 +1,4 @@
-import { consoleRoute, demo } from "@/lib/console";
+import { consoleRoute, demo, otherMethods } from "@/lib/console";
 
 // /api/demo/… – the demo tenant's controls (reset, change a user, assign); 404 in Entra mode.
 const forward = consoleRoute<{ path: string[] }>(
@@ -8,3 +8,4 @@ const forward = consoleRoute<{ path: string[] }>(
 );
 
 export { forward as GET, forward as POST, forward as PUT, forward as PATCH, forward as DELETE };
+export const { OPTIONS } = otherMethods("GET", "POST", "PUT", "PATCH", "DELETE");

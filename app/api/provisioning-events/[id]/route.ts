@@ -1,4 +1,4 @@
-import { consoleRoute, provisioningLogs } from "@/lib/console";
+import { consoleRoute, otherMethods, provisioningLogs } from "@/lib/console";
 
 // GET /api/provisioning-events/{id} – one event of the provisioning logs, with the console run of the same change.
 export const GET = consoleRoute<{ id: string }>(
@@ -6,3 +6,5 @@ export const GET = consoleRoute<{ id: string }>(
   async ({ params, caller, services }) =>
     Response.json(await provisioningLogs.getEvent(services, caller, params.id)),
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,4 +1,4 @@
-import { catalog, consoleRoute } from "@/lib/console";
+import { catalog, consoleRoute, otherMethods } from "@/lib/console";
 
 // GET /api/service-principals/{spId} – one application.
 export const GET = consoleRoute<{ spId: string }>(
@@ -6,3 +6,5 @@ export const GET = consoleRoute<{ spId: string }>(
   async ({ params, caller, services }) =>
     Response.json(await catalog.getApplication(services, caller, params.spId)),
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

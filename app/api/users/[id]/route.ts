@@ -1,4 +1,4 @@
-import { consoleRoute, users } from "@/lib/console";
+import { consoleRoute, otherMethods, users } from "@/lib/console";
 
 // GET /api/users/{id} – one user (object id or UPN) across every application with provisioning.
 export const GET = consoleRoute<{ id: string }>(
@@ -6,3 +6,5 @@ export const GET = consoleRoute<{ id: string }>(
   async ({ params, caller, services }) =>
     Response.json(await users.troubleshootUser(services, caller, params.id)),
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

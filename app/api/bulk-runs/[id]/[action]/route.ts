@@ -1,6 +1,6 @@
 import { ApiError } from "@/lib/api";
 import { bulkAction } from "@/lib/api/contracts";
-import { bulk, consoleRoute } from "@/lib/console";
+import { bulk, consoleRoute, otherMethods } from "@/lib/console";
 
 // POST /api/bulk-runs/{id}/pause|resume|cancel|retry-failed
 export const POST = consoleRoute<{ id: string; action: string }>(
@@ -15,3 +15,5 @@ export const POST = consoleRoute<{ id: string; action: string }>(
     return Response.json(await bulk.actOnBulkRun(services, caller, params.id, action.data));
   },
 );
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

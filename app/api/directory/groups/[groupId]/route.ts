@@ -1,5 +1,5 @@
 import { directoryObjectParams } from "@/lib/api/contracts";
-import { consoleRoute, directory } from "@/lib/console";
+import { consoleRoute, directory, otherMethods } from "@/lib/console";
 
 // GET /api/directory/groups/{groupId} – the group a link names; 404 when there is none.
 export const GET = consoleRoute<{ groupId: string }>(
@@ -9,3 +9,5 @@ export const GET = consoleRoute<{ groupId: string }>(
     return Response.json(await directory.getGroup(services, caller, id));
   },
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,5 +1,5 @@
 import { directoryObjectParams } from "@/lib/api/contracts";
-import { consoleRoute, directory } from "@/lib/console";
+import { consoleRoute, directory, otherMethods } from "@/lib/console";
 
 // GET /api/directory/users/{userId} – the user a link names (also from the recycle bin); 404 when there is none.
 export const GET = consoleRoute<{ userId: string }>(
@@ -9,3 +9,5 @@ export const GET = consoleRoute<{ userId: string }>(
     return Response.json(await directory.getUser(services, caller, id));
   },
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

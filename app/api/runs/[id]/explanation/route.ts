@@ -1,4 +1,4 @@
-import { consoleRoute, explanations } from "@/lib/console";
+import { consoleRoute, explanations, otherMethods } from "@/lib/console";
 
 // GET /api/runs/{id}/explanation – the mapping behind each value and, for a user, the scope decision.
 export const GET = consoleRoute<{ id: string }>(
@@ -6,3 +6,5 @@ export const GET = consoleRoute<{ id: string }>(
   async ({ params, caller, services }) =>
     Response.json(await explanations.explainRun(services, caller, params.id)),
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,6 +1,6 @@
 import { readJson } from "@/lib/api";
 import { shareRequest } from "@/lib/api/contracts";
-import { consoleRoute, linkOrigin, shares } from "@/lib/console";
+import { consoleRoute, linkOrigin, otherMethods, shares } from "@/lib/console";
 
 // POST /api/runs/{id}/shares – a read-only link to this run, optionally redacted and expiring, on the
 // address the user reached (PUBLIC_ORIGIN, or a trusted proxy's, or the request's).
@@ -21,3 +21,5 @@ export const POST = consoleRoute<{ id: string }>(
 export const GET = consoleRoute<{ id: string }>({ role: "Console.Reader" }, async ({ params, services }) =>
   Response.json(await shares.sharesOf(services, params.id)),
 );
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST", "GET");

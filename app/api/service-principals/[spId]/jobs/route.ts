@@ -1,4 +1,4 @@
-import { catalog, consoleRoute } from "@/lib/console";
+import { catalog, consoleRoute, otherMethods } from "@/lib/console";
 
 // GET /api/service-principals/{spId}/jobs – its synchronization jobs with status and quarantine.
 export const GET = consoleRoute<{ spId: string }>(
@@ -6,3 +6,5 @@ export const GET = consoleRoute<{ spId: string }>(
   async ({ params, caller, services }) =>
     Response.json(await catalog.listJobs(services, caller, params.spId)),
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,6 +1,6 @@
 import { readQuery } from "@/lib/api";
 import { directorySearchQuery } from "@/lib/api/contracts";
-import { consoleRoute, directory } from "@/lib/console";
+import { consoleRoute, directory, otherMethods } from "@/lib/console";
 
 // GET /api/directory/groups/{groupId}/members?search= – members to pick (up to five) for a group run.
 export const GET = consoleRoute<{ groupId: string }>(
@@ -10,3 +10,5 @@ export const GET = consoleRoute<{ groupId: string }>(
     return Response.json(await directory.listMembers(services, caller, params.groupId, search));
   },
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,4 +1,4 @@
-import { consoleRoute, provisioningLogs } from "@/lib/console";
+import { consoleRoute, otherMethods, provisioningLogs } from "@/lib/console";
 
 // GET /api/service-principals/{spId}/jobs/{jobId}/failures – the objects whose latest event on the job failed.
 export const GET = consoleRoute<{ spId: string; jobId: string }>(
@@ -6,3 +6,5 @@ export const GET = consoleRoute<{ spId: string; jobId: string }>(
   async ({ params, caller, services }) =>
     Response.json(await provisioningLogs.failuresWaiting(services, caller, params.spId, params.jobId)),
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

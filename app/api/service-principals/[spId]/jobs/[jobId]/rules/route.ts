@@ -1,4 +1,4 @@
-import { catalog, consoleRoute } from "@/lib/console";
+import { catalog, consoleRoute, otherMethods } from "@/lib/console";
 
 // GET /api/service-principals/{spId}/jobs/{jobId}/rules – the job's synchronization rules.
 export const GET = consoleRoute<{ spId: string; jobId: string }>(
@@ -6,3 +6,5 @@ export const GET = consoleRoute<{ spId: string; jobId: string }>(
   async ({ params, caller, services }) =>
     Response.json(await catalog.listRules(services, caller, params.spId, params.jobId)),
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,6 +1,6 @@
 import { labEvaluationRequest } from "@/lib/api/contracts";
 import { readJson } from "@/lib/api/request";
-import { consoleRoute, expressionLab } from "@/lib/console";
+import { consoleRoute, expressionLab, otherMethods } from "@/lib/console";
 
 // POST /api/service-principals/{spId}/jobs/{jobId}/expression-lab/evaluate – an expression evaluated with
 // Graph's parseExpression against a user's attributes; nothing is written to the target.
@@ -11,3 +11,5 @@ export const POST = consoleRoute<{ spId: string; jobId: string }>(
     return Response.json(await expressionLab.labEvaluate(services, caller, params.spId, params.jobId, body));
   },
 );
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");
