@@ -169,8 +169,6 @@ export async function startConsoleServer({ port, hostname, dir = import.meta.dir
     }
     if (isApiPath(req.url ?? "/")) withApiHeaders(res);
     if (req.headers["content-length"] || req.headers["transfer-encoding"]) lingerOnClose(req.socket);
-    if (isApiPath(req.url ?? "/")) withApiHeaders(res);
-    if (req.headers["content-length"] || req.headers["transfer-encoding"]) lingerOnClose(req.socket);
     handle(req, res).catch((error) => {
       console.error("[console] a request failed outside the API", error);
       if (res.headersSent) return res.destroy();
