@@ -154,7 +154,7 @@ test("Revoke asks first, naming the link; Cancel keeps it open, confirming close
   expect((await request.get(`/api/shares/${share.id}`)).status()).toBe(410);
 });
 
-test("without settings the link is on the request's address and says when that is not the one reached; forwarded headers are ignored", async ({
+test("without settings the link is on the request's address and says when that is not the one reached; a forwarded host it does not serve is refused", async ({
   page,
   request,
   baseURL,
@@ -164,7 +164,11 @@ test("without settings the link is on the request's address and says when that i
     data: { redact: true },
     headers: { "X-Forwarded-Host": "phish.example", "X-Forwarded-Proto": "https" },
   });
-  expect(((await forged.json()) as { url: string }).url).not.toContain("phish.example");
+  // A demo console answers to loopback names only: a forwarded host it does not serve is refused, not linked to.
+  expect(forged.status()).toBe(421);
+  const refusal = (await forged.json()) as { error: { code: string; message: string } };
+  expect(refusal.error.code).toBe("misdirected_request");
+  expect(refusal.error.message).toContain('X-Forwarded-Host header: "phish.example"');
 
   await page.goto(`/runs/${encodeURIComponent(id)}`);
   await page.getByRole("button", { name: "Share" }).click();
@@ -192,6 +196,7 @@ test("links start with PUBLIC_ORIGIN when it is set, and with a trusted proxy's 
   const proxied = new ConsoleProcess({
     DATA_DIR: mkdtempSync(join(tmpdir(), "pod-proxy-")),
     TRUST_PROXY_HEADERS: "true",
+    ALLOWED_HOSTS: "localhost,127.0.0.1,provisioning.contoso.com",
   });
   const contexts: APIRequestContext[] = [];
   try {
