@@ -18,8 +18,8 @@ import {
 type ScopeGraph = Pick<
   GraphClient,
   | "readSourceAttributes"
-  | "listDirectGroups"
-  | "listUserAssignments"
+  | "listGroupsOf"
+  | "listAppRoleAssignments"
   | "listAppAssignments"
   | "getSyncAllSetting"
 >;
@@ -165,8 +165,15 @@ async function directAssignment(
   warnings: string[],
 ): Promise<boolean | null> {
   try {
-    const assignments = await graph.listUserAssignments(userId);
-    return assignments.some((a) => a.resourceId?.toLowerCase() === spId.toLowerCase());
+    const assignments = await graph.listAppRoleAssignments({ kind: "user", id: userId });
+    if (assignments.items.some((a) => a.resourceId.toLowerCase() === spId.toLowerCase())) return true;
+    if (assignments.truncated) {
+      warnings.push(
+        "The user has more app role assignments than the console reads; a direct assignment may be missed.",
+      );
+      return null;
+    }
+    return false;
   } catch (error) {
     if (!(isGraphError(error) && error.status === 404))
       warnings.push(`The user's own assignments could not be read: ${messageOf(error)}`);
@@ -182,7 +189,7 @@ async function groupAssignments(
 ): Promise<{ id: string; displayName: string | null }[] | null> {
   try {
     const [groups, assignments] = await Promise.all([
-      graph.listDirectGroups(userId),
+      graph.listGroupsOf(userId, "direct"),
       graph.listAppAssignments(spId),
     ]);
     const assigned = new Set(
@@ -194,7 +201,11 @@ async function groupAssignments(
       warnings.push(
         "The application has more assignments than the console reads; a group assignment may be missed.",
       );
-    return groups.items.filter((group) => assigned.has(group.id.toLowerCase()));
+    if (groups.truncated)
+      warnings.push("The user is in more groups than the console reads; a group assignment may be missed.");
+    return groups.items
+      .filter((group) => assigned.has(group.id.toLowerCase()))
+      .map((group) => ({ id: group.id, displayName: group.displayName ?? null }));
   } catch (error) {
     if (!(isGraphError(error) && error.status === 404))
       warnings.push(

@@ -131,7 +131,7 @@ async function assignedApps(
   }
   const [direct, groups] = await Promise.all([
     graph.listAppRoleAssignments({ kind: "user", id: user.id }),
-    graph.listTransitiveGroups(user.id),
+    graph.listGroupsOf(user.id, "transitive"),
   ]);
   const of = (spId: string) => {
     const known = reach.get(spId) ?? { direct: false, groups: new Map<string, string>() };

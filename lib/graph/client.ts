@@ -16,7 +16,6 @@ import { createServicePrincipals } from "./service-principals";
 import { createSchemaTools } from "./schema-tools";
 import { createSynchronization } from "./synchronization";
 import { createUserAccess } from "./user-access";
-import { createUserAssignments } from "./user-assignments";
 
 export interface GraphClientOptions {
   /** The platform fetch against Graph, or the demo tenant's handler. */
@@ -76,7 +75,6 @@ export function createGraphClient(options: GraphClientOptions) {
     ...createDirectory(reader),
     ...createSchemaTools(transport, reader, readMs),
     ...createUserAccess(reader),
-    ...createUserAssignments(reader),
     ...createProvisioningLogs(transport, reader),
     provisionOnDemand: createProvisionOnDemand(transport, limiter, provisionMs),
     /** The limiter provisionOnDemand waits on; bulk runs take their turns from it before they claim an item. */

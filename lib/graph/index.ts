@@ -24,14 +24,13 @@ export type { ServicePrincipalListOptions, ServicePrincipalPage } from "./servic
 export type { ProvisioningRule } from "./synchronization-rules";
 export type { JobActionAnswer, JobActionOptions } from "./synchronization";
 export type { ExpressionFunction, ParseExpressionAnswer, TestInputProperty } from "./schema-tools";
-export type { AppRoleAssignmentFacts, SourceValue } from "./user-access";
+export type { GroupReach, ReadList, SourceValue } from "./user-access";
 export {
   provisioningLogFilter,
   type ProvisioningEventPage,
   type ProvisioningEventStatus,
   type ProvisioningLogFilter,
 } from "./provisioning-logs";
-export type { ReadList } from "./user-assignments";
 export type {
   DirectoryGroup,
   DirectoryUser,

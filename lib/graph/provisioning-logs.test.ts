@@ -94,7 +94,7 @@ describe("a user's profile, assignments and groups", () => {
   });
 
   it("lists app roles and groups, and finds a deleted user by the start of their name", async () => {
-    const groups = await client.listTransitiveGroups(MEGAN);
+    const groups = await client.listGroupsOf(MEGAN, "transitive");
     expect(groups.items.map((g) => g.id)).toContain(DEMO_FIXTURES.groupWithMembers.id);
     const viaGroup = await client.listAppRoleAssignments({
       kind: "group",

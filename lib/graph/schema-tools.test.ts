@@ -120,7 +120,7 @@ describe("the scope setting and a user's access", () => {
 
   it("lists a user's direct groups and the app's assignments", async () => {
     const graph = client();
-    const groups = await graph.listDirectGroups(people.lynne.id);
+    const groups = await graph.listGroupsOf(people.lynne.id, "direct");
     expect(groups.items.map((g) => g.displayName)).toContain("Sales Team EMEA");
     const assignments = await graph.listAppAssignments(hr.spId);
     expect(
@@ -128,7 +128,7 @@ describe("the scope setting and a user's access", () => {
         (a) => a.principalType === "Group" && a.principalId === DEMO_FIXTURES.groupWithMembers.id,
       ),
     ).toBe(true);
-    expect((await graph.listUserAssignments(people.adele.id)).some((a) => a.resourceId === hr.spId)).toBe(
+    expect((await graph.listAppRoleAssignments({ kind: "user", id: people.adele.id })).items.some((a) => a.resourceId === hr.spId)).toBe(
       true,
     );
   });

@@ -1,12 +1,22 @@
 import "server-only";
 import { z } from "zod";
+import { isGraphError } from "./graph-error";
 import type { GraphReader } from "./graph-reader";
+import {
+  appRoleAssignmentSchema,
+  membershipSchema,
+  userProfileSchema,
+  type AppRoleAssignment,
+  type Membership,
+  type UserProfile,
+} from "./graph-schemas";
 import { graphPath } from "./graph-transport";
-import { requireId } from "./query-input";
+import { requireId, topOf } from "./query-input";
 
-// What decides whether a user is in an application's scope, as Graph tells it: the user's
-// attributes under the names the provisioning schema uses, their direct groups, and the app's
-// assignments.
+// A user as provisioning sees them, from Graph: who they are (in the directory or its recycle bin),
+// their attributes under the names the provisioning schema uses, the groups they belong to, and the
+// app role assignments of them, their groups and an application. The user page and the scope
+// explanation read the same facts through these.
 
 /** A source attribute's value in the expression language: booleans as "True"/"False". */
 export type SourceValue = string | string[] | null;
@@ -56,26 +66,77 @@ function valueOf(attribute: string, raw: unknown): SourceValue {
   return typeof raw === "string" ? raw : String(raw);
 }
 
-const directoryObject = z.looseObject({
-  "@odata.type": z.string().optional(),
-  id: z.string().min(1),
-  displayName: z.string().nullish(),
-});
-
-const assignmentSchema = z.looseObject({
-  id: z.string().nullish(),
-  appRoleId: z.string().nullish(),
-  principalId: z.string().nullish(),
-  principalType: z.string().nullish(),
-  principalDisplayName: z.string().nullish(),
-  resourceId: z.string().nullish(),
-});
-export type AppRoleAssignmentFacts = z.infer<typeof assignmentSchema>;
-
+const PROFILE_SELECT = [
+  "id",
+  "displayName",
+  "userPrincipalName",
+  "mail",
+  "accountEnabled",
+  "department",
+  "jobTitle",
+  "userType",
+  "createdDateTime",
+  "deletedDateTime",
+  "onPremisesSyncEnabled",
+  "onPremisesDistinguishedName",
+  "onPremisesSamAccountName",
+].join(",");
+const ASSIGNMENT_SELECT =
+  "id,appRoleId,principalId,principalType,principalDisplayName,resourceId,resourceDisplayName,createdDateTime";
 const GROUP_TYPE = "#microsoft.graph.group";
+/** More than any one user is assigned or belongs to in practice; a list cut there says so. */
+const MAX_ITEMS = 2_000;
+
+export interface ReadList<T> {
+  items: T[];
+  truncated: boolean;
+}
+
+/** Direct groups count for provisioning's assignment check; transitive ones show how a user reaches an app. */
+export type GroupReach = "direct" | "transitive";
 
 export function createUserAccess(reader: GraphReader) {
   return {
+    /** The user by object id or userPrincipalName; a soft-deleted one from /directory/deletedItems; null if neither. */
+    async findUserProfile(idOrUpn: string, signal?: AbortSignal): Promise<UserProfile | null> {
+      const id = requireId(idOrUpn, "user id or userPrincipalName");
+      // The recycle bin takes object ids only: a userPrincipalName there is a 400, not a 404.
+      const read = (path: string, missing: number[]) =>
+        reader
+          .one(userProfileSchema, `user ${id}`, path, { query: { $select: PROFILE_SELECT }, signal })
+          .catch((error: unknown) => {
+            if (isGraphError(error) && missing.includes(error.status)) return null;
+            throw error;
+          });
+      return (
+        (await read(graphPath("users", id), [404])) ??
+        (await read(graphPath("directory", "deletedItems", id), [400, 404]))
+      );
+    },
+
+    /** Soft-deleted users whose display name or userPrincipalName starts with `text`. */
+    async searchDeletedUsers(
+      text: string,
+      options: { top?: number; signal?: AbortSignal } = {},
+    ): Promise<UserProfile[]> {
+      const term = text.trim().replaceAll("'", "''");
+      if (term === "") return [];
+      const page = await reader.page(
+        userProfileSchema,
+        "the deleted users",
+        graphPath("directory", "deletedItems", "microsoft.graph.user"),
+        {
+          query: {
+            $filter: `startswith(displayName,'${term}') or startswith(userPrincipalName,'${term}')`,
+            $select: PROFILE_SELECT,
+            $top: topOf(options.top, 10),
+          },
+          signal: options.signal,
+        },
+      );
+      return page.items;
+    },
+
     /**
      * The user's values of the named source attributes that Graph's user resource has, read now.
      * `unreadable` lists the names Graph does not serve under that name (extension attributes, manager…).
@@ -108,44 +169,18 @@ export function createUserAccess(reader: GraphReader) {
       return { values, unreadable };
     },
 
-    /** The groups the user is a direct member of (nested membership does not count for provisioning). */
-    async listDirectGroups(
-      userId: string,
+    /** App roles assigned to a user or a group (not through its groups). */
+    async listAppRoleAssignments(
+      principal: { kind: "user" | "group"; id: string },
       signal?: AbortSignal,
-    ): Promise<{ items: { id: string; displayName: string | null }[]; truncated: boolean }> {
-      const id = requireId(userId, "user id");
-      const found = await reader.all(
-        directoryObject,
-        `the groups of user ${id}`,
-        graphPath("users", id, "memberOf"),
-        {
-          query: { $select: "id,displayName" },
-          signal,
-          maxItems: 999,
-        },
+    ): Promise<ReadList<AppRoleAssignment>> {
+      const id = requireId(principal.id, `${principal.kind} id`);
+      return reader.all(
+        appRoleAssignmentSchema,
+        `the app roles of ${principal.kind} ${id}`,
+        graphPath(principal.kind === "user" ? "users" : "groups", id, "appRoleAssignments"),
+        { query: { $select: ASSIGNMENT_SELECT, $top: 999 }, signal, maxItems: MAX_ITEMS },
       );
-      return {
-        items: found.items
-          .filter((item) => item["@odata.type"] === undefined || item["@odata.type"] === GROUP_TYPE)
-          .map((item) => ({ id: item.id, displayName: item.displayName ?? null })),
-        truncated: found.truncated,
-      };
-    },
-
-    /** The user's own app role assignments (those through groups are the groups'). */
-    async listUserAssignments(userId: string, signal?: AbortSignal): Promise<AppRoleAssignmentFacts[]> {
-      const id = requireId(userId, "user id");
-      return (
-        await reader.all(
-          assignmentSchema,
-          `the app role assignments of user ${id}`,
-          graphPath("users", id, "appRoleAssignments"),
-          {
-            signal,
-            maxItems: 999,
-          },
-        )
-      ).items;
     },
 
     /** Who is assigned to the application: its users and groups, up to `maxItems`. */
@@ -153,14 +188,33 @@ export function createUserAccess(reader: GraphReader) {
       spId: string,
       signal?: AbortSignal,
       maxItems = 5000,
-    ): Promise<{ items: AppRoleAssignmentFacts[]; truncated: boolean }> {
+    ): Promise<ReadList<AppRoleAssignment>> {
       const id = requireId(spId, "service principal id");
       return reader.all(
-        assignmentSchema,
+        appRoleAssignmentSchema,
         `the assignments of service principal ${id}`,
         graphPath("servicePrincipals", id, "appRoleAssignedTo"),
-        { signal, maxItems },
+        { query: { $select: ASSIGNMENT_SELECT, $top: 999 }, signal, maxItems },
       );
+    },
+
+    /** The groups a user is a member of: directly (what provisioning's assignment check counts), or also through other groups. */
+    async listGroupsOf(
+      userId: string,
+      reach: GroupReach,
+      signal?: AbortSignal,
+    ): Promise<ReadList<Membership>> {
+      const id = requireId(userId, "user id");
+      const found = await reader.all(
+        membershipSchema,
+        `the groups of user ${id}`,
+        graphPath("users", id, reach === "direct" ? "memberOf" : "transitiveMemberOf"),
+        { query: { $select: "id,displayName", $top: 999 }, signal, maxItems: MAX_ITEMS },
+      );
+      return {
+        items: found.items.filter((m) => m["@odata.type"] === undefined || m["@odata.type"] === GROUP_TYPE),
+        truncated: found.truncated,
+      };
     },
   };
 }
