@@ -128,8 +128,10 @@ describe("the scope setting and a user's access", () => {
         (a) => a.principalType === "Group" && a.principalId === DEMO_FIXTURES.groupWithMembers.id,
       ),
     ).toBe(true);
-    expect((await graph.listAppRoleAssignments({ kind: "user", id: people.adele.id })).items.some((a) => a.resourceId === hr.spId)).toBe(
-      true,
-    );
+    expect(
+      (await graph.listAppRoleAssignments({ kind: "user", id: people.adele.id })).items.some(
+        (a) => a.resourceId === hr.spId,
+      ),
+    ).toBe(true);
   });
 });
