@@ -495,9 +495,9 @@ const SCENARIOS: Record<DemoScenarioId, ScenarioDefinition> = {
         applicationName: app,
         promise: `Provision: Failure — ${app} refuses the job's credentials (401), the reason the job is in quarantine.`,
         nextSteps: [
-          "Open Job health: Test connection fails the same way.",
-          "Update the secret token: the demo issues a new token from the app and the job saves it; the test passes.",
-          "Restart the job (quarantine only): it leaves quarantine.",
+          "Open Job health: Test connection fails the same way — the app refused the credentials.",
+          `Play the app's side: type a new token and Issue at the app; then Update the secret token with the same token — it is saved and the test passes.`,
+          "Restart the job (quarantine only): it is Active again.",
           `Back on Provision on demand, Provision again: Success — Create; ${person} is in ${app}.`,
         ],
         expected: {
