@@ -58,6 +58,7 @@ test("every demo scenario, set up from its button, gives the outcome its card pr
   request,
 }) => {
   test.setTimeout(150_000);
+  await page.emulateMedia({ colorScheme: "light" });
   await resetDemoTenant(request);
   const answer = await request.get("/api/demo/scenarios");
   expect(answer.status()).toBe(200);
@@ -137,6 +138,8 @@ test("every demo scenario, set up from its button, gives the outcome its card pr
 });
 
 test("presenter mode hides ids and enlarges the result, and is remembered", async ({ page, request }) => {
+  // Projectors are often dark rooms: this walk is in the dark scheme, the other in the light one.
+  await page.emulateMedia({ colorScheme: "dark" });
   await resetDemoTenant(request);
   await page.goto("/demo");
   await card(page, "Target failure").getByRole("button", { name: "Set up and open" }).click();
