@@ -170,8 +170,17 @@ test("presenter mode hides ids and enlarges the result, and is remembered", asyn
   expect(await page.evaluate(() => document.documentElement.getAttribute("data-presenter"))).toBe("on");
   await expect(page.getByRole("button", { name: "Presenter mode" })).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByText(/^Job scim\./)).toBeHidden();
+  // On the person's page too: a fact that is only an id goes, with its name.
+  await page.getByRole("search", { name: "People" }).getByRole("combobox").pressSequentially("Pradeep", {
+    delay: 30,
+  });
+  await page.getByRole("option", { name: /Pradeep Gupta/ }).click();
+  await expect(page.getByRole("heading", { name: "Pradeep Gupta", level: 1 })).toBeVisible();
+  await expect(page.locator("dt", { hasText: /^Object id$/ })).toBeHidden();
 
   await page.getByRole("button", { name: "Presenter mode" }).press("Enter");
+  await expect(page.locator("dt", { hasText: /^Object id$/ })).toBeVisible();
+  await page.goBack();
   await expect(page.getByRole("button", { name: "Presenter mode" })).toHaveAttribute("aria-pressed", "false");
   await expect(page.getByText(/^Job scim\./)).toBeVisible();
 });
