@@ -6,6 +6,7 @@ import InitColorSchemeScript from "@mui/material/InitColorSchemeScript";
 import { AppRouterCacheProvider } from "@mui/material-nextjs/v16-appRouter";
 import { SignInGate } from "@/components/auth/SignInGate";
 import { ConsoleAppBar } from "@/components/ConsoleAppBar";
+import { PRESENTER_INIT_SCRIPT } from "@/components/presenter/presenter-attribute";
 import { Providers } from "@/components/Providers";
 import { publicSettingsOf } from "@/lib/console/public-settings";
 import { env } from "@/lib/env";
@@ -26,6 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en" suppressHydrationWarning>
       <body>
         <InitColorSchemeScript attribute="class" defaultMode="system" nonce={nonce} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: PRESENTER_INIT_SCRIPT }} />
         <AppRouterCacheProvider>
           <Providers settings={settings}>
             <ConsoleAppBar />

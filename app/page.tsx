@@ -2,6 +2,7 @@ import { Suspense } from "react";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
 import { AppCatalog, AppTableSkeleton } from "@/components/apps/AppCatalog";
+import { DemoScenariosNotice } from "@/components/demo-scenarios/DemoScenariosNotice";
 
 export default function HomePage() {
   return (
@@ -15,6 +16,7 @@ export default function HomePage() {
           demand and see exactly what the provisioning service did.
         </Typography>
       </div>
+      <DemoScenariosNotice />
       {/* useSearchParams in AppCatalog needs a Suspense boundary during prerendering. */}
       <Suspense fallback={<AppTableSkeleton />}>
         <AppCatalog />

@@ -8,6 +8,7 @@ import Link from "next/link";
 import { AccountMenu } from "./auth/AccountMenu";
 import { useConsoleSession } from "./auth/session-context";
 import { NavLinks } from "./NavLinks";
+import { PresenterToggle } from "./presenter/PresenterToggle";
 import { useDemoMode } from "./public-settings";
 import { ThemeModeToggle } from "./ThemeModeToggle";
 import { UserSearchBox } from "./users/UserSearchBox";
@@ -46,6 +47,7 @@ export function ConsoleAppBar() {
             <UserSearchBox />
           </Box>
         )}
+        <PresenterToggle />
         <ThemeModeToggle />
         <AccountMenu />
       </Toolbar>

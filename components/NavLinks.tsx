@@ -3,6 +3,7 @@ import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useDemoMode } from "./public-settings";
 
 const LINKS = [
   { href: "/", label: "Applications", matches: (path: string) => path === "/" || path.startsWith("/apps") },
@@ -10,13 +11,16 @@ const LINKS = [
   { href: "/bulk", label: "Bulk runs", matches: (path: string) => path.startsWith("/bulk") },
   { href: "/audit", label: "Audit log", matches: (path: string) => path.startsWith("/audit") },
 ] as const;
+/** Only in demo mode: the guided demo. */
+const DEMO_LINK = { href: "/demo", label: "Demo scenarios", matches: (path: string) => path === "/demo" };
 
 /** The console's main sections for the app bar; the current one is marked for screen readers and by an underline. */
 export function NavLinks() {
   const pathname = usePathname() ?? "/";
+  const links = useDemoMode() ? [...LINKS, DEMO_LINK] : LINKS;
   return (
     <Box component="nav" aria-label="Main" sx={{ display: "flex", gap: 0.5, flexWrap: "wrap" }}>
-      {LINKS.map((link) => {
+      {links.map((link) => {
         const current = link.matches(pathname);
         return (
           <Button

@@ -5,6 +5,7 @@ import { ThemeProvider } from "@mui/material/styles";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { PublicSettings } from "@/lib/api/contracts";
 import { AuthProvider } from "./auth/AuthProvider";
+import { PresenterStyles } from "./presenter/PresenterStyles";
 import { PublicSettingsContext } from "./public-settings";
 import { theme } from "./theme";
 
@@ -23,6 +24,7 @@ export function Providers({ settings, children }: { settings: PublicSettings; ch
   return (
     <ThemeProvider theme={theme} defaultMode="system">
       <CssBaseline enableColorScheme />
+      <PresenterStyles />
       <QueryClientProvider client={queryClient}>
         <PublicSettingsContext.Provider value={settings}>
           <AuthProvider config={settings.auth}>{children}</AuthProvider>

@@ -22,6 +22,7 @@ import Typography from "@mui/material/Typography";
 import Search from "@mui/icons-material/Search";
 import { useDebouncedValue } from "@/components/directory/use-debounced-value";
 import { JobStatusChip } from "@/components/jobs/JobStatusChip";
+import { ID_CLASS } from "@/components/presenter/presenter-attribute";
 import { tallyJobStatuses } from "@/components/jobs/job-status";
 import type { ServicePrincipalSummary } from "@/lib/api/contracts";
 import { appHref } from "./app-links";
@@ -155,6 +156,7 @@ function AppTable({ apps }: { apps: ServicePrincipalSummary[] }) {
                 </MuiLink>
                 <Typography
                   variant="body2"
+                  className={ID_CLASS}
                   sx={{ color: "text.secondary", fontFamily: "monospace", fontSize: "0.75rem" }}
                 >
                   App id {app.appId}

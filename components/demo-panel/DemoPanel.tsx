@@ -18,18 +18,33 @@ import Stack from "@mui/material/Stack";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import ExpandMore from "@mui/icons-material/ExpandMore";
+import Link from "next/link";
+import MuiLink from "@mui/material/Link";
+import { DEMO_SCENARIOS_HREF } from "@/components/demo-scenarios/links";
 import { directoryKeys, directoryQueries } from "@/components/directory/queries";
 import { UserPicker } from "@/components/directory/UserPicker";
 import { ATTRIBUTE_LABELS, attributeChange, attributeChangedText } from "./attribute-change";
+import { OnPremisesDemoChanges } from "./OnPremisesDemoChanges";
 import { DEMO_USER_ATTRIBUTES, demoControls, type DemoUserAttribute } from "./queries";
 
 type Notice = { severity: "success" | "error"; text: string };
 
 /**
  * For demo mode (see useDemoMode): change the tenant under a running demo (an attribute, the account, the
- * assignment, or everything back to the seed) to show update, disable, skip and failure.
+ * assignment, or everything back to the seed) to show update, disable, skip and failure. On a Cloud
+ * Sync job (`fromActiveDirectory`) the changes are made in the demo forest's Active Directory instead.
  */
-export function DemoPanel({ spId, selectedUserId }: { spId: string; selectedUserId: string | null }) {
+export function DemoPanel({
+  spId,
+  selectedUserId,
+  fromActiveDirectory = false,
+  selectedDn = "",
+}: {
+  spId: string;
+  selectedUserId: string | null;
+  fromActiveDirectory?: boolean;
+  selectedDn?: string;
+}) {
   const queryClient = useQueryClient();
   const [pickedUserId, setPickedUserId] = useState<string | null>(null);
   const userId = pickedUserId ?? selectedUserId;
@@ -83,104 +98,122 @@ export function DemoPanel({ spId, selectedUserId }: { spId: string; selectedUser
             Demo tenant
           </Typography>
           <Typography component="span" variant="body2" sx={{ display: "block", color: "text.secondary" }}>
-            Change the embedded tenant to show an update, a disable, a skip or a failure on the next run.
+            {fromActiveDirectory
+              ? "Change a user in the demo forest's Active Directory: the next provision by distinguished name carries it to Entra ID."
+              : "Change the embedded tenant to show an update, a disable, a skip or a failure on the next run."}
           </Typography>
         </Box>
       </AccordionSummary>
       <AccordionDetails>
         <Stack spacing={3}>
-          <UserPicker
-            label="User to change"
-            selectedId={userId}
-            onChange={(picked) => setPickedUserId(picked?.id ?? null)}
-            helperText={
-              pickedUserId === null && selectedUserId ? "The user picked in the form above." : undefined
-            }
-          />
-
-          <Box component="fieldset" sx={{ border: 0, p: 0, m: 0 }}>
-            <Typography component="legend" variant="subtitle2" sx={{ mb: 1 }}>
-              Change an attribute
-            </Typography>
-            <Stack direction={{ xs: "column", sm: "row" }} sx={{ gap: 2, alignItems: { sm: "flex-start" } }}>
-              <TextField
-                select
-                label="Attribute"
-                value={attribute}
-                onChange={(event) => setAttribute(event.target.value as DemoUserAttribute)}
-                sx={{ minWidth: 180 }}
-              >
-                {DEMO_USER_ATTRIBUTES.map((name) => (
-                  <MenuItem key={name} value={name}>
-                    {ATTRIBUTE_LABELS[name]}
-                  </MenuItem>
-                ))}
-              </TextField>
-              <TextField
-                label="New value"
-                value={value}
-                onChange={(event) => setValue(event.target.value)}
-                onKeyDown={(event) => {
-                  if (event.key === "Enter" && !noUser && !busy) changeAttribute();
-                }}
-                error={problem !== null}
-                helperText={problem ?? "Empty clears the attribute."}
-                sx={{ flex: 1 }}
+          <Typography variant="body2">
+            Each story of the guided demo, set up in one click:{" "}
+            <MuiLink component={Link} href={DEMO_SCENARIOS_HREF}>
+              Demo scenarios
+            </MuiLink>
+            .
+          </Typography>
+          {fromActiveDirectory ? (
+            <OnPremisesDemoChanges selectedDn={selectedDn} busy={busy} act={act} />
+          ) : (
+            <>
+              <UserPicker
+                label="User to change"
+                selectedId={userId}
+                onChange={(picked) => setPickedUserId(picked?.id ?? null)}
+                helperText={
+                  pickedUserId === null && selectedUserId ? "The user picked in the form above." : undefined
+                }
               />
-              <Button
-                variant="outlined"
-                onClick={changeAttribute}
-                disabled={noUser || busy}
-                sx={{ height: { sm: 56 } }}
-              >
-                Change
-              </Button>
-            </Stack>
-          </Box>
 
-          <Box component="fieldset" sx={{ border: 0, p: 0, m: 0 }}>
-            <Typography component="legend" variant="subtitle2" sx={{ mb: 1 }}>
-              Account and assignment
-            </Typography>
-            <Stack direction="row" sx={{ gap: 1.5, flexWrap: "wrap" }}>
-              {[
-                {
-                  label: "Disable account",
-                  run: (id: string) => demoControls.changeUser(id, { accountEnabled: false }),
-                  done: `Disabled ${userName}'s account.`,
-                },
-                {
-                  label: "Enable account",
-                  run: (id: string) => demoControls.changeUser(id, { accountEnabled: true }),
-                  done: `Enabled ${userName}'s account.`,
-                },
-                {
-                  label: "Assign to this app",
-                  run: (id: string) => demoControls.assign(spId, id),
-                  done: `Assigned ${userName} to this application.`,
-                },
-                {
-                  label: "Unassign from this app",
-                  run: (id: string) => demoControls.unassign(spId, id),
-                  done: `Removed ${userName}'s assignment to this application.`,
-                },
-              ].map((action) => (
-                <Button
-                  key={action.label}
-                  variant="outlined"
-                  disabled={noUser || busy}
-                  onClick={() => actOnUser(action.run, action.done)}
+              <Box component="fieldset" sx={{ border: 0, p: 0, m: 0 }}>
+                <Typography component="legend" variant="subtitle2" sx={{ mb: 1 }}>
+                  Change an attribute
+                </Typography>
+                <Stack
+                  direction={{ xs: "column", sm: "row" }}
+                  sx={{ gap: 2, alignItems: { sm: "flex-start" } }}
                 >
-                  {action.label}
-                </Button>
-              ))}
-            </Stack>
-            {noUser && (
-              <Typography variant="body2" sx={{ color: "text.secondary", mt: 1 }}>
-                Pick a user above (or in the form) to change them.
-              </Typography>
-            )}
-          </Box>
+                  <TextField
+                    select
+                    label="Attribute"
+                    value={attribute}
+                    onChange={(event) => setAttribute(event.target.value as DemoUserAttribute)}
+                    sx={{ minWidth: 180 }}
+                  >
+                    {DEMO_USER_ATTRIBUTES.map((name) => (
+                      <MenuItem key={name} value={name}>
+                        {ATTRIBUTE_LABELS[name]}
+                      </MenuItem>
+                    ))}
+                  </TextField>
+                  <TextField
+                    label="New value"
+                    value={value}
+                    onChange={(event) => setValue(event.target.value)}
+                    onKeyDown={(event) => {
+                      if (event.key === "Enter" && !noUser && !busy) changeAttribute();
+                    }}
+                    error={problem !== null}
+                    helperText={problem ?? "Empty clears the attribute."}
+                    sx={{ flex: 1 }}
+                  />
+                  <Button
+                    variant="outlined"
+                    onClick={changeAttribute}
+                    disabled={noUser || busy}
+                    sx={{ height: { sm: 56 } }}
+                  >
+                    Change
+                  </Button>
+                </Stack>
+              </Box>
+
+              <Box component="fieldset" sx={{ border: 0, p: 0, m: 0 }}>
+                <Typography component="legend" variant="subtitle2" sx={{ mb: 1 }}>
+                  Account and assignment
+                </Typography>
+                <Stack direction="row" sx={{ gap: 1.5, flexWrap: "wrap" }}>
+                  {[
+                    {
+                      label: "Disable account",
+                      run: (id: string) => demoControls.changeUser(id, { accountEnabled: false }),
+                      done: `Disabled ${userName}'s account.`,
+                    },
+                    {
+                      label: "Enable account",
+                      run: (id: string) => demoControls.changeUser(id, { accountEnabled: true }),
+                      done: `Enabled ${userName}'s account.`,
+                    },
+                    {
+                      label: "Assign to this app",
+                      run: (id: string) => demoControls.assign(spId, id),
+                      done: `Assigned ${userName} to this application.`,
+                    },
+                    {
+                      label: "Unassign from this app",
+                      run: (id: string) => demoControls.unassign(spId, id),
+                      done: `Removed ${userName}'s assignment to this application.`,
+                    },
+                  ].map((action) => (
+                    <Button
+                      key={action.label}
+                      variant="outlined"
+                      disabled={noUser || busy}
+                      onClick={() => actOnUser(action.run, action.done)}
+                    >
+                      {action.label}
+                    </Button>
+                  ))}
+                </Stack>
+                {noUser && (
+                  <Typography variant="body2" sx={{ color: "text.secondary", mt: 1 }}>
+                    Pick a user above (or in the form) to change them.
+                  </Typography>
+                )}
+              </Box>
+            </>
+          )}
 
           <Box>
             <Button color="error" variant="outlined" disabled={busy} onClick={() => setConfirmReset(true)}>

@@ -28,6 +28,12 @@ export const demoControls = {
     apiFetch<unknown>(apiPath("demo", "service-principals", spId, "assignments", principalId), {
       method: "DELETE",
     }),
+  /** LDAP attributes of a user of the demo forest's AD (null removes one): what Cloud Sync reads. */
+  changeOnPremisesUser: (distinguishedName: string, changes: Record<string, string | null>) =>
+    apiFetch<unknown>(apiPath("demo", "on-premises", "users", distinguishedName), {
+      method: "PATCH",
+      json: changes,
+    }),
   reset: () => apiFetch<unknown>(apiPath("demo", "reset"), { method: "POST" }),
   /** The app behind the job issues `token` (its side of a token change); nothing answers it back. */
   issueAppToken: (spId: string, jobId: string, token: string) =>

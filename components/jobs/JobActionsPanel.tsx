@@ -15,6 +15,7 @@ import RestartAlt from "@mui/icons-material/RestartAlt";
 import { useCanActOnJobs } from "@/components/auth";
 import { appKeys } from "@/components/apps/queries";
 import { OutlinedSection } from "@/components/OutlinedSection";
+import { ID_CLASS } from "@/components/presenter/presenter-attribute";
 import type { JobActionAnswer, JobActionKind, JobSummary } from "@/lib/api/contracts";
 import { CopyableId } from "./CopyableId";
 import { JobActionDialog } from "./JobActionDialog";
@@ -150,7 +151,7 @@ function ActionResult({ answer, onClose }: { answer: JobActionAnswer; onClose: (
         </>
       )}
       {answer.graphRequestId && (
-        <Typography variant="body2" component="div" sx={{ mt: 1 }}>
+        <Typography variant="body2" component="div" className={ID_CLASS} sx={{ mt: 1 }}>
           Graph request id <CopyableId id={answer.graphRequestId} label="Graph request id" />
         </Typography>
       )}

@@ -22,6 +22,10 @@ const DemoAppTokenPanel = dynamic(() =>
   import("@/components/demo-panel/DemoAppTokenPanel").then((module) => module.DemoAppTokenPanel),
 );
 
+const ScenarioBanner = dynamic(() =>
+  import("@/components/demo-scenarios/ScenarioBanner").then((module) => module.ScenarioBanner),
+);
+
 /** One job's health: its status and any quarantine explained, what an Administrator can do about it, and the timeline. */
 export function JobHealthPage({ spId, jobId }: { spId: string; jobId: string }) {
   const page = useJobPage(spId, jobId);
@@ -32,6 +36,7 @@ export function JobHealthPage({ spId, jobId }: { spId: string; jobId: string }) 
   return (
     <Stack spacing={3}>
       <JobPageHeader spId={spId} jobId={jobId} page={page} title="Job health" />
+      {demoMode && <ScenarioBanner spId={spId} jobId={jobId} place="health" />}
       {job && (
         <>
           <OutlinedSection title="Status" id="job-status-heading">

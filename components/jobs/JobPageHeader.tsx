@@ -5,6 +5,7 @@ import Typography from "@mui/material/Typography";
 import { appHref } from "@/components/apps/app-links";
 import { ConsoleBreadcrumbs, type Crumb } from "@/components/apps/ConsoleBreadcrumbs";
 import { LinkButton } from "@/components/LinkButton";
+import { ID_CLASS } from "@/components/presenter/presenter-attribute";
 import { CopyableId } from "./CopyableId";
 import type { JobPage } from "./use-job-page";
 
@@ -48,7 +49,7 @@ export function JobPageHeader({
             {job && ` · ${job.label}`}
           </Typography>
         )}
-        <Typography variant="body2" component="div" sx={{ color: "text.secondary" }}>
+        <Typography variant="body2" component="div" className={ID_CLASS} sx={{ color: "text.secondary" }}>
           Job <CopyableId id={jobId} label="job id" />
         </Typography>
       </div>

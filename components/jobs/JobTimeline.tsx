@@ -8,6 +8,7 @@ import Typography from "@mui/material/Typography";
 import ArrowForward from "@mui/icons-material/ArrowForward";
 import { OutlinedSection } from "@/components/OutlinedSection";
 import { StatusChip } from "@/components/run-result/OutcomeChip";
+import { ID_CLASS } from "@/components/presenter/presenter-attribute";
 import type { JobAction } from "@/lib/api/contracts";
 import { CopyableId } from "./CopyableId";
 import { JobStatusChip } from "./JobStatusChip";
@@ -115,7 +116,12 @@ function TimelineEntry({ item }: { item: JobAction }) {
         </Typography>
       )}
       {item.graphRequestId && (
-        <Typography variant="body2" component="div" sx={{ mt: 0.5, color: "text.secondary" }}>
+        <Typography
+          variant="body2"
+          component="div"
+          className={ID_CLASS}
+          sx={{ mt: 0.5, color: "text.secondary" }}
+        >
           Graph request id <CopyableId id={item.graphRequestId} label="Graph request id" />
         </Typography>
       )}

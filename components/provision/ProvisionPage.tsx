@@ -9,6 +9,7 @@ import { provisionHref } from "@/components/apps/app-links";
 import { newBulkRunHref } from "@/components/bulk/bulk-links";
 import { useCanRunProvisioning } from "@/components/auth";
 import { expressionLabHref } from "@/components/expression-lab/lab-url-state";
+import { PRESENTER_ENLARGE_CLASS } from "@/components/presenter/presenter-attribute";
 import { useDemoMode } from "@/components/public-settings";
 import { JobPageHeader } from "@/components/jobs/JobPageHeader";
 import { JobStateNotice } from "@/components/jobs/JobStateNotice";
@@ -34,6 +35,9 @@ const noSubscription = () => () => {};
 // Only demo mode shows the panel, so Entra mode never downloads it.
 const DemoPanel = dynamic(() =>
   import("@/components/demo-panel/DemoPanel").then((module) => module.DemoPanel),
+);
+const ScenarioBanner = dynamic(() =>
+  import("@/components/demo-scenarios/ScenarioBanner").then((module) => module.ScenarioBanner),
 );
 
 /** Provision on demand for one job: rule, subject, Provision, and the runs of this visit. */
@@ -103,6 +107,7 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
     <Stack spacing={3}>
       <JobPageHeader spId={spId} jobId={jobId} page={page} title="Provision on demand" />
       {job && <JobStateNotice spId={spId} job={job} />}
+      {demoMode && <ScenarioBanner spId={spId} jobId={jobId} place="provision" />}
 
       {notices.length > 0 && (
         <Alert severity="info">
@@ -174,7 +179,7 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
       )}
 
       {shown && shownRun && (
-        <Box component="section" aria-label="The run shown">
+        <Box component="section" aria-label="The run shown" className={PRESENTER_ENLARGE_CLASS}>
           <ShownRun
             key={shown}
             runId={shown}
@@ -185,7 +190,14 @@ export function ProvisionPage({ spId, jobId }: { spId: string; jobId: string }) 
         </Box>
       )}
 
-      {demoMode && <DemoPanel spId={spId} selectedUserId={kind === "user" ? form.userId : null} />}
+      {demoMode && (
+        <DemoPanel
+          spId={spId}
+          selectedUserId={kind === "user" ? form.userId : null}
+          fromActiveDirectory={kinds.includes("onPremisesUser")}
+          selectedDn={kind === "onPremisesUser" ? form.distinguishedName : ""}
+        />
+      )}
     </Stack>
   );
 }

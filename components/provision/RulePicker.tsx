@@ -7,6 +7,7 @@ import Radio from "@mui/material/Radio";
 import RadioGroup from "@mui/material/RadioGroup";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
+import { ID_CLASS } from "@/components/presenter/presenter-attribute";
 import type { RuleSummary } from "@/lib/api/contracts";
 import type { RuleChoice } from "./provision-form";
 
@@ -23,6 +24,7 @@ function RuleText({ rule }: { rule: RuleSummary }) {
       <Typography
         component="span"
         variant="body2"
+        className={ID_CLASS}
         sx={{ display: "block", color: "text.secondary", fontFamily: "monospace" }}
       >
         {rule.id}

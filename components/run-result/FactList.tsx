@@ -1,8 +1,11 @@
 import type { ReactNode } from "react";
 import Box from "@mui/material/Box";
 
+/** A fact: its name, its value and, for a fact that is only an id, ID_CLASS (presenter mode hides it). */
+export type Fact = readonly [string, ReactNode] | readonly [string, ReactNode, string];
+
 /** A description list laid out as two columns: names on the left, values on the right. */
-export function FactList({ facts }: { facts: readonly (readonly [string, ReactNode])[] }) {
+export function FactList({ facts }: { facts: readonly Fact[] }) {
   return (
     <Box
       component="dl"
@@ -15,8 +18,8 @@ export function FactList({ facts }: { facts: readonly (readonly [string, ReactNo
         alignItems: "baseline",
       }}
     >
-      {facts.map(([name, value]) => (
-        <Box key={name} sx={{ display: "contents" }}>
+      {facts.map(([name, value, className]) => (
+        <Box key={name} className={className} sx={{ display: "contents" }}>
           <Box component="dt" sx={{ color: "text.secondary", fontWeight: 600, mt: { xs: 1, sm: 0 } }}>
             {name}
           </Box>

@@ -8,6 +8,7 @@ import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
 import type { RunContent } from "@/lib/api/contracts";
 import { OutcomeAlert } from "./OutcomeAlert";
+import { ID_CLASS } from "@/components/presenter/presenter-attribute";
 import { RawAnswer } from "./RawAnswer";
 import { ReportSections } from "./ReportSections";
 import { RequestSnippets } from "./RequestSnippets";
@@ -30,9 +31,19 @@ export interface RunResultProps extends RunActionsProps {
   live?: boolean;
 }
 
-function Section({ title, id, children }: { title: string; id?: string; children: ReactNode }) {
+function Section({
+  title,
+  id,
+  className,
+  children,
+}: {
+  title: string;
+  id?: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
-    <Box component="section" id={id} sx={{ scrollMarginTop: 16 }}>
+    <Box component="section" id={id} className={className} sx={{ scrollMarginTop: 16 }}>
       <Typography variant="h5" component="h2" sx={{ mb: 1.5 }}>
         {title}
       </Typography>
@@ -98,7 +109,8 @@ export function RunResult({ run, receivedAt, live = false, ...actions }: RunResu
         </Section>
         {result && <ReportSections result={result} request={run.request} extras={extras} />}
         {result && (
-          <Section title="Raw answer" id="raw-answer">
+          // Made of ids (objects, rule, job, change): presenter mode leaves the raw answer and the script out.
+          <Section title="Raw answer" id="raw-answer" className={ID_CLASS}>
             <RawAnswer
               result={result}
               runId={run.id ?? "shared-run"}
@@ -106,7 +118,7 @@ export function RunResult({ run, receivedAt, live = false, ...actions }: RunResu
             />
           </Section>
         )}
-        <Section title="The same request as a script">
+        <Section title="The same request as a script" className={ID_CLASS}>
           <RequestSnippets request={run.request} />
         </Section>
       </Stack>

@@ -8,7 +8,8 @@ import WarningAmberIcon from "@mui/icons-material/WarningAmber";
 import type { RunContent } from "@/lib/api/contracts";
 import { CopyButton } from "./CopyButton";
 import { formatDuration } from "./durations";
-import { FactList } from "./FactList";
+import { ID_CLASS } from "@/components/presenter/presenter-attribute";
+import { FactList, type Fact } from "./FactList";
 import { OutcomeChip, StatusChip } from "./OutcomeChip";
 import { summaryFactsOf } from "./summary-facts";
 
@@ -48,7 +49,7 @@ export function RunSummary({ run }: { run: RunContent }) {
   const graphRequestId = run.graphRequestId ?? run.error?.graphRequestId ?? null;
   const duration = durationText(facts);
   const created = new Date(run.createdAt);
-  const rows: [string, ReactNode][] = [
+  const rows: Fact[] = [
     ["Outcome", statusOf(run)],
     [
       "Action",
@@ -67,7 +68,7 @@ export function RunSummary({ run }: { run: RunContent }) {
           · {facts.subjectKind}
         </Typography>
         {facts.objectId && (
-          <Box sx={{ color: "text.secondary", fontSize: "0.875rem" }}>
+          <Box className={ID_CLASS} sx={{ color: "text.secondary", fontSize: "0.875rem" }}>
             Source id <Code>{facts.objectId}</Code>
           </Box>
         )}
@@ -97,6 +98,7 @@ export function RunSummary({ run }: { run: RunContent }) {
         Not available
       </Typography>
     ),
+    ID_CLASS,
   ]);
   rows.push([
     "Requested",

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDemoTenant, DEMO_FIXTURES } from "@/lib/demo-tenant";
 import { listAudit, openSqliteDatabase, type RunsDatabase } from "@/lib/runs";
+import { demoScenario, demoScenarioList } from "@/lib/api/contracts";
 import { forwardToDemoControls } from "./demo";
 
 const operator = { id: "demo-operator", displayName: "Demo operator", roles: [] };
@@ -117,5 +118,31 @@ describe("demo controls facade", () => {
     ).catch((e) => e);
     expect(error).toMatchObject({ status: 404, code: "not_found" });
     expect((await listAudit(db, { limit: 50 })).items.length).toBe(before);
+  });
+});
+
+describe("the guided demo through the console", () => {
+  let db: RunsDatabase;
+  beforeAll(async () => {
+    db = await openSqliteDatabase(join(mkdtempSync(join(tmpdir(), "pod-demo-scenarios-")), "console.db"));
+  });
+  afterAll(() => db.destroy());
+
+  it("serves the stories in the contract's shape, and audits a set-up", async () => {
+    const demoTenant = createDemoTenant({ throttle: false });
+    const call = (method: string, path: string[]) =>
+      forwardToDemoControls(
+        { demoTenant, db },
+        operator,
+        new Request(`http://console.local/api/demo/${path.join("/")}`, { method }),
+        path,
+        "req-s",
+      );
+    const list = demoScenarioList.parse(await (await call("GET", ["scenarios"])).json());
+    expect(list.value.map((s) => s.title)).toContain("Skip: not assigned");
+    const set = demoScenario.parse(await (await call("POST", ["scenarios", "update"])).json());
+    expect(set.expected).toEqual({ outcome: "Success", action: "Update", reason: null });
+    const audit = await listAudit(db, { limit: 10 });
+    expect(audit.items[0]).toMatchObject({ action: "demo.changed", target: "/demo/scenarios/update" });
   });
 });

@@ -94,6 +94,8 @@ export function createDemoTenant(options: DemoTenantOptions = {}): DemoTenant {
   });
 
   let seeded = build();
+  // The seed as built, never changed: what the demo's scenarios put back (built on first use).
+  let pristine: ReturnType<typeof build> | null = null;
   let ids = idStreams();
   const provisioningLog = createProvisioningLog();
   // The seeded history ends where the tenant starts (or is reset), so its days are the last ones.
@@ -200,6 +202,7 @@ export function createDemoTenant(options: DemoTenantOptions = {}): DemoTenant {
     now,
     changed: cycles.markChanged,
     runCycle: cycles.runCycle,
+    scenarios: { pristine: () => (pristine ??= build()), provision: engine },
   });
 
   async function handle(request: Request): Promise<Response> {

@@ -21,6 +21,7 @@ import { assignPrincipal, unassignPrincipal } from "./assignments";
 import { issueTargetToken, replaceJobToken } from "./target-tokens";
 import { searchOnPremisesUsers } from "./on-premises-search";
 import { changeOnPremisesUser, changeUser } from "./user-changes";
+import { listScenarios, setUpScenario, type ScenarioDeps } from "./scenarios";
 
 export interface DemoStats {
   throttle: { limit: number; windowMs: number } | null;
@@ -45,6 +46,8 @@ export interface DemoControlsDeps {
   changed?(change: DirectoryChange): void;
   /** Runs one scheduled cycle of the job now (null: no such job, or one is running). */
   runCycle?(spId: string, jobId: string): Promise<CycleSummary | null>;
+  /** The guided demo's stories: the seed to put back and the engine to prepare a target with. */
+  scenarios?: Pick<ScenarioDeps, "pristine" | "provision">;
 }
 
 const allUserProperties = Object.keys(userResource.properties);
@@ -58,6 +61,10 @@ const noContent: GraphResult = { status: 204, headers: {}, body: undefined };
 /** `/demo/…`: controls for demos and tests (not Graph), answering JSON and Graph-format errors. */
 export function createDemoControls(deps: DemoControlsDeps) {
   const t = () => deps.tenant();
+  const scenarioDeps = (): ScenarioDeps => {
+    if (!deps.scenarios) throw resourceNotFound("scenarios");
+    return { ...deps.scenarios, tenant: t, scim: deps.scim, newId: deps.newId, now: deps.now };
+  };
   const routes: Route[] = [
     { pattern: ["reset"], methods: { POST: () => (deps.reset(), jsonResult({ status: "reset" })) } },
     { pattern: ["stats"], methods: { GET: () => jsonResult(deps.stats()) } },
@@ -132,6 +139,14 @@ export function createDemoControls(deps: DemoControlsDeps) {
           return jsonResult(summary);
         },
       },
+    },
+    {
+      pattern: ["scenarios"],
+      methods: { GET: () => jsonResult({ value: listScenarios(scenarioDeps()) }) },
+    },
+    {
+      pattern: ["scenarios", ":"],
+      methods: { POST: async (_c, [id]) => jsonResult(await setUpScenario(scenarioDeps(), id!)) },
     },
     {
       pattern: ["scim", ":", ":"],

@@ -129,6 +129,14 @@ export class ScimDirectory {
     return this.commit(kind, applyPatch(kind, current, body), "update", current);
   }
 
+  /** Removes the resource whose unique name (userName, displayName) is `name`, if there is one. */
+  forget(kind: ResourceKind, name: string): boolean {
+    const id = this.collection(kind).byUniqueName.get(name.toLowerCase());
+    if (id === undefined) return false;
+    this.remove(kind, id, null);
+    return true;
+  }
+
   remove(kind: ResourceKind, id: string, ifMatch: string | null): void {
     const current = this.getForWrite(kind, id, ifMatch);
     const { byId, byUniqueName } = this.collection(kind);

@@ -18,6 +18,8 @@ export interface ScimTargets {
   list(targetId: string, type: "Users" | "Groups"): Record<string, unknown>[];
   /** The last 500 requests, oldest first. */
   requestLog(targetId: string): RequestLogEntry[];
+  /** The demo takes an object out of the app (by userName or group displayName); false when it held none. */
+  forget(targetId: string, type: "Users" | "Groups", name: string): boolean;
   /** The app issues a new bearer token; the old one is refused from now on (until reset). */
   replaceBearerToken(targetId: string, token: string): void;
 }
@@ -76,6 +78,12 @@ export function createScimTargets(
       if (!kind) throw new Error(`Unknown SCIM resource type "${type}"; expected Users or Groups.`);
       const found = target(targetId);
       return found.directory.all(kind).map((stored) => renderResource(kind, stored, `/scim/${targetId}`));
+    },
+
+    forget(targetId, type, name) {
+      const kind = kindForEndpoint(type);
+      if (!kind) throw new Error(`Unknown SCIM resource type "${type}"; expected Users or Groups.`);
+      return target(targetId).directory.forget(kind, name);
     },
 
     requestLog(targetId) {

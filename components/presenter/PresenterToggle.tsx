@@ -1,0 +1,21 @@
+"use client";
+import IconButton from "@mui/material/IconButton";
+import Tooltip from "@mui/material/Tooltip";
+import CoPresent from "@mui/icons-material/CoPresent";
+import CoPresentOutlined from "@mui/icons-material/CoPresentOutlined";
+import { usePresenterMode } from "./presenter-mode";
+
+/** The app bar's switch for presenter mode: ids hidden and the result enlarged, for a projector. */
+export function PresenterToggle() {
+  const [on, setOn] = usePresenterMode();
+  const title = on
+    ? "Presenter mode is on: ids are hidden and the result is enlarged (click to turn off)"
+    : "Presenter mode: hide ids and enlarge the result for a projector";
+  return (
+    <Tooltip title={title}>
+      <IconButton color="inherit" aria-label="Presenter mode" aria-pressed={on} onClick={() => setOn(!on)}>
+        {on ? <CoPresent /> : <CoPresentOutlined />}
+      </IconButton>
+    </Tooltip>
+  );
+}
