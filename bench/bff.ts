@@ -51,7 +51,7 @@ async function ok(response: Promise<Response>): Promise<Response> {
 
 /** The production console on a free port; returns its address and how to stop it. */
 async function startConsole(): Promise<{ url: string; stop: () => void }> {
-  ensureProductionBuild();
+  await ensureProductionBuild();
   const server = new ConsoleProcess({
     DATA_DIR: mkdtempSync(join(tmpdir(), "pod-bench-")),
     // Pacing is measured by the pacing bench; here it must not slow the runs down.
