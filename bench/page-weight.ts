@@ -69,7 +69,9 @@ export async function benchPageWeight(): Promise<PageWeightFigures> {
     await demoConsole.start();
     let demo: PageWeight[];
     try {
-      demo = await weighAll(browser, demoConsole.url, (path, init) => fetch(`${demoConsole.url}${path}`, init));
+      demo = await weighAll(browser, demoConsole.url, (path, init) =>
+        fetch(`${demoConsole.url}${path}`, init),
+      );
     } finally {
       demoConsole.kill();
     }

@@ -104,7 +104,8 @@ export async function consolePages(api: ConsoleApi): Promise<ConsolePage[]> {
     { name: "bulk run", path: `/bulk/${bulk.id}` },
     { name: "user", path: `/users/${ADELE}` },
   ];
-  if (event) pages.push({ name: "log event", path: `/users/${ADELE}/events/${encodeURIComponent(event.id)}` });
+  if (event)
+    pages.push({ name: "log event", path: `/users/${ADELE}/events/${encodeURIComponent(event.id)}` });
   return pages;
 }
 
@@ -125,7 +126,9 @@ export async function weighPage(tab: Page, page: ConsolePage): Promise<PageWeigh
   const count = (request: Request) => {
     if (request.resourceType() !== "script") return;
     scripts.push(
-      request.sizes().then((sizes) => ({ url: new URL(request.url()).pathname, bytes: sizes.responseBodySize })),
+      request
+        .sizes()
+        .then((sizes) => ({ url: new URL(request.url()).pathname, bytes: sizes.responseBodySize })),
     );
   };
   tab.on("requestfinished", count);

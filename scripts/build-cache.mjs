@@ -67,8 +67,10 @@ export function staleReason(root = process.cwd()) {
   const id = buildId(root);
   if (id === null) return "there is no production build yet";
   const stamp = readStamp(root);
-  if (stamp === null || stamp.buildId !== id) return "the build was not made by this script, so its sources are unknown";
-  if (stamp.hash !== sourceHash(root)) return "the sources, configuration or lockfile changed since the last build";
+  if (stamp === null || stamp.buildId !== id)
+    return "the build was not made by this script, so its sources are unknown";
+  if (stamp.hash !== sourceHash(root))
+    return "the sources, configuration or lockfile changed since the last build";
   return null;
 }
 
@@ -104,10 +106,17 @@ function nextBuild(root, env) {
  * Builds the console unless .next is current. Resolves to whether it built; throws when the build
  * fails. `force` builds whatever the hash says.
  */
-export async function ensureBuild({ root = process.cwd(), env = process.env, force = false, log = console.log } = {}) {
+export async function ensureBuild({
+  root = process.cwd(),
+  env = process.env,
+  force = false,
+  log = console.log,
+} = {}) {
   const reason = force ? "a build was asked for" : staleReason(root);
   if (reason === null) {
-    log(`The production build in .next is current (same sources, configuration and lockfile); not rebuilding.`);
+    log(
+      `The production build in .next is current (same sources, configuration and lockfile); not rebuilding.`,
+    );
     return false;
   }
   log(`Building the console (${reason}); this takes a few minutes the first time…`);
