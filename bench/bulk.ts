@@ -68,7 +68,7 @@ export async function benchBulk(): Promise<void> {
   console.log(
     `\nBulk run: ${ITEMS} users on one job, pace ${PACE.limit} per ${PACE.windowMs} ms, the whole console behind nginx (needs a production build)`,
   );
-  ensureProductionBuild();
+  await ensureProductionBuild();
   // The stand-alone tenant seeds the same directory: its first hundred users.
   const userIds = [...createDemoTenant({ throttle: false }).state().users.keys()].slice(0, ITEMS);
   await measure("1 instance, SQLite and in-process pacing", 1, false, userIds);

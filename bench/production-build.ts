@@ -1,12 +1,9 @@
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { ensureBuild } from "../scripts/build-cache.mjs";
 
-/** The console's production build, built first when there is none (benches measure what ships). */
-export function ensureProductionBuild(): void {
-  if (existsSync(".next/BUILD_ID")) return;
-  const built = spawnSync("npx", ["next", "build"], {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (built.status !== 0) throw new Error("next build failed");
+let built: Promise<boolean> | null = null;
+
+/** The console's production build, built first when it is not current (benches measure what ships); checked once a run. */
+export async function ensureProductionBuild(): Promise<void> {
+  built ??= ensureBuild();
+  await built;
 }

@@ -41,7 +41,7 @@ export async function benchUserPage(): Promise<void> {
   console.log(
     `\nUser page time to content (demo tenant: 5,200 users, ${EXTRA_EVENTS.toLocaleString("en-US")} extra log events)`,
   );
-  ensureProductionBuild();
+  await ensureProductionBuild();
   const server = new ConsoleProcess({
     DATA_DIR: mkdtempSync(join(tmpdir(), "pod-bench-user-")),
     DEMO_LOG_EXTRA_EVENTS: String(EXTRA_EVENTS),

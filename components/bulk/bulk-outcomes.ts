@@ -1,6 +1,7 @@
 import type { ChipTone } from "@/components/run-result/OutcomeChip";
 import type { BulkCounts, BulkItemFilter, BulkItemView } from "@/lib/api/contracts";
-import { normaliseOutcome, type Outcome } from "@/lib/provisioning";
+import { normaliseOutcome } from "@/lib/provisioning/outcome";
+import type { Outcome } from "@/lib/provisioning";
 
 export interface FilterLook {
   filter: BulkItemFilter;

@@ -6,7 +6,7 @@ import Typography from "@mui/material/Typography";
 import ChangeCircleOutlinedIcon from "@mui/icons-material/ChangeCircleOutlined";
 import { OutcomeChip, StatusChip } from "@/components/run-result/OutcomeChip";
 import type { RunComparison } from "@/lib/api/contracts";
-import { normaliseOutcome } from "@/lib/provisioning";
+import { normaliseOutcome } from "@/lib/provisioning/outcome";
 import { CaptionedTable } from "@/components/CaptionedTable";
 
 function Missing({ children }: { children: string }) {

@@ -10,7 +10,7 @@ import SearchIcon from "@mui/icons-material/Search";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { appQueries } from "@/components/apps/queries";
 import type { RunHistoryFilters } from "@/lib/api/contracts";
-import { OUTCOMES } from "@/lib/provisioning";
+import { OUTCOMES } from "@/lib/provisioning/result";
 import { dateInputToIso, hasFilters, isoToDateInput, outcomeOrAny, RUN_ACTIONS } from "./history-filters";
 
 const ANY = "";

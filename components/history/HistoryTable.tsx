@@ -5,7 +5,7 @@ import { CaptionedTable } from "@/components/CaptionedTable";
 import { LinkedTableRow, RowLink } from "@/components/LinkedTableRow";
 import { OutcomeChip } from "@/components/run-result/OutcomeChip";
 import type { RunListItem } from "@/lib/api/contracts";
-import { normaliseOutcome } from "@/lib/provisioning";
+import { normaliseOutcome } from "@/lib/provisioning/outcome";
 import { MonoNote } from "./MonoNote";
 import { runPageHref } from "./queries";
 import { runStatusText } from "./run-status";

@@ -1,5 +1,6 @@
 import type { RunHistoryFilters } from "@/lib/api/contracts";
-import { OUTCOMES, type Outcome } from "@/lib/provisioning";
+import { OUTCOMES } from "@/lib/provisioning/result";
+import type { Outcome } from "@/lib/provisioning";
 
 /** The actions a provisioning report names; "Other" is what the service writes when none applies. */
 export const RUN_ACTIONS = ["Create", "Update", "Disable", "Delete", "Other"] as const;

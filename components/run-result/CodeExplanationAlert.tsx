@@ -2,7 +2,7 @@ import Alert from "@mui/material/Alert";
 import AlertTitle from "@mui/material/AlertTitle";
 import Box from "@mui/material/Box";
 import Typography from "@mui/material/Typography";
-import { explainCode } from "@/lib/provisioning";
+import { explainCode } from "@/lib/provisioning/explain-code";
 
 interface CodeExplanationAlertProps {
   code: string;

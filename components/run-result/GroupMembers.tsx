@@ -12,12 +12,9 @@ import { CaptionedTable } from "@/components/CaptionedTable";
 import { runHref } from "@/components/apps/app-links";
 import { runQueries } from "@/components/runs/queries";
 import type { RunMember, RunRequest } from "@/lib/api/contracts";
-import {
-  explainCode,
-  reportedMembersOf,
-  type ProvisioningReport,
-  type ReportedMember,
-} from "@/lib/provisioning";
+import { explainCode } from "@/lib/provisioning/explain-code";
+import { reportedMembersOf } from "@/lib/provisioning/group-members";
+import type { ProvisioningReport, ReportedMember } from "@/lib/provisioning";
 import { OutcomeChip } from "./OutcomeChip";
 import { provisionMemberHrefOf } from "./provision-another";
 import { useRunContext } from "./run-context";

@@ -2,7 +2,8 @@
 import Alert from "@mui/material/Alert";
 import AlertTitle from "@mui/material/AlertTitle";
 import Box from "@mui/material/Box";
-import { explainReport, type ProvisioningReport, type ProvisioningResult } from "@/lib/provisioning";
+import { explainReport } from "@/lib/provisioning/explain-report";
+import type { ProvisioningReport, ProvisioningResult } from "@/lib/provisioning";
 import { CodeExplanationAlert } from "./CodeExplanationAlert";
 import { ExplanationAlert } from "./ExplanationAlert";
 import { OutcomeChip } from "./OutcomeChip";

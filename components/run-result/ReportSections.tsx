@@ -5,13 +5,9 @@ import Box from "@mui/material/Box";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
 import type { RunRequest } from "@/lib/api/contracts";
-import {
-  importedAttributesOf,
-  stepVerdictOf,
-  type ModifiedProperty,
-  type ProvisioningReport,
-  type ProvisioningResult,
-} from "@/lib/provisioning";
+import { importedAttributesOf } from "@/lib/provisioning/scope-facts";
+import { stepVerdictOf } from "@/lib/provisioning/explain-report";
+import type { ModifiedProperty, ProvisioningReport, ProvisioningResult } from "@/lib/provisioning";
 import { ExplanationAlert } from "./ExplanationAlert";
 import { GroupMembers } from "./GroupMembers";
 import { ModifiedProperties } from "./ModifiedProperties";

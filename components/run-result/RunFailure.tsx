@@ -4,7 +4,7 @@ import Box from "@mui/material/Box";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
 import type { RunContent } from "@/lib/api/contracts";
-import { explainCode } from "@/lib/provisioning";
+import { explainCode } from "@/lib/provisioning/explain-code";
 import { CodeExplanationAlert } from "./CodeExplanationAlert";
 
 /** Why a run has no provisioning result: the call failed, or the console stopped while it was in flight. */

@@ -1,5 +1,5 @@
 import type { RunRequest } from "@/lib/api/contracts";
-import { buildProvisionOnDemandRequest } from "@/lib/provisioning";
+import { requestBodyOf } from "@/lib/provisioning/request-body";
 
 export const GRAPH_V1_ENDPOINT = "https://graph.microsoft.com/v1.0";
 
@@ -40,7 +40,7 @@ function powerShellValue(value: unknown, indent: string): string {
  * Throws ProvisionRequestError (naming the field) when the stored request is not a valid one.
  */
 export function toPowerShell(request: RunRequest): string {
-  const body = buildProvisionOnDemandRequest({ ruleId: request.ruleId, subject: request.subject });
+  const body = requestBodyOf(request.ruleId, request.subject);
   return [
     "# Needs the Microsoft.Graph.Applications module and Connect-MgGraph -Scopes 'Synchronization.ReadWrite.All'",
     "Import-Module Microsoft.Graph.Applications",
@@ -69,7 +69,7 @@ export function provisionOnDemandUrl(request: RunRequest, endpoint = GRAPH_V1_EN
  * Throws ProvisionRequestError when the stored request is not a valid one.
  */
 export function toCurl(request: RunRequest, endpoint = GRAPH_V1_ENDPOINT): string {
-  const body = buildProvisionOnDemandRequest({ ruleId: request.ruleId, subject: request.subject });
+  const body = requestBodyOf(request.ruleId, request.subject);
   return [
     "curl --request POST \\",
     `  ${shellWord(provisionOnDemandUrl(request, endpoint))} \\`,

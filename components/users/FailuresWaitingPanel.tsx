@@ -17,7 +17,7 @@ import { startBulkRun } from "@/components/bulk/queries";
 import { CaptionedTable } from "@/components/CaptionedTable";
 import { LoadFailure, Loading } from "@/components/history/RequestStates";
 import { WhenText } from "@/components/history/WhenText";
-import { explainCode } from "@/lib/provisioning";
+import { explainCode } from "@/lib/provisioning/explain-code";
 import type { BulkRunRequest } from "@/lib/api/contracts";
 import { retryRequest } from "./failure-retry";
 import { eventQueries } from "./queries";

@@ -17,7 +17,7 @@ import { LinkedTableRow, RowLink } from "@/components/LinkedTableRow";
 import { LoadFailure, Loading, LoadMore } from "@/components/history/RequestStates";
 import { dateTimeText } from "@/components/jobs/when";
 import { OutcomeChip } from "@/components/run-result/OutcomeChip";
-import { explainCode } from "@/lib/provisioning";
+import { explainCode } from "@/lib/provisioning/explain-code";
 import type { ProvisioningEventView, UserApplication } from "@/lib/api/contracts";
 import { originText } from "./event-text";
 import { eventQueries, type EventFilters } from "./queries";

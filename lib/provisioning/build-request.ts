@@ -2,8 +2,16 @@ import { z } from "zod";
 import { distinguishedNameProblem } from "./distinguished-name";
 import { isRecord } from "./field-text";
 import { MAX_GROUP_MEMBERS } from "./limits";
+import { ProvisionRequestError, requestBodyOf, type ProvisionOnDemandRequestBody } from "./request-body";
 
 export { MAX_GROUP_MEMBERS } from "./limits";
+export {
+  ProvisionRequestError,
+  requestBodyOf,
+  type ProvisionOnDemandRequestBody,
+  type RequestProblem,
+  type SynchronizationJobSubject,
+} from "./request-body";
 
 function hasControlCharacter(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -89,35 +97,6 @@ export type ProvisionRequestInput = z.input<typeof provisionRequestInputSchema>;
 /** The same input with the subject's fields beside ruleId, e.g. `{ kind: "user", ruleId, objectId }`. */
 export type FlatProvisionRequestInput = { ruleId: string } & z.input<typeof provisionSubjectSchema>;
 
-export interface SynchronizationJobSubject {
-  objectId: string;
-  objectTypeName: string;
-  links?: { members: SynchronizationJobSubject[] };
-}
-
-export interface ProvisionOnDemandRequestBody {
-  parameters: [{ ruleId: string; subjects: SynchronizationJobSubject[] }];
-}
-
-export interface RequestProblem {
-  /** Dotted path of the input field, e.g. "subject.memberIds"; "input" for the input as a whole. */
-  field: string;
-  message: string;
-}
-
-export class ProvisionRequestError extends Error {
-  override readonly name = "ProvisionRequestError";
-  readonly field: string;
-  /** Every problem found; `field` and `message` repeat the first. */
-  readonly problems: readonly RequestProblem[];
-
-  constructor(problems: readonly [RequestProblem, ...RequestProblem[]]) {
-    super(problems[0].message);
-    this.field = problems[0].field;
-    this.problems = problems;
-  }
-}
-
 /** The flat form is accepted too; it is moved into `subject` so errors name the same fields. */
 function nestSubject(input: unknown): unknown {
   if (!isRecord(input) || input.subject !== undefined || input.kind === undefined) return input;
@@ -140,21 +119,5 @@ export function buildProvisionOnDemandRequest(
     );
   }
   const { ruleId, subject } = parsed.data;
-  return { parameters: [{ ruleId, subjects: [subjectFor(subject)] }] };
-}
-
-function subjectFor(subject: ProvisionSubject): SynchronizationJobSubject {
-  switch (subject.kind) {
-    case "user":
-      return { objectId: subject.objectId, objectTypeName: "User" };
-    case "onPremisesUser":
-      // Cloud Sync (AD → Entra ID) expects the lower-case type name and the DN as the object id.
-      return { objectId: subject.distinguishedName, objectTypeName: "user" };
-    case "group":
-      return {
-        objectId: subject.objectId,
-        objectTypeName: "Group",
-        links: { members: subject.memberIds.map((objectId) => ({ objectId, objectTypeName: "User" })) },
-      };
-  }
+  return requestBodyOf(ruleId, subject);
 }

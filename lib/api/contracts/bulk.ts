@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { OUTCOMES, provisionSubjectSchema, type ProvisionSubject } from "@/lib/provisioning";
+import { MAX_BULK_OBJECTS } from "./bulk-limits";
 import { cursorField, jobIdField, page, ruleIdField, servicePrincipalIdField } from "./common";
 
 // Bulk runs: many objects, one provisionOnDemand call each, at the job's pace.
 
-/** Most objects (provisionOnDemand calls) in one bulk run. */
-export const MAX_BULK_OBJECTS = 10_000;
+export { MAX_BULK_OBJECTS };
 
 // What an operator pasted or uploaded can be large: 10,000 lines of DNs is about 1 MB.
 const TEXT_LIMIT = 2_000_000;
