@@ -1,7 +1,21 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./accessibility";
-import { ADELE, APPS, findJob, provisionPath, resetDemoTenant, type JobTarget } from "./demo-fixtures";
+import {
+  ADELE,
+  ADELE_DN,
+  ALEX,
+  APPS,
+  findJob,
+  ISAIAH,
+  MEGAN,
+  PATTI_DN,
+  PRADEEP,
+  provisionPath,
+  resetDemoTenant,
+  SALES_TEAM_EMEA,
+  type JobTarget,
+} from "./demo-fixtures";
 
 // Bulk runs in the browser against the demo tenant. Each scenario uses its own job, so one
 // scenario's calls never wait behind another's in the job's pace (5 calls per 10 seconds).
@@ -219,7 +233,8 @@ test("cancel a bulk run after confirming: the items not sent are cancelled", asy
   await dialog.getByRole("button", { name: "Cancel bulk run" }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.getByRole("status").filter({ hasText: /^Bulk run cancelled/ })).toBeAttached();
-  await expect(page.getByRole("button", { name: /^Cancelled \d+$/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Not sent \(cancelled\) \d+$/ })).toBeVisible();
+  await expect(progress(page)).toHaveAttribute("aria-valuetext", /^\d of 7 sent, \d not sent \(cancelled\)$/);
   await expect(page.getByRole("button", { name: "Pause" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Resume" })).toHaveCount(0);
   const download = page.waitForEvent("download");
@@ -228,4 +243,124 @@ test("cancel a bulk run after confirming: the items not sent are cancelled", asy
   expect(file.suggestedFilename()).toMatch(/^bulk-run-.+\.csv$/);
   const csv = await readFile(await file.path(), "utf8");
   expect(csv.trim().split(/\r?\n/)).toHaveLength(8);
+});
+
+/** Assigned to Northwind Expenses and accepted by its target (lib/demo-tenant/seed/fixtures.ts). */
+const GRADY_ID = "f760b789-2442-410f-91b5-2c0d242f0ddf";
+/** No such user: the call fails (Graph answers 404), as for a user deleted after the preview. */
+const MISSING_ID = "00000000-0000-4000-8000-00000000dead";
+
+/** The items table's row of an object, and its Attempts cell. */
+function attemptsOf(page: Page, text: string) {
+  return page.getByRole("row").filter({ hasText: text }).getByRole("cell").nth(5);
+}
+
+test("a Failure, a failed call and a cancel each in its own count; each retry re-sends exactly its items", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  // /bulk starts a bulk run: the button asks for the application and the job.
+  await page.goto("/bulk");
+  await page.getByRole("button", { name: "Start a bulk run" }).click();
+  const dialog = page.getByRole("dialog", { name: "Start a bulk run" });
+  await dialog.getByRole("combobox", { name: "Application" }).selectOption({ label: APPS.northwind });
+  await expect(dialog.getByRole("combobox", { name: "Job" })).not.toHaveValue("");
+  await dialog.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "New bulk run" })).toBeVisible();
+  await expect(page).toHaveURL(/\/bulk$/);
+
+  // Five calls go at once, the other three wait for the job's next window: time to cancel them.
+  const job = await findJob(request, APPS.northwind);
+  const ids = [
+    PRADEEP.id,
+    GRADY_ID,
+    MISSING_ID,
+    ADELE.id,
+    ALEX.id,
+    ISAIAH.id,
+    MEGAN.id,
+    SALES_TEAM_EMEA.members[0]!.id,
+  ];
+  const created = await request.post("/api/bulk-runs", {
+    data: { ...job, subjects: ids.map((objectId) => ({ kind: "user", objectId })) },
+  });
+  expect(created.status(), await created.text()).toBe(202);
+  const { id } = (await created.json()) as { id: string };
+  await page.goto(`/bulk/${id}`);
+  await expect(progress(page)).toHaveAttribute("aria-valuetext", "5 of 8 done", { timeout: 20_000 });
+  await page.getByRole("button", { name: "Cancel", exact: true }).click();
+  await page
+    .getByRole("dialog", { name: "Cancel this bulk run?" })
+    .getByRole("button", { name: "Cancel bulk run" })
+    .click();
+
+  await expect(progress(page)).toHaveAttribute("aria-valuetext", "5 of 8 sent, 3 not sent (cancelled)");
+  await expect(
+    page.getByRole("status").filter({ hasText: /^Bulk run cancelled: 5 of 8 sent, 3 not sent/ }),
+  ).toBeAttached();
+  const chips = page.getByRole("group", { name: /Counts by outcome/ });
+  await expect(chips.getByRole("button", { name: "Failure 1", exact: true })).toBeVisible();
+  await expect(chips.getByRole("button", { name: "Success 1", exact: true })).toBeVisible();
+  await expect(chips.getByRole("button", { name: "Skipped 2", exact: true })).toBeVisible();
+  await expect(chips.getByRole("button", { name: "Call failed 1", exact: true })).toBeVisible();
+  await expect(chips.getByRole("button", { name: "Not sent (cancelled) 3", exact: true })).toBeVisible();
+  await expect(
+    page.getByText(/^Skipped by reason: 2 not in scope for this application \(NotEffectivelyEntitled\)/),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Retry \d+ interrupted/ })).toHaveCount(0);
+
+  // Each retry sends its one item again: its Attempts go to 2, nobody else's.
+  await page.getByRole("button", { name: "Retry 1 failed call" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Bulk run completed/ })).toBeAttached({
+    timeout: 30_000,
+  });
+  await expect(attemptsOf(page, MISSING_ID)).toHaveText("2");
+  await expect(attemptsOf(page, PRADEEP.id)).toHaveText("1");
+  await page.getByRole("button", { name: "Retry 1 Failure" }).click();
+  await expect(attemptsOf(page, PRADEEP.id)).toHaveText("2", { timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: /^Bulk run completed/ })).toBeAttached({
+    timeout: 30_000,
+  });
+  for (const other of [GRADY_ID, ADELE.id, ALEX.id]) await expect(attemptsOf(page, other)).toHaveText("1");
+  await expect(attemptsOf(page, MEGAN.id)).toHaveText("0");
+  await expect(progress(page)).toHaveAttribute("aria-valuetext", "5 of 8 sent, 3 not sent (cancelled)");
+  await axeInBothSchemes(page);
+
+  // The list shows each run's outcome counts.
+  await page.goto("/bulk");
+  await expect(page.getByRole("row").filter({ hasText: APPS.northwind }).first()).toContainText(
+    "1 Success, 2 Skipped, 1 Failure, 1 Call failed, 3 Not sent (cancelled)",
+  );
+});
+
+test("the preview checks DNs, names a group's members and warns about an unassigned group", async ({
+  page,
+  request,
+}) => {
+  const cloudSync = await findJob(request, APPS.cloudSync);
+  await page.goto(`${provisionPath(cloudSync)}/bulk`);
+  const missingDn = "CN=Nobody Here,OU=Users,OU=Chicago,DC=corp,DC=contoso,DC=com";
+  await page
+    .getByRole("textbox", { name: "Objects, one a line" })
+    .fill([PATTI_DN, ADELE_DN, missingDn].join("\n"));
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByText("2 objects resolved, 1 not resolved.")).toBeVisible();
+  const unresolved = page.getByRole("list", { name: "Entries that could not be resolved" });
+  await expect(unresolved).toContainText(missingDn);
+  await expect(unresolved).toContainText("No user in Active Directory has this distinguished name.");
+  await expect(page.getByRole("cell", { name: `Patti Fernandez (${PATTI_DN})` })).toBeVisible();
+
+  const learningHub = await findJob(request, LEARNING_HUB);
+  await page.goto(`${provisionPath(learningHub)}/bulk`);
+  await page.getByRole("tab", { name: "Group members" }).click();
+  await page.getByRole("combobox", { name: "Group", exact: true }).fill(SALES_TEAM_EMEA.name);
+  await page.getByRole("option", { name: SALES_TEAM_EMEA.name, exact: true }).click();
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("cell", { name: /^Sales Team EMEA \(members 1–4 of 4\)/ })).toContainText(
+    SALES_TEAM_EMEA.members.map((member) => member.name).join(", "),
+  );
+  await expect(page.getByRole("list", { name: "Preview warnings" })).toContainText(
+    "Sales Team EMEA is not assigned to this application",
+  );
 });

@@ -9,6 +9,7 @@ import { runHref } from "@/components/apps/app-links";
 import { CaptionedTable } from "@/components/CaptionedTable";
 import { visuallyHidden } from "@/components/run-result/visually-hidden";
 import type { BulkItemView } from "@/lib/api/contracts";
+import { explainCode } from "@/lib/provisioning";
 import { BulkItemChip } from "./BulkChips";
 
 function subjectKey(item: BulkItemView): string {
@@ -46,8 +47,25 @@ function ItemRow({ item }: { item: BulkItemView }) {
         <BulkItemChip item={item} />
       </TableCell>
       <TableCell>{item.action ?? <Dash />}</TableCell>
-      <TableCell sx={{ fontFamily: "monospace", overflowWrap: "anywhere" }}>
-        {item.errorCode ?? <Dash />}
+      <TableCell sx={{ minWidth: "10rem" }}>
+        {item.errorCode ? (
+          <>
+            {explainCode(item.errorCode).title}
+            <Typography
+              variant="body2"
+              sx={{
+                color: "text.secondary",
+                fontFamily: "monospace",
+                fontSize: "0.75rem",
+                overflowWrap: "anywhere",
+              }}
+            >
+              {item.errorCode}
+            </Typography>
+          </>
+        ) : (
+          <Dash />
+        )}
       </TableCell>
       <TableCell>{item.attempts}</TableCell>
       <TableCell sx={{ whiteSpace: "nowrap" }}>
@@ -71,7 +89,7 @@ export function BulkItemsTable({ items, caption }: { items: readonly BulkItemVie
   return (
     <CaptionedTable
       caption={caption}
-      headers={[{ label: "#", width: "4rem" }, "Object", "Status", "Action", "Error code", "Attempts", "Run"]}
+      headers={[{ label: "#", width: "4rem" }, "Object", "Status", "Action", "Reason", "Attempts", "Run"]}
     >
       {items.map((item) => (
         <ItemRow key={item.id} item={item} />

@@ -47,14 +47,48 @@ function Unresolved({ unresolved }: { unresolved: BulkPreview["unresolved"] }) {
 }
 
 /** What a bulk run would do: the objects found, those that were not, and how long it takes at the pace. */
+function Warnings({ warnings }: { warnings: readonly string[] }) {
+  return (
+    <Alert severity="warning">
+      <AlertTitle>What the preview can tell will be skipped or is unchecked</AlertTitle>
+      <Box component="ul" sx={{ m: 0, pl: 2.5 }} aria-label="Preview warnings">
+        {warnings.map((warning) => (
+          <li key={warning}>{warning}</li>
+        ))}
+      </Box>
+    </Alert>
+  );
+}
+
+function ObjectCell({ subject }: { subject: BulkSubject }) {
+  return (
+    <TableCell sx={{ overflowWrap: "break-word", minWidth: "12rem" }}>
+      {subject.label}
+      {subject.memberNames && subject.memberNames.length > 0 && (
+        <Typography variant="body2" sx={{ color: "text.secondary" }}>
+          {subject.memberNames.join(", ")}
+        </Typography>
+      )}
+      {subject.unchecked && (
+        <Typography variant="body2" sx={{ color: "text.secondary" }}>
+          {subject.unchecked}
+        </Typography>
+      )}
+    </TableCell>
+  );
+}
+
 export function BulkPreviewView({ preview, stale }: { preview: BulkPreview; stale: boolean }) {
   const { shown, more } = firstSubjects(preview.subjects);
   const calls = preview.subjects.length;
+  const unchecked = preview.subjects.filter((subject) => subject.unchecked).length;
+  const warnings = preview.warnings ?? [];
   return (
     <Stack spacing={2}>
       <Box role="status">
         <Typography sx={{ fontWeight: 600 }}>
-          {plural(calls, "object")} resolved
+          {plural(calls - unchecked, "object")} resolved
+          {unchecked > 0 && `, ${unchecked.toLocaleString("en-US")} not checked`}
           {preview.unresolved.length > 0 &&
             `, ${preview.unresolved.length.toLocaleString("en-US")} not resolved`}
           {preview.duplicates > 0 && `, ${plural(preview.duplicates, "duplicate")} dropped`}.
@@ -64,6 +98,7 @@ export function BulkPreviewView({ preview, stale }: { preview: BulkPreview; stal
         <Alert severity="info">The objects were changed after this preview. Preview again to start.</Alert>
       )}
       {preview.unresolved.length > 0 && <Unresolved unresolved={preview.unresolved} />}
+      {warnings.length > 0 && <Warnings warnings={warnings} />}
       {calls > 0 && (
         <Box>
           <CaptionedTable
@@ -73,7 +108,7 @@ export function BulkPreviewView({ preview, stale }: { preview: BulkPreview; stal
             {shown.map((subject, index) => (
               <TableRow key={`${index}-${subject.label}`}>
                 <TableCell>{index + 1}</TableCell>
-                <TableCell sx={{ overflowWrap: "anywhere" }}>{subject.label}</TableCell>
+                <ObjectCell subject={subject} />
                 <TableCell>{kindOf(subject.subject)}</TableCell>
               </TableRow>
             ))}

@@ -19,7 +19,8 @@ import Replay from "@mui/icons-material/Replay";
 import { DownloadButton } from "@/components/api/DownloadButton";
 import { useCanRunProvisioning } from "@/components/auth";
 import type { BulkRunView } from "@/lib/api/contracts";
-import { allowedActions, type BulkRunAction } from "./bulk-status";
+import { retryCount, type RetryChoice } from "@/lib/bulk/counts";
+import { allowedActions, RETRY_ACTIONS, type BulkRunAction } from "./bulk-status";
 import { actOnBulkRun, bulkExportPath, bulkKeys } from "./queries";
 
 function CancelDialog({
@@ -60,7 +61,19 @@ function CancelDialog({
   );
 }
 
-/** Pause or resume, cancel (after a confirmation), retry the failed items, and the CSV of all items. */
+const RETRY_WORDS: Record<RetryChoice, [string, string]> = {
+  "retry-calls": ["failed call", "failed calls"],
+  "retry-failures": ["Failure", "Failures"],
+  "retry-interrupted": ["interrupted item", "interrupted items"],
+};
+
+/** "Retry 2 failed calls" */
+function retryLabel(choice: RetryChoice, count: number): string {
+  const [one, many] = RETRY_WORDS[choice];
+  return `Retry ${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
+}
+
+/** Pause or resume, cancel (after a confirmation), a retry per kind of miss, and the CSV of all items. */
 export function BulkRunActions({ view }: { view: BulkRunView }) {
   const queryClient = useQueryClient();
   const permission = useCanRunProvisioning();
@@ -73,7 +86,7 @@ export function BulkRunActions({ view }: { view: BulkRunView }) {
     },
   });
   const allowed = allowedActions(view);
-  const toRetry = view.counts.failed + view.counts.interrupted;
+  const retries = RETRY_ACTIONS.filter((choice) => allowed[choice]);
   // One button that turns from Pause into Resume, so the keyboard focus stays where it was.
   const toggle: "pause" | "resume" | null = allowed.pause ? "pause" : allowed.resume ? "resume" : null;
 
@@ -101,17 +114,19 @@ export function BulkRunActions({ view }: { view: BulkRunView }) {
             Cancel
           </Button>
         )}
-        {permission.allowed && allowed["retry-failed"] && (
-          <Button
-            variant="outlined"
-            startIcon={<Replay aria-hidden />}
-            disabled={act.isPending}
-            aria-describedby="bulk-retry-help"
-            onClick={() => act.mutate("retry-failed")}
-          >
-            Retry failed
-          </Button>
-        )}
+        {permission.allowed &&
+          retries.map((choice) => (
+            <Button
+              key={choice}
+              variant="outlined"
+              startIcon={<Replay aria-hidden />}
+              disabled={act.isPending}
+              aria-describedby="bulk-retry-help"
+              onClick={() => act.mutate(choice)}
+            >
+              {retryLabel(choice, retryCount(view.counts, choice))}
+            </Button>
+          ))}
         <DownloadButton
           path={bulkExportPath(view.id)}
           fallbackName={`bulk-run-${view.id}.csv`}
@@ -121,10 +136,12 @@ export function BulkRunActions({ view }: { view: BulkRunView }) {
           Export CSV
         </DownloadButton>
       </Box>
-      {permission.allowed && allowed["retry-failed"] && (
+      {permission.allowed && retries.length > 0 && (
         <Typography id="bulk-retry-help" variant="body2" sx={{ color: "text.secondary", mt: 1 }}>
-          Retry failed sends the {toRetry.toLocaleString("en-US")} item{toRetry === 1 ? "" : "s"} whose call
-          failed or was interrupted again, at the job&apos;s pace.
+          Each retry sends exactly its items again, at the job&apos;s pace, as new runs in the history: the
+          calls that failed (Graph or the network refused them), the objects Graph answered with a
+          provisioning Failure, or the calls interrupted when a console stopped.
+          {view.counts.cancelled > 0 && " Items not sent because of the cancel stay unsent."}
         </Typography>
       )}
       {!permission.allowed && permission.reason && (

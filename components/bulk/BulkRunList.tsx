@@ -14,7 +14,9 @@ import { WhenText } from "@/components/history/WhenText";
 import { LinkedTableRow, RowLink } from "@/components/LinkedTableRow";
 import type { BulkRunView } from "@/lib/api/contracts";
 import { bulkRunHref, bulkRunsHref } from "./bulk-links";
+import { countsInWords } from "./bulk-outcomes";
 import { isBulkRunMoving, progressInWords } from "./bulk-status";
+import { StartBulkRunButton } from "./StartBulkRunDialog";
 import { BulkStatusChip } from "./BulkChips";
 import { bulkQueries, type BulkRunListFilters } from "./queries";
 
@@ -34,7 +36,8 @@ function BulkRunRow({ run }: { run: BulkRunView }) {
       <TableCell>
         <BulkStatusChip status={run.status} />
       </TableCell>
-      <TableCell sx={{ whiteSpace: "nowrap" }}>{progressInWords(run)}</TableCell>
+      <TableCell sx={{ minWidth: "8rem" }}>{progressInWords(run)}</TableCell>
+      <TableCell sx={{ minWidth: "10rem" }}>{countsInWords(run.counts)}</TableCell>
       <TableCell sx={{ overflowWrap: "anywhere" }}>{run.actor}</TableCell>
     </LinkedTableRow>
   );
@@ -56,10 +59,11 @@ export function BulkRunList({ filters = {} }: { filters?: BulkRunListFilters }) 
         <Typography variant="h4" component="h1">
           Bulk runs
         </Typography>
-        <Typography sx={{ color: "text.secondary", mt: 0.5 }}>
-          Provisioning of many objects at a job&apos;s pace, newest first. Start one from a job&apos;s
-          provision page with “Bulk run…”.
+        <Typography sx={{ color: "text.secondary", mt: 0.5, mb: 2 }}>
+          Provisioning of many objects at a job&apos;s pace, newest first. Start one here, or from a
+          job&apos;s provision page with “Bulk run…”.
         </Typography>
+        <StartBulkRunButton />
       </Box>
       {(filters.servicePrincipalId || filters.jobId) && (
         <Alert
@@ -83,13 +87,13 @@ export function BulkRunList({ filters = {} }: { filters?: BulkRunListFilters }) 
         />
       ) : runs.length === 0 ? (
         <Alert severity="info">
-          No bulk run yet. Open an application, pick a job, and choose “Bulk run…” beside Provision.
+          No bulk run yet. Start one with “Start a bulk run”, or from a job&apos;s provision page.
         </Alert>
       ) : (
         <Stack spacing={2} sx={{ alignItems: "flex-start" }}>
           <CaptionedTable
             caption={`${runs.length}${list.hasNextPage ? "+" : ""} bulk run${runs.length === 1 ? "" : "s"}, newest first. Select a row to open it.`}
-            headers={["Created", "Application", "Status", "Progress", "Who"]}
+            headers={["Created", "Application", "Status", "Progress", "Outcomes", "Who"]}
           >
             {runs.map((run) => (
               <BulkRunRow key={run.id} run={run} />

@@ -24,7 +24,7 @@ import { BulkRunActions } from "./BulkRunActions";
 import { bulkKeys, bulkQueries } from "./queries";
 
 const INTERRUPTED_NOTE =
-  "An interrupted item's call was in flight when a console instance stopped, so whether Graph provisioned it is not known. It is not sent again by itself; Retry failed sends it again.";
+  "An interrupted item's call was in flight when a console instance stopped, so whether Graph provisioned it is not known. It is not sent again by itself; “Retry interrupted items” sends it again.";
 
 function bulkRunTitle(view: Pick<BulkRunView, "labels" | "servicePrincipalId">): string {
   const job = view.labels.job ? ` · ${view.labels.job}` : "";
@@ -178,7 +178,13 @@ export function BulkRunPage({ id }: { id: string }) {
       <OutlinedSection title="Items" id="bulk-items-heading">
         <Stack spacing={2}>
           {notice && <Alert severity="info">{notice}</Alert>}
-          <BulkCountFilter counts={view.counts} total={view.total} selected={filter} onSelect={choose} />
+          <BulkCountFilter
+            counts={view.counts}
+            total={view.total}
+            skippedBy={view.skippedBy}
+            selected={filter}
+            onSelect={choose}
+          />
           {view.counts.interrupted > 0 ? (
             <Alert severity="warning">{INTERRUPTED_NOTE}</Alert>
           ) : (

@@ -8,20 +8,22 @@ export interface FilterLook {
   /** Words on the chip and in the table: "Call failed" says the call failed, not the provisioning. */
   label: string;
   tone: ChipTone;
+  /** Graph's answer about the provisioning, or where the call stands (failed, interrupted, never sent). */
+  kind: "outcome" | "call";
 }
 
 /** Every item filter in the order the page shows them: Graph's outcomes, then the states before or instead of one. */
 export const ITEM_FILTERS: readonly FilterLook[] = [
-  { filter: "Success", label: "Success", tone: "success" },
-  { filter: "Skipped", label: "Skipped", tone: "info" },
-  { filter: "Failure", label: "Failure", tone: "error" },
-  { filter: "Warning", label: "Warning", tone: "warning" },
-  { filter: "Unknown", label: "Unknown", tone: "neutral" },
-  { filter: "failed", label: "Call failed", tone: "error" },
-  { filter: "interrupted", label: "Interrupted", tone: "warning" },
-  { filter: "cancelled", label: "Cancelled", tone: "neutral" },
-  { filter: "pending", label: "Pending", tone: "neutral" },
-  { filter: "sending", label: "Sending", tone: "info" },
+  { filter: "Success", label: "Success", tone: "success", kind: "outcome" },
+  { filter: "Skipped", label: "Skipped", tone: "info", kind: "outcome" },
+  { filter: "Failure", label: "Failure", tone: "error", kind: "outcome" },
+  { filter: "Warning", label: "Warning", tone: "warning", kind: "outcome" },
+  { filter: "Unknown", label: "Unknown", tone: "neutral", kind: "outcome" },
+  { filter: "failed", label: "Call failed", tone: "error", kind: "call" },
+  { filter: "interrupted", label: "Interrupted", tone: "warning", kind: "call" },
+  { filter: "cancelled", label: "Not sent (cancelled)", tone: "neutral", kind: "call" },
+  { filter: "pending", label: "Pending", tone: "neutral", kind: "call" },
+  { filter: "sending", label: "Sending", tone: "info", kind: "call" },
 ];
 
 export function isItemFilter(value: string): value is BulkItemFilter {
@@ -69,4 +71,18 @@ export function itemLook(item: Pick<BulkItemView, "status" | "outcome">): ItemLo
   }
   const look = ITEM_FILTERS.find((candidate) => candidate.filter === item.status);
   return { outcome: null, label: look?.label ?? item.status, tone: look?.tone ?? "neutral" };
+}
+
+/** "2 not assigned (NotEffectivelyEntitled), 1 already in sync (RedundantExport)": the Skipped items by reason. */
+export function skipReasonsInWords(
+  skippedBy: readonly { reason: string | null; count: number }[],
+  title: (code: string) => string,
+): string {
+  return skippedBy
+    .map(({ reason, count }) =>
+      reason
+        ? `${count.toLocaleString("en-US")} ${title(reason)} (${reason})`
+        : `${count} with no reason given`,
+    )
+    .join(", ");
 }

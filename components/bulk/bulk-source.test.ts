@@ -17,7 +17,14 @@ function subject(n: number): BulkSubject {
 }
 
 function previewOf(subjects: BulkSubject[], text = "a@contoso.com"): PreviewOf {
-  const preview: BulkPreview = { subjects, unresolved: [], duplicates: 0, estimatedMs: 0, limits: LIMITS };
+  const preview: BulkPreview = {
+    subjects,
+    unresolved: [],
+    duplicates: 0,
+    warnings: [],
+    estimatedMs: 0,
+    limits: LIMITS,
+  };
   return { source: { kind: "lines", text }, preview };
 }
 

@@ -6,6 +6,7 @@ import {
   etaInWords,
   isBulkRunMoving,
   progressInWords,
+  progressValue,
   statusAnnouncement,
 } from "./bulk-status";
 
@@ -17,7 +18,9 @@ describe("allowedActions", () => {
       pause: true,
       resume: false,
       cancel: true,
-      "retry-failed": false,
+      "retry-calls": false,
+      "retry-failures": false,
+      "retry-interrupted": false,
     });
     expect(allowedActions({ status: "queued", counts: counts() }).pause).toBe(true);
   });
@@ -30,23 +33,34 @@ describe("allowedActions", () => {
     });
   });
 
-  it("offers nothing but retry on a finished run, and retry only with failed or interrupted items", () => {
+  it("offers nothing but retry on a finished run, each retry only with its own items", () => {
     expect(allowedActions({ status: "completed", counts: counts({ Success: 3 }) })).toEqual({
       pause: false,
       resume: false,
       cancel: false,
-      "retry-failed": false,
+      "retry-calls": false,
+      "retry-failures": false,
+      "retry-interrupted": false,
     });
-    expect(allowedActions({ status: "completed", counts: counts({ interrupted: 1 }) })["retry-failed"]).toBe(
-      true,
-    );
-    expect(allowedActions({ status: "paused", counts: counts({ failed: 2 }) })["retry-failed"]).toBe(true);
+    expect(allowedActions({ status: "completed", counts: counts({ interrupted: 1 }) })).toMatchObject({
+      "retry-calls": false,
+      "retry-failures": false,
+      "retry-interrupted": true,
+    });
+    expect(allowedActions({ status: "paused", counts: counts({ failed: 2, Failure: 1 }) })).toMatchObject({
+      "retry-calls": true,
+      "retry-failures": true,
+      "retry-interrupted": false,
+    });
   });
 
-  it("does not offer to retry a cancelled run's failures", () => {
-    expect(allowedActions({ status: "cancelled", counts: counts({ failed: 2 }) })["retry-failed"]).toBe(
-      false,
-    );
+  it("offers a cancelled run's retries too: the cancelled items stay unsent", () => {
+    expect(
+      allowedActions({ status: "cancelled", counts: counts({ failed: 2, cancelled: 3 }) }),
+    ).toMatchObject({
+      cancel: false,
+      "retry-calls": true,
+    });
   });
 });
 
@@ -74,7 +88,23 @@ describe("etaInWords", () => {
 
 describe("progressInWords", () => {
   it("says done of total with thousands separated", () => {
-    expect(progressInWords({ done: 1234, total: 10_000 })).toBe("1,234 of 10,000 done");
+    expect(progressInWords({ done: 1234, total: 10_000, sent: 1234, counts: counts() })).toBe(
+      "1,234 of 10,000 done",
+    );
+  });
+
+  it("says what was sent and what was not once a run was cancelled, never all done", () => {
+    const cancelled = { done: 19, total: 19, sent: 5, counts: counts({ Success: 5, cancelled: 14 }) };
+    expect(progressInWords(cancelled)).toBe("5 of 19 sent, 14 not sent (cancelled)");
+    expect(progressValue(cancelled)).toBe(5);
+    expect(
+      progressInWords({
+        done: 18,
+        total: 19,
+        sent: 4,
+        counts: counts({ Success: 4, pending: 1, cancelled: 14 }),
+      }),
+    ).toBe("4 of 19 sent, 14 not sent (cancelled), 1 waiting to be sent again");
   });
 });
 
@@ -85,14 +115,27 @@ describe("statusAnnouncement", () => {
         status: "completed",
         done: 4,
         total: 4,
+        sent: 4,
         counts: counts({ Success: 3, failed: 1 }),
       }),
     ).toBe("Bulk run completed: 4 of 4 done (3 Success, 1 Call failed).");
   });
 
   it("says that a paused run sends nothing more", () => {
-    expect(statusAnnouncement({ status: "paused", done: 2, total: 7, counts: counts() })).toMatch(
+    expect(statusAnnouncement({ status: "paused", done: 2, total: 7, sent: 2, counts: counts() })).toMatch(
       /paused: 2 of 7 done\. Nothing more is sent/,
     );
+  });
+
+  it("says how many were not sent when a run is cancelled", () => {
+    expect(
+      statusAnnouncement({
+        status: "cancelled",
+        done: 19,
+        total: 19,
+        sent: 5,
+        counts: counts({ Success: 5, cancelled: 14 }),
+      }),
+    ).toBe("Bulk run cancelled: 5 of 19 sent, 14 not sent (cancelled). Of those sent: 5 Success.");
   });
 });

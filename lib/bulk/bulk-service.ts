@@ -26,10 +26,13 @@ import {
   listBulkRunRows,
   listItemRows,
   recentSendTimes,
-  requeueFailedItems,
+  requeueItems,
+  skipReasons,
   type BulkItemRow,
+  type RequeueChoice,
   type BulkRunRow,
 } from "./bulk-store";
+import { notSentOf, retryCount, sentOf } from "./counts";
 import { subjectKey } from "./resolve";
 import { ACTIVE_BULK_RUNS_PER_JOB, leastDurationMs, MAX_BULK_OBJECTS } from "./limits";
 
@@ -47,7 +50,19 @@ const AUDITED: Record<BulkAction, AuditAction> = {
   pause: "bulk.paused",
   resume: "bulk.resumed",
   cancel: "bulk.cancelled",
+  "retry-calls": "bulk.retried",
+  "retry-failures": "bulk.retried",
+  "retry-interrupted": "bulk.retried",
   "retry-failed": "bulk.retried",
+};
+
+type RetryAction = Extract<BulkAction, `retry-${string}`>;
+
+const REQUEUED: Record<RetryAction, { choices: RequeueChoice[]; none: string }> = {
+  "retry-calls": { choices: ["calls"], none: "no item's call failed." },
+  "retry-failures": { choices: ["failures"], none: "no item was answered with a provisioning Failure." },
+  "retry-interrupted": { choices: ["interrupted"], none: "no item was interrupted." },
+  "retry-failed": { choices: ["calls", "interrupted"], none: "no item failed or was interrupted." },
 };
 
 /** Sends the measured pace is averaged over. */
@@ -63,7 +78,10 @@ export function createBulkService(deps: BulkServiceDependencies) {
   };
 
   async function view(row: BulkRunRow): Promise<BulkRunView> {
-    const counts = await countItems(deps.db, row.id);
+    const [counts, skippedBy] = await Promise.all([
+      countItems(deps.db, row.id),
+      skipReasons(deps.db, row.id),
+    ]);
     const remaining = counts.pending + counts.sending;
     return {
       id: row.id,
@@ -78,7 +96,10 @@ export function createBulkService(deps: BulkServiceDependencies) {
       labels: { application: row.application_label, job: row.job_label },
       total: row.total,
       done: row.total - remaining,
+      sent: sentOf(counts),
+      notSent: notSentOf(counts),
       counts,
+      skippedBy,
       etaMs:
         remaining === 0 || (row.status !== "running" && row.status !== "queued")
           ? null
@@ -278,6 +299,7 @@ export function createBulkService(deps: BulkServiceDependencies) {
       const row = await mustFind(id);
       const at = now().toISOString();
       const refuse = (why: string) => new ApiError("conflict", `Cannot ${action.replace("-", " ")}: ${why}`);
+      let retried: number | null = null;
       switch (action) {
         case "pause":
           if (!(await changeBulkStatus(deps.db, id, ["queued", "running"], "paused", at)))
@@ -292,21 +314,24 @@ export function createBulkService(deps: BulkServiceDependencies) {
             throw refuse(`the bulk run is already ${row.status}.`);
           await cancelPendingItems(deps.db, id, at);
           break;
-        case "retry-failed": {
-          if (row.status === "cancelled") throw refuse("the bulk run was cancelled; start a new one.");
+        default: {
+          const retry = REQUEUED[action];
           const counts = await countItems(deps.db, id);
-          if (counts.failed + counts.interrupted === 0) throw refuse("no item failed or was interrupted.");
-          if (row.status === "completed") {
+          if (retryCount(counts, action) === 0) throw refuse(retry.none);
+          // A finished run (completed, or cancelled with the rest not sent) runs again for just these items.
+          if (row.status === "completed" || row.status === "cancelled") {
             const active = await activeBulkRunOnJob(deps.db, row.service_principal_id, row.job_id);
             if (active) throw activeConflict(active);
             try {
-              await changeBulkStatus(deps.db, id, ["completed"], "running", at);
-            } catch {
+              if (!(await changeBulkStatus(deps.db, id, [row.status], "running", at)))
+                throw refuse("the bulk run changed meanwhile; try again.");
+            } catch (error) {
               const winner = await activeBulkRunOnJob(deps.db, row.service_principal_id, row.job_id);
-              throw winner ? activeConflict(winner) : refuse("the bulk run changed meanwhile; try again.");
+              if (winner && winner.id !== id) throw activeConflict(winner);
+              throw error instanceof ApiError ? error : refuse("the bulk run changed meanwhile; try again.");
             }
           }
-          await requeueFailedItems(deps.db, id);
+          retried = await requeueItems(deps.db, id, retry.choices);
           break;
         }
       }
@@ -314,7 +339,7 @@ export function createBulkService(deps: BulkServiceDependencies) {
         actor,
         action: AUDITED[action],
         target: id,
-        detail: null,
+        detail: retried === null ? null : { items: action, count: retried },
       });
       await completeFinishedBulkRuns(deps.db, at, id);
       deps.onWork?.();

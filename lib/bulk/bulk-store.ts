@@ -279,15 +279,57 @@ export async function cancelPendingItems(db: RunsDatabase, bulkRunId: string, at
     .execute();
 }
 
-/** Failed and interrupted items go back to pending; returns how many. */
-export async function requeueFailedItems(db: RunsDatabase, bulkRunId: string): Promise<number> {
+/** Which items a retry sends again: calls that failed, provisioning Failures, interrupted calls. */
+export type RequeueChoice = "calls" | "failures" | "interrupted";
+
+/** The chosen items go back to pending, with their last answer cleared; returns how many. */
+export async function requeueItems(
+  db: RunsDatabase,
+  bulkRunId: string,
+  choices: readonly RequeueChoice[],
+): Promise<number> {
   const result = await db
     .updateTable("bulk_items")
-    .set({ status: "pending", finished_at: null, instance_id: null })
+    .set({
+      status: "pending",
+      finished_at: null,
+      instance_id: null,
+      outcome: null,
+      action: null,
+      error_code: null,
+    })
     .where("bulk_run_id", "=", bulkRunId)
-    .where("status", "in", ["failed", "interrupted"])
+    .where((eb) =>
+      eb.or(
+        choices.map((choice) =>
+          choice === "calls"
+            ? eb("status", "=", "failed")
+            : choice === "interrupted"
+              ? eb("status", "=", "interrupted")
+              : eb.and([eb("status", "=", "done"), eb("outcome", "=", "Failure")]),
+        ),
+      ),
+    )
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** The Skipped items by the reason Graph gave, most first. */
+export async function skipReasons(
+  db: RunsDatabase,
+  bulkRunId: string,
+): Promise<{ reason: string | null; count: number }[]> {
+  const rows = await db
+    .selectFrom("bulk_items")
+    .select(["error_code", (eb) => eb.fn.countAll<string | number>().as("n")])
+    .where("bulk_run_id", "=", bulkRunId)
+    .where("status", "=", "done")
+    .where("outcome", "=", "Skipped")
+    .groupBy("error_code")
+    .execute();
+  return rows
+    .map((row) => ({ reason: row.error_code, count: Number(row.n) }))
+    .sort((a, b) => b.count - a.count || String(a.reason).localeCompare(String(b.reason)));
 }
 
 export async function countItems(db: RunsDatabase, bulkRunId: string): Promise<BulkCounts> {

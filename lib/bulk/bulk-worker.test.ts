@@ -204,7 +204,83 @@ describe.each(testDatabases())("bulk runs on %s", (name, database) => {
     expect(final.counts.cancelled).toBeGreaterThan(0);
     expect(final.done).toBe(12);
     expect(job().provisionOnDemandCalls).toBe(12 - final.counts.cancelled);
-    await expect(service.act(id, "retry-failed", "a")).rejects.toThrow(/was cancelled/);
+    await expect(service.act(id, "retry-failed", "a")).rejects.toThrow(/no item failed or was interrupted/);
+  });
+
+  it("counts a Failure, a failed call and the cancelled items apart, and each retry sends exactly its items", async () => {
+    const { rejectingApp, rejectedUser, acceptedUser } = DEMO_FIXTURES;
+    const slow = { limit: 3, windowMs: 1500 };
+    const service = createBulkService({ db, pace: slow });
+    const missing = "00000000-0000-4000-8000-00000000dead";
+    const others = users(tenant, 6).filter((user) => user !== rejectedUser.id && user !== acceptedUser.id);
+    const { id } = await service.create({
+      request: {
+        servicePrincipalId: rejectingApp.spId,
+        jobId: rejectingApp.jobId,
+        ruleId: rejectingApp.ruleId,
+        subjects: [rejectedUser.id, acceptedUser.id, missing, ...others.slice(0, 3)].map((objectId) => ({
+          kind: "user" as const,
+          objectId,
+        })),
+      },
+      actor: "a",
+      applicationLabel: null,
+    });
+    const calls = () =>
+      tenant.stats().jobs.find((j) => j.jobId === rejectingApp.jobId)!.provisionOnDemandCalls;
+    const worker = instance(db, tenant, createMemoryPacingLimiter(slow), "instance-a");
+    stops.push(() => worker.stop());
+    worker.start();
+    await until(
+      () => service.get(id),
+      (view) => view.done === 3,
+    );
+    await service.act(id, "cancel", "a");
+    const cancelled = await until(
+      () => service.get(id),
+      (view) => view.counts.sending === 0,
+    );
+    expect(cancelled).toMatchObject({
+      status: "cancelled",
+      sent: 3,
+      notSent: 3,
+      counts: { Failure: 1, Success: 1, failed: 1, cancelled: 3 },
+    });
+    await expect(service.act(id, "retry-interrupted", "a")).rejects.toThrow(/no item was interrupted/);
+
+    const attempts = async () =>
+      Object.fromEntries((await service.items(id, { limit: 10 })).items.map((i) => [i.position, i.attempts]));
+    await service.act(id, "retry-calls", "a");
+    await until(
+      () => service.get(id),
+      (view) => view.status === "completed",
+    );
+    expect(await attempts()).toEqual({ 1: 1, 2: 1, 3: 2, 4: 0, 5: 0, 6: 0 });
+    expect(calls()).toBe(4);
+
+    await service.act(id, "retry-failures", "a");
+    const final = await until(
+      () => service.get(id),
+      (view) => view.status === "completed",
+    );
+    expect(await attempts()).toEqual({ 1: 2, 2: 1, 3: 2, 4: 0, 5: 0, 6: 0 });
+    expect(calls()).toBe(5);
+    expect(final).toMatchObject({
+      sent: 3,
+      notSent: 3,
+      counts: { Failure: 1, Success: 1, failed: 1, cancelled: 3 },
+    });
+    const audit = await db
+      .selectFrom("audit_log")
+      .select(["action", "detail"])
+      .where("target", "=", id)
+      .execute();
+    expect(
+      audit.filter((entry) => entry.action === "bulk.retried").map((entry) => JSON.parse(entry.detail!)),
+    ).toEqual([
+      { items: "retry-calls", count: 1 },
+      { items: "retry-failures", count: 1 },
+    ]);
   });
 
   /** A bulk run of `count` users whose first item a console that died had claimed, with its run in `runStatus` (or none). */

@@ -94,4 +94,53 @@ describe("resolving a bulk run's objects", () => {
       { input: "user1@contoso.com", line: 1, reason: "The lookup failed: Graph answered 503" },
     ]);
   });
+
+  it("checks DNs where Active Directory can be read, and says so where it cannot", async () => {
+    const known = "CN=Patti Fernandez,OU=Users,DC=corp,DC=contoso,DC=com";
+    const unknown = "CN=Nobody,OU=Users,DC=corp,DC=contoso,DC=com";
+    const text = [known, unknown].join("\n");
+    const checked = await resolveBulkSource(
+      { kind: "lines", text },
+      {
+        ...directory,
+        findOnPremisesUser: async (dn) => (dn === known ? { displayName: "Patti Fernandez" } : null),
+      },
+    );
+    expect(checked.subjects).toEqual([
+      {
+        subject: { kind: "onPremisesUser", distinguishedName: known },
+        label: `Patti Fernandez (${known})`,
+      },
+    ]);
+    expect(checked.unresolved).toEqual([
+      { input: unknown, line: 2, reason: "No user in Active Directory has this distinguished name." },
+    ]);
+
+    const blind = await resolveBulkSource({ kind: "lines", text }, directory);
+    expect(blind.subjects).toHaveLength(2);
+    expect(blind.subjects.every((subject) => subject.unchecked?.startsWith("Not checked"))).toBe(true);
+    expect(blind.warnings).toEqual([expect.stringMatching(/^2 distinguished names were not checked/)]);
+  });
+
+  it("names a group call's members, and warns when the group is not assigned to the application", async () => {
+    const unassigned = await resolveBulkSource(
+      { kind: "group", groupId: group.id },
+      { ...directory, groupAssigned: async () => false },
+    );
+    expect(unassigned.subjects[0]!.memberNames).toEqual(["M0", "M1", "M2", "M3", "M4"]);
+    expect(unassigned.subjects[2]!.memberNames).toEqual(["M10", "M11"]);
+    expect(unassigned.warnings).toEqual([
+      expect.stringMatching(/^Sales is not assigned to this application: its members will be skipped/),
+    ]);
+    const assigned = await resolveBulkSource(
+      { kind: "lines", text: group.id },
+      { ...directory, groupAssigned: async () => true },
+    );
+    expect(assigned.warnings).toEqual([]);
+    const pasted = await resolveBulkSource(
+      { kind: "lines", text: group.id },
+      { ...directory, groupAssigned: async () => false },
+    );
+    expect(pasted.warnings).toEqual([expect.stringMatching(/^Sales is not assigned/)]);
+  });
 });

@@ -17,9 +17,19 @@ export interface BulkDirectory {
   findGroup(id: string): Promise<DirectoryObject | null>;
   /** The group's user members (whose name or UPN contains `filter`, when given), at most `max`. */
   groupMembers(groupId: string, filter: string | undefined, max: number): Promise<DirectoryObject[]>;
+  /**
+   * The on-premises user with this distinguished name (null: none), where a directory of them can
+   * be read; absent when none can (a DN is then sent unchecked, and the preview says so).
+   */
+  findOnPremisesUser?(distinguishedName: string): Promise<{ displayName: string } | null>;
+  /** Whether the group is assigned to the job's application (null: cannot tell, or everyone is in scope). */
+  groupAssigned?(groupId: string): Promise<boolean | null>;
 }
 
-type Resolution = Pick<BulkPreview, "subjects" | "unresolved" | "duplicates">;
+type Resolution = Pick<BulkPreview, "subjects" | "unresolved" | "duplicates" | "warnings">;
+
+const UNCHECKED_DN =
+  "Not checked: the console cannot read Active Directory, so the run will tell whether this DN exists.";
 
 /** Lookups in flight at once: fast enough for thousands of lines, gentle on Graph's read limits. */
 const LOOKUPS_AT_ONCE = 8;
@@ -41,7 +51,7 @@ export async function resolveBulkSource(source: BulkSource, directory: BulkDirec
       `The list has ${entries.length.toLocaleString("en-US")} entries; a bulk run takes at most ${MAX_BULK_OBJECTS.toLocaleString("en-US")}.`,
     );
   const results = await inBatches(entries, LOOKUPS_AT_ONCE, (entry) => resolveEntry(entry, directory));
-  const resolution: Resolution = { subjects: [], unresolved: [], duplicates: 0 };
+  const resolution: Resolution = { subjects: [], unresolved: [], duplicates: 0, warnings: [] };
   const seen = new Set<string>();
   results.forEach((result, index) => {
     const entry = entries[index]!;
@@ -58,6 +68,18 @@ export async function resolveBulkSource(source: BulkSource, directory: BulkDirec
       }
     }
   });
+  const groups = new Map<string, string>();
+  for (const { subject, label } of resolution.subjects)
+    if (subject.kind === "group" && !groups.has(subject.objectId))
+      groups.set(subject.objectId, label.replace(/ \(members? [^)]*\)$/, ""));
+  for (const [groupId, name] of groups) {
+    const warning = await unassignedWarning(groupId, name, directory);
+    if (warning) resolution.warnings.push(warning);
+  }
+  if (unchecked(resolution.subjects) > 0 && !directory.findOnPremisesUser)
+    resolution.warnings.push(
+      `${unchecked(resolution.subjects).toLocaleString("en-US")} distinguished name${unchecked(resolution.subjects) === 1 ? " was" : "s were"} not checked: the console cannot read Active Directory, so each run will tell whether its DN exists.`,
+    );
   if (resolution.subjects.length > MAX_BULK_OBJECTS)
     throw new ApiError(
       "bad_request",
@@ -74,13 +96,16 @@ async function resolveEntry(
     switch (entry.kind) {
       case "unreadable":
         return { reason: entry.reason };
-      case "distinguishedName":
-        // On-premises users live in Active Directory, not in Graph: the DN is checked, not looked up.
-        return {
-          subjects: [
-            { subject: { kind: "onPremisesUser", distinguishedName: entry.value }, label: entry.value },
-          ],
-        };
+      case "distinguishedName": {
+        const subject = { kind: "onPremisesUser" as const, distinguishedName: entry.value };
+        // On-premises users live in Active Directory: looked up where a directory of them can be read.
+        if (!directory.findOnPremisesUser)
+          return { subjects: [{ subject, label: entry.value, unchecked: UNCHECKED_DN }] };
+        const user = await directory.findOnPremisesUser(entry.value);
+        return user
+          ? { subjects: [{ subject, label: `${user.displayName} (${entry.value})` }] }
+          : { reason: "No user in Active Directory has this distinguished name." };
+      }
       case "userPrincipalName": {
         const user = await directory.findUser(entry.value);
         return user ? { subjects: [userSubject(user)] } : { reason: "No user has this userPrincipalName." };
@@ -121,6 +146,7 @@ async function resolveGroup(
   if (members.length === 0) {
     return {
       subjects: [],
+      warnings: [],
       unresolved: [
         {
           input: filter?.trim() ? `${name}, members matching "${filter.trim()}"` : name,
@@ -134,7 +160,29 @@ async function resolveGroup(
     };
   }
   const unique = [...new Map(members.map((member) => [member.id.toLowerCase(), member])).values()];
-  return { subjects: groupCalls(group, unique), unresolved: [], duplicates: members.length - unique.length };
+  const warning = await unassignedWarning(group.id, name, directory);
+  return {
+    subjects: groupCalls(group, unique),
+    unresolved: [],
+    duplicates: members.length - unique.length,
+    warnings: warning ? [warning] : [],
+  };
+}
+
+function unchecked(subjects: readonly BulkSubject[]): number {
+  return subjects.filter((subject) => subject.unchecked).length;
+}
+
+/** A group not assigned to the application: its members are skipped unless assigned another way. */
+async function unassignedWarning(
+  groupId: string,
+  name: string,
+  directory: BulkDirectory,
+): Promise<string | null> {
+  const assigned = await directory.groupAssigned?.(groupId).catch(() => null);
+  return assigned === false
+    ? `${name} is not assigned to this application: its members will be skipped as not assigned (NotEffectivelyEntitled), except those assigned directly or through another group. Assign the group in the application's Users and groups first.`
+    : null;
 }
 
 function userSubject(user: DirectoryObject): BulkSubject {
@@ -154,6 +202,7 @@ export function groupCalls(group: DirectoryObject, members: DirectoryObject[]): 
     calls.push({
       subject: { kind: "group", objectId: group.id, memberIds: chunk.map((member) => member.id) },
       label: `${name} (${range} of ${members.length})`,
+      memberNames: chunk.map((member) => member.displayName ?? member.userPrincipalName ?? member.id),
     });
   }
   return calls;

@@ -20,7 +20,8 @@ import type { ConsoleServices } from "./services";
 // Bulk runs as this console serves them. Every request leaves the operator's sign-in for the
 // worker, which (in delegated mode) calls Graph as them.
 
-type Services = Pick<ConsoleServices, "graphFor" | "bulk" | "signIns">;
+type Services = Pick<ConsoleServices, "graphFor" | "bulk" | "signIns"> &
+  Partial<Pick<ConsoleServices, "demoTenant">>;
 
 export async function previewBulkRun(
   services: Services,
@@ -40,7 +41,15 @@ export async function previewBulkRun(
     groupMembers: async (groupId, filter, max) =>
       (await graph.listGroupMembers(groupId, { search: filter, followPages: true, top: 999, maxItems: max }))
         .items,
+    groupAssigned: async (groupId) => {
+      if ((await graph.getSyncAllSetting(request.servicePrincipalId)) === true) return null;
+      const assignments = await graph.listAppAssignments(request.servicePrincipalId);
+      if (assignments.truncated) return null;
+      return assignments.items.some((item) => item.principalId?.toLowerCase() === groupId.toLowerCase());
+    },
   };
+  const forest = services.demoTenant ? demoForest(services.demoTenant) : null;
+  if (forest) directory.findOnPremisesUser = forest;
   const resolution = await resolveBulkSource(request.source, directory);
   const { limits } = services.bulk;
   return { ...resolution, estimatedMs: leastDurationMs(resolution.subjects.length, limits.pace), limits };
@@ -114,4 +123,20 @@ export function actOnBulkRun(
 
 function noSuchBulkRun(id: string): ApiError {
   return new ApiError("not_found", `No bulk run has the id ${id}.`);
+}
+
+/** The demo tenant's Active Directory forest, where a DN can be checked (a real console cannot read AD). */
+function demoForest(tenant: NonNullable<ConsoleServices["demoTenant"]>) {
+  return async (distinguishedName: string): Promise<{ displayName: string } | null> => {
+    const url = new URL("https://demo-tenant.invalid/demo/on-premises/users");
+    url.searchParams.set("search", distinguishedName);
+    const answer = await tenant.handle(new Request(url));
+    if (!answer.ok) throw new Error(`the demo forest answered ${answer.status}`);
+    const { value } = (await answer.json()) as {
+      value: { distinguishedName: string; displayName: string }[];
+    };
+    const wanted = distinguishedName.toLowerCase();
+    const found = value.find((user) => user.distinguishedName.toLowerCase() === wanted);
+    return found ? { displayName: found.displayName } : null;
+  };
 }

@@ -45,6 +45,10 @@ export const bulkSubject = z.object({
   subject: provisionSubjectSchema,
   /** What the operator will recognise: a UPN, a DN, or "Group name (members 1–5 of 12)". */
   label: z.string(),
+  /** A group call's members by name, in the order of memberIds. */
+  memberNames: z.array(z.string()).optional(),
+  /** Set when the object could not be checked before the run (a DN with no directory to look in). */
+  unchecked: z.string().optional(),
 });
 export type BulkSubject = z.infer<typeof bulkSubject>;
 
@@ -65,6 +69,8 @@ export const bulkPreview = z.object({
   unresolved: z.array(z.object({ input: z.string(), line: z.number().nullable(), reason: z.string() })),
   /** Lines that named an object already listed (dropped). */
   duplicates: z.number(),
+  /** What the preview could tell would be skipped: an unassigned group, members out of scope. */
+  warnings: z.array(z.string()).default([]),
   /** The least time the calls take at the pace. */
   estimatedMs: z.number(),
   limits: bulkLimits,
@@ -149,7 +155,13 @@ export const bulkRunView = z.object({
   total: z.number(),
   /** Items that will not be sent again by themselves: done, failed, interrupted or cancelled. */
   done: z.number(),
+  /** Items whose call left (answered, failed, interrupted or in flight). */
+  sent: z.number(),
+  /** Items never sent: pending, or cancelled before their turn. */
+  notSent: z.number(),
   counts: bulkCounts,
+  /** The Skipped items by the skip reason Graph gave (null: none given), most first. */
+  skippedBy: z.array(z.object({ reason: z.string().nullable(), count: z.number() })),
   /** Time left at the pace measured so far (the pace limit before the first answers); null when finished or paused. */
   etaMs: z.number().nullable(),
   limits: bulkLimits,
@@ -186,6 +198,18 @@ export const bulkItemView = z.object({
 export type BulkItemView = z.infer<typeof bulkItemView>;
 export const bulkItemPage = page(bulkItemView);
 
-/** POST /api/bulk-runs/{id}/{action} */
-export const bulkAction = z.enum(["pause", "resume", "cancel", "retry-failed"]);
+/**
+ * POST /api/bulk-runs/{id}/{action}. Each retry sends exactly its items again: retry-calls the
+ * calls that failed, retry-failures the items Graph answered with a provisioning Failure,
+ * retry-interrupted those in flight when a console stopped; retry-failed is calls and interrupted.
+ */
+export const bulkAction = z.enum([
+  "pause",
+  "resume",
+  "cancel",
+  "retry-calls",
+  "retry-failures",
+  "retry-interrupted",
+  "retry-failed",
+]);
 export type BulkAction = z.infer<typeof bulkAction>;
