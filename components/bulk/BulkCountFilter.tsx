@@ -3,7 +3,7 @@ import Box from "@mui/material/Box";
 import Chip from "@mui/material/Chip";
 import Typography from "@mui/material/Typography";
 import type { BulkCounts, BulkItemFilter, BulkRunView } from "@/lib/api/contracts";
-import { explainCode } from "@/lib/provisioning";
+import { explainCode } from "@/lib/provisioning/explain-code";
 import { countChips, skipReasonsInWords, type CountChip } from "./bulk-outcomes";
 
 function CountChips({

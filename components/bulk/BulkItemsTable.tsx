@@ -9,7 +9,7 @@ import { runHref } from "@/components/apps/app-links";
 import { CaptionedTable } from "@/components/CaptionedTable";
 import { visuallyHidden } from "@/components/run-result/visually-hidden";
 import type { BulkItemView } from "@/lib/api/contracts";
-import { explainCode } from "@/lib/provisioning";
+import { explainCode } from "@/lib/provisioning/explain-code";
 import { BulkItemChip } from "./BulkChips";
 
 function subjectKey(item: BulkItemView): string {
