@@ -15,7 +15,7 @@ import {
   type ConsoleApi,
   type PageWeight,
 } from "../e2e/page-weight";
-import { CHROMIUM_ARGS } from "./chromium";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/chromium";
 import { ensureProductionBuild } from "./production-build";
 
 export interface PageWeightFigures {
@@ -63,7 +63,7 @@ export async function benchPageWeight(): Promise<PageWeightFigures> {
     `\nScript per page (compressed bytes Chromium downloaded by network idle, cold cache; budget ${kb(SCRIPT_BUDGET_BYTES)} KB)`,
   );
   await ensureProductionBuild();
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const demoConsole = new ConsoleProcess({ DATA_DIR: mkdtempSync(join(tmpdir(), "pod-bench-weight-")) });
     await demoConsole.start();

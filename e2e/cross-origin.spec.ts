@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { chromium, expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium";
 import { ADELE, APPS, findJob, PRADEEP, type JobTarget } from "./demo-fixtures";
 
 // A page on another site, in Chromium, tries what a cross-site request can do without CORS:
@@ -197,14 +198,9 @@ test("a page under a DNS name rebound to the console's address is refused, page 
 }) => {
   const port = new URL(baseURL!).port;
   const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
+    executablePath: CHROMIUM_PATH,
     args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
+      ...CHROMIUM_ARGS,
       // rebound.test resolves to the console's loopback address, as a rebinding attack's name would.
       "--host-resolver-rules=MAP rebound.test 127.0.0.1",
     ],
