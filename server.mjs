@@ -127,7 +127,11 @@ function writeRaw(socket, { status, headers, body }) {
     ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
     "Connection: close",
   ];
-  socket.end(`${lines.join("\r\n")}\r\n\r\n${body}`);
+  socket.write(`${lines.join("\r\n")}\r\n\r\n${body}`);
+  // What the client still sends (the rest of its headers, a body) is read and dropped, so that
+  // closing does not reset the connection before the answer is read.
+  lingerOnClose(socket);
+  socket.destroySoon();
 }
 
 /** How long a closed connection keeps reading what the client still sends. */
@@ -161,6 +165,8 @@ export async function startConsoleServer({ port, hostname, dir = import.meta.dir
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+    // Before any answer: a refused request's body may still be on its way.
+    if (req.headers["content-length"] || req.headers["transfer-encoding"]) lingerOnClose(req.socket);
     const refusal = refusalOf(req.method ?? "", req.url ?? "/");
     if (refusal) {
       res.writeHead(refusal.status, { ...refusal.headers, Connection: "close" });
@@ -168,7 +174,6 @@ export async function startConsoleServer({ port, hostname, dir = import.meta.dir
       return;
     }
     if (isApiPath(req.url ?? "/")) withApiHeaders(res);
-    if (req.headers["content-length"] || req.headers["transfer-encoding"]) lingerOnClose(req.socket);
     handle(req, res).catch((error) => {
       console.error("[console] a request failed outside the API", error);
       if (res.headersSent) return res.destroy();
@@ -178,6 +183,8 @@ export async function startConsoleServer({ port, hostname, dir = import.meta.dir
     });
   });
   server.on("clientError", (error, socket) => {
+    // Answered already: the parser refuses each later piece of the same request, which is dropped.
+    if (socket.lingers) return;
     if (error.code === "ECONNRESET" || !socket.writable) return socket.destroy();
     writeRaw(socket, clientErrorAnswer(error));
   });
