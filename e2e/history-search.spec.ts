@@ -71,7 +71,7 @@ test("history and the audit log find runs by reason, by part of a name, by actio
   await searchBy(page, "Reason", "noteffectivelyentitled", "reason");
   await expect(rows.filter({ hasText: /pradeep/i })).toHaveCount(0);
   await expect(rows.filter({ hasText: ISAIAH.upn }).first()).toBeVisible();
-  const history = await downloadCsv(page, page.getByRole("button", { name: "Download these runs (CSV)" }));
+  const history = await downloadCsv(page, page.getByRole("button", { name: "Download CSV" }));
   expect(history.header).toEqual(expect.arrayContaining(["requested_at", "actor_name", "outcome", "reason"]));
   expect(history.rows.every((row) => row.reason_code === "NotEffectivelyEntitled")).toBe(true);
   expect(history.rows.find((row) => row.run_id === skipped)).toMatchObject({
@@ -123,7 +123,7 @@ test("history and the audit log find runs by reason, by part of a name, by actio
   await expect(page).not.toHaveURL(/object=/);
   await expect(page.getByRole("row").filter({ hasText: PRADEEP.name }).first()).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: ISAIAH.name })).toHaveCount(0);
-  const audit = await downloadCsv(page, page.getByRole("button", { name: "Download these entries (CSV)" }));
+  const audit = await downloadCsv(page, page.getByRole("button", { name: "Download CSV" }));
   expect(audit.header).toEqual(expect.arrayContaining(["actor_name", "object_name", "application_name"]));
   expect(audit.rows.length).toBeGreaterThan(0);
   expect(

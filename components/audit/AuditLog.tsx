@@ -192,7 +192,7 @@ export function AuditLog() {
           startIcon={<DownloadIcon aria-hidden />}
           sx={{ flexShrink: 0 }}
         >
-          {filtered ? "Download these entries (CSV)" : "Download CSV"}
+          Download CSV
         </DownloadButton>
       </Stack>
       <AuditFilterForm filters={filters} onApply={apply} />

@@ -61,9 +61,9 @@ export function HistoryPage() {
           fallbackName="provisioning-history.csv"
           variant="outlined"
           startIcon={<DownloadIcon aria-hidden />}
-          sx={{ flexShrink: 0 }}
+          sx={{ flexShrink: 0, whiteSpace: "nowrap" }}
         >
-          {filtered ? "Download these runs (CSV)" : "Download CSV"}
+          Download CSV
         </DownloadButton>
       </Stack>
       <HistoryFilterForm filters={filters} onApply={apply} />
