@@ -244,11 +244,8 @@ export const migrations: Record<string, Migration> = {
     async up(db) {
       // Why a run was skipped or failed, as a column: history shows it, filters by it and exports it.
       await db.schema.alterTable("runs").addColumn("reason_code", "text").execute();
-      await db.schema
-        .createIndex("runs_reason_code")
-        .on("runs")
-        .columns(["reason_code", "created_at"])
-        .execute();
+      // History filters by reason whatever its case: the index holds the lower-cased code.
+      await sql`create index runs_reason_code on runs (lower(reason_code), created_at)`.execute(db);
       await sql`update runs set reason_code = error_code where error_code is not null`.execute(db);
       const answered = await sql<{ id: string; outcome: string | null; response_body: string }>`
         select id, outcome, response_body from runs
