@@ -21,6 +21,7 @@ import { auditActionText, auditTargetHref, summariseAuditDetail } from "./audit-
 import { DownloadButton } from "@/components/api/DownloadButton";
 import { auditCsvHref, auditQueries } from "./queries";
 import { CaptionedTable } from "@/components/CaptionedTable";
+import { IdText } from "@/components/IdText";
 
 const mono = { fontFamily: "monospace", fontSize: "0.8125rem", overflowWrap: "break-word" } as const;
 
@@ -29,11 +30,11 @@ function Target({ entry }: { entry: AuditEntry }) {
   const href = auditTargetHref(entry);
   return href ? (
     <MuiLink component={NextLink} href={href} sx={mono}>
-      {entry.target}
+      <IdText>{entry.target}</IdText>
     </MuiLink>
   ) : (
     <Box component="span" sx={mono}>
-      {entry.target}
+      <IdText>{entry.target}</IdText>
     </Box>
   );
 }
@@ -62,6 +63,7 @@ function Detail({ entry }: { entry: AuditEntry }) {
           component="pre"
           sx={{
             ...mono,
+            overflowWrap: "anywhere",
             m: 0,
             p: 1,
             bgcolor: "action.hover",
@@ -99,7 +101,9 @@ function AuditTable({ entries, caption }: { entries: readonly AuditEntry[]; capt
           <TableCell sx={{ maxWidth: 220 }}>
             <Target entry={entry} />
           </TableCell>
-          <TableCell sx={{ ...mono, maxWidth: 200 }}>{entry.graphRequestId ?? "—"}</TableCell>
+          <TableCell sx={mono}>
+            {entry.graphRequestId ? <IdText>{entry.graphRequestId}</IdText> : "—"}
+          </TableCell>
           <TableCell>
             <Detail entry={entry} />
           </TableCell>

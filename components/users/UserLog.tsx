@@ -31,15 +31,13 @@ function EventRow({ view, userId }: { view: ProvisioningEventView; userId: strin
       <TableCell sx={{ whiteSpace: "nowrap" }}>
         {event.id ? <RowLink href={eventHref(userId, event.id)}>{when}</RowLink> : when}
       </TableCell>
-      <TableCell sx={{ overflowWrap: "anywhere" }}>
-        {event.servicePrincipal.displayName ?? event.servicePrincipal.id}
-      </TableCell>
+      <TableCell>{event.servicePrincipal.displayName ?? event.servicePrincipal.id}</TableCell>
       <TableCell>{originText(event.origin)}</TableCell>
       <TableCell>{event.action ?? "—"}</TableCell>
       <TableCell>
         <OutcomeChip outcome={event.outcome} />
       </TableCell>
-      <TableCell sx={{ overflowWrap: "anywhere" }}>
+      <TableCell>
         {event.errorCode ? (
           <>
             {explainCode(event.errorCode).title} <code>({event.errorCode})</code>
