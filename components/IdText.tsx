@@ -73,6 +73,9 @@ export function IdText({ children, block = false }: { children: string; block?: 
           display: block ? "block" : "inline-block",
           maxWidth: "100%",
           verticalAlign: "bottom",
+          // Above a row's stretched link (LinkedTableRow), so it can be hovered and selected to copy.
+          position: "relative",
+          zIndex: 1,
           fontFamily: "monospace",
           borderRadius: 0.5,
           "&:focus-visible": { outline: "2px solid", outlineColor: "primary.main", outlineOffset: 1 },

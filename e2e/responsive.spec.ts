@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./accessibility";
-import { resetDemoTenant } from "./demo-fixtures";
+import { ADELE, resetDemoTenant } from "./demo-fixtures";
 import { consoleApiOf, consolePages, type ConsolePage } from "./page-weight";
 
 // Every page from a phone to a wide screen, in both schemes: the page never scrolls sideways (a
@@ -158,5 +158,30 @@ test("on a phone the sections, the search and presenter mode are behind one menu
   await expect(page).toHaveURL(/\/runs$/);
   await expect(page.getByRole("heading", { level: 1, name: "History" })).toBeVisible();
   await expect(nav).toBeHidden();
+  await context.close();
+});
+
+test("on a phone an id cut short in a table is shown whole on hover and on keyboard focus, and is whole in the page's text", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: PHONE, baseURL: test.info().project.use.baseURL });
+  const page = await context.newPage();
+  await openAtRest(page, "/runs");
+  const row = page.getByRole("row").filter({ hasText: ADELE.upn }).first();
+  const id = row.getByText(ADELE.id, { exact: true });
+  await expect(id).toHaveText(ADELE.id);
+  const text = await id.evaluate((element) => ({ shown: element.clientWidth, whole: element.scrollWidth }));
+  expect(text.shown, "the id is cut short").toBeLessThan(text.whole);
+
+  await id.hover();
+  await expect(page.getByRole("tooltip", { name: ADELE.id })).toBeVisible();
+  await page.mouse.move(0, 0);
+  await expect(page.getByRole("tooltip")).toHaveCount(0);
+
+  // From the row's link, Tab reaches the id under it.
+  await row.getByRole("link", { name: ADELE.upn }).focus();
+  await page.keyboard.press("Tab");
+  await expect(id.locator("..")).toBeFocused();
+  await expect(page.getByRole("tooltip", { name: ADELE.id })).toBeVisible();
   await context.close();
 });
