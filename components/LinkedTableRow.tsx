@@ -28,7 +28,7 @@ export function RowLink({ href, children }: { href: string; children: ReactNode 
       href={href}
       sx={{
         fontWeight: 600,
-        overflowWrap: "anywhere",
+        overflowWrap: "break-word",
         "&::after": { content: '""', position: "absolute", inset: 0 },
         "&:focus-visible": { outline: "none" },
       }}

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import {
+  consoleApiOf,
   consolePages,
   kb,
   SCRIPT_BUDGET_BYTES,
@@ -17,21 +18,7 @@ const SCRIPT_CEILING_BYTES = 340 * 1024;
 
 test("every page stays under the script ceiling, and none downloads zod", async ({ page, request }) => {
   test.setTimeout(120_000);
-  const pages = await consolePages((path, init) =>
-    request
-      .fetch(path, {
-        method: init?.method ?? "GET",
-        headers: init?.headers as Record<string, string>,
-        data: init?.body as string | undefined,
-      })
-      .then(
-        async (answer) =>
-          new Response(new Uint8Array(await answer.body()), {
-            status: answer.status(),
-            headers: answer.headers(),
-          }),
-      ),
-  );
+  const pages = await consolePages(consoleApiOf(request));
   const checked: Promise<string | null>[] = [];
   page.on("response", (response) => {
     if (response.request().resourceType() !== "script") return;

@@ -1,4 +1,4 @@
-import type { Page, Request } from "playwright-core";
+import type { APIRequestContext, Page, Request } from "playwright-core";
 
 // The script every page of the console makes Chromium download by network idle, counted as it
 // crossed the wire (the encoded, gzip body of each script response), one cold visit per page.
@@ -26,6 +26,24 @@ export type ConsoleApi = (path: string, init?: RequestInit) => Promise<Response>
 // The seeded tenant's HR Portal job and Adele Vance (lib/demo-tenant/seed/fixtures.ts; server-only).
 const ADELE = "69bdd931-211b-469b-bd21-0c279cd91efd";
 const HR_PORTAL = "Contoso HR Portal (SCIM)";
+
+/** The console's API through a Playwright request context (its cookies and base URL). */
+export function consoleApiOf(request: APIRequestContext): ConsoleApi {
+  return (path, init) =>
+    request
+      .fetch(path, {
+        method: init?.method ?? "GET",
+        headers: init?.headers as Record<string, string>,
+        data: init?.body as string | undefined,
+      })
+      .then(
+        async (answer) =>
+          new Response(new Uint8Array(await answer.body()), {
+            status: answer.status(),
+            headers: answer.headers(),
+          }),
+      );
+}
 
 async function json<T>(answer: Promise<Response>): Promise<T> {
   const response = await answer;

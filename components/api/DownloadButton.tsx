@@ -26,7 +26,7 @@ export function DownloadButton({
     }
   };
   return (
-    <Box sx={{ display: "inline-flex", flexDirection: "column", gap: 0.5 }}>
+    <Box sx={{ display: "inline-flex", flexDirection: "column", gap: 0.5, flexShrink: 0 }}>
       <Button {...button} onClick={() => void download()} disabled={busy || button.disabled}>
         {children}
       </Button>

@@ -14,7 +14,6 @@ import Stack from "@mui/material/Stack";
 import Table from "@mui/material/Table";
 import TableBody from "@mui/material/TableBody";
 import TableCell from "@mui/material/TableCell";
-import TableContainer from "@mui/material/TableContainer";
 import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import TextField from "@mui/material/TextField";
@@ -22,7 +21,9 @@ import Typography from "@mui/material/Typography";
 import Search from "@mui/icons-material/Search";
 import { useDebouncedValue } from "@/components/directory/use-debounced-value";
 import { JobStatusChip } from "@/components/jobs/JobStatusChip";
+import { IdText } from "@/components/IdText";
 import { ID_CLASS } from "@/components/presenter/presenter-attribute";
+import { TableScroller } from "@/components/TableScroller";
 import { tallyJobStatuses } from "@/components/jobs/job-status";
 import type { ServicePrincipalSummary } from "@/lib/api/contracts";
 import { appHref } from "./app-links";
@@ -133,7 +134,7 @@ function countText(count: number, more: boolean, search: string): string {
 
 function AppTable({ apps }: { apps: ServicePrincipalSummary[] }) {
   return (
-    <TableContainer component={Paper} variant="outlined">
+    <TableScroller label="Applications" outlined>
       <Table size="small">
         <Box component="caption" sx={visuallyHidden}>
           Applications with provisioning, their jobs and the jobs&apos; status
@@ -159,7 +160,7 @@ function AppTable({ apps }: { apps: ServicePrincipalSummary[] }) {
                   className={ID_CLASS}
                   sx={{ color: "text.secondary", fontFamily: "monospace", fontSize: "0.75rem" }}
                 >
-                  App id {app.appId}
+                  App id <IdText>{app.appId}</IdText>
                 </Typography>
               </TableCell>
               <TableCell align="right">{app.jobCount}</TableCell>
@@ -174,7 +175,7 @@ function AppTable({ apps }: { apps: ServicePrincipalSummary[] }) {
           ))}
         </TableBody>
       </Table>
-    </TableContainer>
+    </TableScroller>
   );
 }
 

@@ -25,6 +25,7 @@ import { auditCsvHref, auditQueries } from "./queries";
 import { AuditFilterForm } from "./AuditFilterForm";
 import { auditFiltersFromSearchParams, hasAuditFilters, searchParamsFromAuditFilters } from "./audit-filters";
 import { CaptionedTable } from "@/components/CaptionedTable";
+import { IdText } from "@/components/IdText";
 
 const mono = { fontFamily: "monospace", fontSize: "0.8125rem", overflowWrap: "break-word" } as const;
 
@@ -52,11 +53,11 @@ function Target({ entry }: { entry: AuditEntry }) {
     );
   return href ? (
     <MuiLink component={NextLink} href={href} sx={mono}>
-      {entry.target}
+      <IdText>{entry.target}</IdText>
     </MuiLink>
   ) : (
     <Box component="span" sx={mono}>
-      {entry.target}
+      <IdText>{entry.target}</IdText>
     </Box>
   );
 }
@@ -85,6 +86,7 @@ function Detail({ entry }: { entry: AuditEntry }) {
           component="pre"
           sx={{
             ...mono,
+            overflowWrap: "anywhere",
             m: 0,
             p: 1,
             bgcolor: "action.hover",
@@ -143,7 +145,9 @@ function AuditTable({ entries, caption }: { entries: readonly AuditEntry[]; capt
               "—"
             )}
           </TableCell>
-          <TableCell sx={{ ...mono, maxWidth: 200 }}>{entry.graphRequestId ?? "—"}</TableCell>
+          <TableCell sx={mono}>
+            {entry.graphRequestId ? <IdText>{entry.graphRequestId}</IdText> : "—"}
+          </TableCell>
           <TableCell>
             <Detail entry={entry} />
           </TableCell>

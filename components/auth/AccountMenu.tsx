@@ -1,5 +1,6 @@
 "use client";
 import { useId, useState } from "react";
+import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Chip from "@mui/material/Chip";
 import Divider from "@mui/material/Divider";
@@ -34,9 +35,21 @@ export function AccountMenu() {
         aria-expanded={anchor !== null}
         aria-controls={anchor ? panelId : undefined}
         onClick={(event) => setAnchor(event.currentTarget)}
-        sx={{ textTransform: "none" }}
+        sx={{ textTransform: "none", minWidth: 0, "& .MuiButton-startIcon": { mr: { xs: 0, sm: 1 } } }}
       >
-        {account.name}
+        {/* On a phone the icon alone: the button's name still says whose account it is. */}
+        <Box
+          component="span"
+          sx={{
+            display: { xs: "none", sm: "inline" },
+            maxWidth: 200,
+            overflow: "hidden",
+            textOverflow: "ellipsis",
+            whiteSpace: "nowrap",
+          }}
+        >
+          {account.name}
+        </Box>
       </Button>
       <Popover
         id={panelId}

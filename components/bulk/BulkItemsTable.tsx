@@ -7,6 +7,7 @@ import Typography from "@mui/material/Typography";
 import NextLink from "next/link";
 import { runHref } from "@/components/apps/app-links";
 import { CaptionedTable } from "@/components/CaptionedTable";
+import { MonoNote } from "@/components/history/MonoNote";
 import { visuallyHidden } from "@/components/run-result/visually-hidden";
 import type { BulkItemView } from "@/lib/api/contracts";
 import { explainCode } from "@/lib/provisioning/explain-code";
@@ -32,16 +33,9 @@ function ItemRow({ item }: { item: BulkItemView }) {
   return (
     <TableRow>
       <TableCell>{item.position.toLocaleString("en-US")}</TableCell>
-      <TableCell sx={{ maxWidth: 360, overflowWrap: "anywhere" }}>
+      <TableCell sx={{ maxWidth: 360 }}>
         {label}
-        {label !== subjectKey(item) && (
-          <Typography
-            variant="body2"
-            sx={{ color: "text.secondary", fontFamily: "monospace", fontSize: "0.75rem" }}
-          >
-            {subjectKey(item)}
-          </Typography>
-        )}
+        {label !== subjectKey(item) && <MonoNote>{subjectKey(item)}</MonoNote>}
       </TableCell>
       <TableCell>
         <BulkItemChip item={item} />

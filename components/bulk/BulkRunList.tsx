@@ -31,14 +31,20 @@ function BulkRunRow({ run }: { run: BulkRunView }) {
       </TableCell>
       <TableCell sx={{ maxWidth: 320 }}>
         <RowLink href={bulkRunHref(run.id)}>{run.labels.application ?? run.servicePrincipalId}</RowLink>
-        <MonoNote>{run.labels.job ?? run.jobId}</MonoNote>
+        {run.labels.job ? (
+          <Typography variant="body2" sx={{ color: "text.secondary" }}>
+            {run.labels.job}
+          </Typography>
+        ) : (
+          <MonoNote>{run.jobId}</MonoNote>
+        )}
       </TableCell>
       <TableCell>
         <BulkStatusChip status={run.status} />
       </TableCell>
       <TableCell sx={{ minWidth: "8rem" }}>{progressInWords(run)}</TableCell>
       <TableCell sx={{ minWidth: "10rem" }}>{countsInWords(run.counts)}</TableCell>
-      <TableCell sx={{ overflowWrap: "anywhere" }}>{run.actor}</TableCell>
+      <TableCell>{run.actor}</TableCell>
     </LinkedTableRow>
   );
 }

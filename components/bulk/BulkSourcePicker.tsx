@@ -100,6 +100,8 @@ export function BulkSourcePicker({
         value={form.tab}
         onChange={(_event, tab: SourceTab) => onChange({ tab })}
         aria-label="Where the objects come from"
+        variant="scrollable"
+        scrollButtons="auto"
         sx={{ borderBottom: 1, borderColor: "divider" }}
       >
         {tabs.map((tab) => (

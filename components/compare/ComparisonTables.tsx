@@ -8,6 +8,8 @@ import { OutcomeChip, StatusChip } from "@/components/run-result/OutcomeChip";
 import type { RunComparison } from "@/lib/api/contracts";
 import { normaliseOutcome } from "@/lib/provisioning/outcome";
 import { CaptionedTable } from "@/components/CaptionedTable";
+import { IdText } from "@/components/IdText";
+import { looksLikeId } from "@/components/looks-like-id";
 
 function Missing({ children }: { children: string }) {
   return (
@@ -20,8 +22,9 @@ function Missing({ children }: { children: string }) {
 function Value({ text }: { text: string | null }) {
   if (text === null) return <Missing>(no value)</Missing>;
   if (text === "") return <Missing>(empty)</Missing>;
+  if (looksLikeId(text)) return <IdText>{text}</IdText>;
   return (
-    <Box component="span" sx={{ fontFamily: "monospace", overflowWrap: "anywhere", whiteSpace: "pre-wrap" }}>
+    <Box component="span" sx={{ fontFamily: "monospace", whiteSpace: "pre-wrap" }}>
       {text}
     </Box>
   );
@@ -83,7 +86,7 @@ function StepSide({ step }: { step: { status: string; description: string } | nu
   return (
     <>
       <OutcomeChip outcome={normaliseOutcome(step.status)} label={step.status} />
-      <Typography variant="body2" sx={{ mt: 0.5, overflowWrap: "anywhere" }}>
+      <Typography variant="body2" sx={{ mt: 0.5 }}>
         {step.description}
       </Typography>
     </>
@@ -125,7 +128,7 @@ export function AttributeDifferencesTable({ attributes }: { attributes: RunCompa
     >
       {attributes.map((attribute) => (
         <TableRow key={`${attribute.where}:${attribute.name}`}>
-          <TableCell component="th" scope="row" sx={{ fontWeight: 600, overflowWrap: "anywhere" }}>
+          <TableCell component="th" scope="row" sx={{ fontWeight: 600 }}>
             {attribute.name}
           </TableCell>
           <TableCell>{WHERE[attribute.where]}</TableCell>

@@ -79,7 +79,8 @@ export function DemoScenariosPanel() {
             p: 0,
             display: "grid",
             gap: 2,
-            gridTemplateColumns: { xs: "1fr", md: "1fr 1fr" },
+            // minmax(0, …): a long DN in a card wraps inside it instead of widening the column.
+            gridTemplateColumns: { xs: "minmax(0, 1fr)", md: "repeat(2, minmax(0, 1fr))" },
           }}
         >
           {scenarios.data.map((scenario, index) => (
@@ -121,7 +122,14 @@ function ScenarioCard({
       component="section"
       variant="outlined"
       aria-labelledby={titleId}
-      sx={{ p: { xs: 2, sm: 2.5 }, height: "100%", display: "flex", flexDirection: "column", gap: 1.5 }}
+      sx={{
+        p: { xs: 2, sm: 2.5 },
+        height: "100%",
+        display: "flex",
+        flexDirection: "column",
+        gap: 1.5,
+        overflowWrap: "break-word",
+      }}
     >
       <div>
         <Typography variant="h6" component="h2" id={titleId}>

@@ -110,7 +110,7 @@ function LabResult({
               <TableCell component="th" scope="row" sx={{ fontFamily: "monospace" }}>
                 [{row.attribute}]
               </TableCell>
-              <TableCell sx={{ fontFamily: "monospace", overflowWrap: "anywhere" }}>
+              <TableCell sx={{ fontFamily: "monospace" }}>
                 {row.value === null ? (
                   <Box
                     component="span"

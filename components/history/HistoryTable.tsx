@@ -44,7 +44,7 @@ function HistoryRow({ run }: { run: RunListItem }) {
         {run.labels.application ?? <MonoNote>{run.servicePrincipalId}</MonoNote>}
         {/* Which of the application's jobs: runs stored before job labels show the job id. */}
         {run.labels.job ? (
-          <Typography variant="body2" sx={{ color: "text.secondary", overflowWrap: "anywhere" }}>
+          <Typography variant="body2" sx={{ color: "text.secondary", overflowWrap: "break-word" }}>
             {run.labels.job}
           </Typography>
         ) : (

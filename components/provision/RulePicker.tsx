@@ -14,7 +14,8 @@ import type { RuleChoice } from "./provision-form";
 function RuleText({ rule }: { rule: RuleSummary }) {
   return (
     <>
-      <Typography component="span" sx={{ display: "block", fontWeight: 600 }}>
+      {/* A rule's name is one long word ("USERGROUP_OUTBOUND_USERGROUP"): it may break anywhere. */}
+      <Typography component="span" sx={{ display: "block", fontWeight: 600, overflowWrap: "anywhere" }}>
         {rule.name}
       </Typography>
       <Typography component="span" variant="body2" sx={{ display: "block", color: "text.secondary" }}>

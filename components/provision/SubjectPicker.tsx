@@ -44,6 +44,8 @@ export function SubjectPicker(props: {
           value={kind}
           onChange={(_event, next: SubjectKind) => update({ kind: next })}
           aria-label="Kind of object to provision"
+          variant="scrollable"
+          scrollButtons="auto"
           sx={{ borderBottom: 1, borderColor: "divider" }}
         >
           {kinds.map((option) => (

@@ -112,7 +112,7 @@ export function GroupMembers({
           const loading = lookup.isPending && live;
           return (
             <TableRow key={row.id}>
-              <TableCell component="th" scope="row" sx={{ overflowWrap: "anywhere", fontWeight: 500 }}>
+              <TableCell component="th" scope="row" sx={{ fontWeight: 500 }}>
                 {loading ? (
                   <Skeleton width={120} />
                 ) : row.directory?.displayName ? (
@@ -125,7 +125,7 @@ export function GroupMembers({
                   </Box>
                 )}
               </TableCell>
-              <TableCell sx={{ overflowWrap: "anywhere" }}>
+              <TableCell>
                 {row.directory?.userPrincipalName ??
                   row.reported?.label ??
                   (loading ? <Skeleton width={160} /> : <Dim>unknown</Dim>)}
@@ -143,7 +143,7 @@ export function GroupMembers({
                 )}
               </TableCell>
               <TableCell>{row.reported?.action ?? <Dim>—</Dim>}</TableCell>
-              <TableCell sx={{ overflowWrap: "anywhere" }}>
+              <TableCell>
                 {code ? (
                   <>
                     {explainCode(code).title}{" "}

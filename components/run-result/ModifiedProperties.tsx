@@ -12,6 +12,9 @@ import Typography from "@mui/material/Typography";
 import type { ModifiedProperty, PropertiesMeaning, PropertyChange } from "@/lib/provisioning";
 import { StatusChip, type ChipTone } from "./OutcomeChip";
 import { filterProperties } from "./property-filter";
+import { IdText } from "@/components/IdText";
+import { looksLikeId } from "@/components/looks-like-id";
+import { TableScroller } from "@/components/TableScroller";
 import { visuallyHidden } from "./visually-hidden";
 
 const CHANGE_TONE: Record<PropertyChange, ChipTone> = {
@@ -41,6 +44,7 @@ function Note({ children }: { children: string }) {
 
 function Value({ value }: { value: string | null }) {
   if (value === null || value === "") return <Note>empty</Note>;
+  if (looksLikeId(value)) return <IdText>{value}</IdText>;
   return (
     <Box component="span" sx={{ fontFamily: "monospace" }}>
       {value}
@@ -75,11 +79,11 @@ function PropertyRow({
   return (
     <>
       <TableRow>
-        <TableCell component="th" scope="row" sx={{ fontWeight: 500, overflowWrap: "anywhere" }}>
+        <TableCell component="th" scope="row" sx={{ fontWeight: 500 }}>
           {property.name}
         </TableCell>
         {showOld && (
-          <TableCell sx={{ overflowWrap: "anywhere" }}>
+          <TableCell>
             {property.oldValueReported ? (
               <Value value={property.oldValue} />
             ) : (
@@ -87,7 +91,7 @@ function PropertyRow({
             )}
           </TableCell>
         )}
-        <TableCell sx={{ overflowWrap: "anywhere" }}>
+        <TableCell>
           {showOld && (
             <Box component="span" aria-hidden sx={{ color: "text.secondary", mr: 1 }}>
               →
@@ -165,8 +169,8 @@ export function ModifiedProperties({
             slotProps={{ htmlInput: { "aria-controls": tableId } }}
             sx={{ mb: 1 }}
           />
-          <Box sx={{ overflowX: "auto" }}>
-            <Table size="small" id={tableId}>
+          <TableScroller label={caption}>
+            <Table size="small" id={tableId} sx={{ "& td, & th": { overflowWrap: "break-word" } }}>
               <Box component="caption" sx={visuallyHidden}>
                 {caption}
               </Box>
@@ -215,7 +219,7 @@ export function ModifiedProperties({
                 ))}
               </TableBody>
             </Table>
-          </Box>
+          </TableScroller>
           {shown.length === 0 && (
             <Typography variant="body2" sx={{ color: "text.secondary", mt: 1 }}>
               No property matches “{filter.trim()}”.

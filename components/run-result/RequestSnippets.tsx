@@ -55,6 +55,8 @@ export function RequestSnippets({ request }: { request: RunRequest }) {
         value={shell}
         onChange={(_, value: Shell) => setShell(value)}
         aria-label="Script language"
+        variant="scrollable"
+        scrollButtons="auto"
         sx={{ borderBottom: 1, borderColor: "divider" }}
       >
         {SHELLS.map(({ id, name }) => (

@@ -60,7 +60,8 @@ export function ScopeEvaluation({
         sx={{
           m: 0,
           display: "grid",
-          gridTemplateColumns: "max-content auto",
+          // A check's name wraps when the step is narrow, rather than pushing its answer out of view.
+          gridTemplateColumns: "minmax(0, max-content) auto",
           columnGap: 2,
           rowGap: 0.75,
           alignItems: "center",
@@ -88,11 +89,9 @@ export function ScopeEvaluation({
               const value = valueOf(imported, clause.attribute);
               return (
                 <TableRow key={`${f}-${c}`}>
-                  <TableCell sx={{ overflowWrap: "anywhere" }}>{filter.name ?? "(unnamed)"}</TableCell>
-                  <TableCell sx={{ fontFamily: "monospace", overflowWrap: "anywhere" }}>
-                    {clauseWords(clause)}
-                  </TableCell>
-                  <TableCell sx={{ overflowWrap: "anywhere" }}>
+                  <TableCell>{filter.name ?? "(unnamed)"}</TableCell>
+                  <TableCell sx={{ fontFamily: "monospace" }}>{clauseWords(clause)}</TableCell>
+                  <TableCell>
                     {value === null ? (
                       <Box component="span" sx={{ color: "text.secondary", fontStyle: "italic" }}>
                         no value

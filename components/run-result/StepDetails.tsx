@@ -10,12 +10,15 @@ import TableRow from "@mui/material/TableRow";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import { foldDetails, scopeClausesOf } from "./step-details";
+import { IdText } from "@/components/IdText";
+import { looksLikeId } from "@/components/looks-like-id";
+import { TableScroller } from "@/components/TableScroller";
 import { visuallyHidden } from "./visually-hidden";
 
 /** A detail's value; the scope evaluation's JSON is read out as clauses that held or did not. */
 function DetailValue({ name, value }: { name: string; value: string }) {
   const clauses = scopeClausesOf(name, value);
-  if (!clauses) return <>{value}</>;
+  if (!clauses) return looksLikeId(value) ? <IdText>{value}</IdText> : <>{value}</>;
   return (
     <Box component="ul" sx={{ m: 0, pl: 2.5, fontFamily: "inherit" }}>
       {clauses.map((clause) => (
@@ -75,7 +78,7 @@ export function StepDetails({
               : "Every detail of this step is empty."}
         </Typography>
       ) : (
-        <Box sx={{ overflowX: "auto" }}>
+        <TableScroller label={caption}>
           <Table size="small" id={tableId}>
             <Box component="caption" sx={visuallyHidden}>
               {caption}
@@ -93,11 +96,11 @@ export function StepDetails({
             <TableBody>
               {rows.map((row) => (
                 <TableRow key={row.name}>
-                  <TableCell component="th" scope="row" sx={{ fontWeight: 500, overflowWrap: "anywhere" }}>
+                  <TableCell component="th" scope="row" sx={{ fontWeight: 500, overflowWrap: "break-word" }}>
                     {row.name}
                   </TableCell>
                   <TableCell
-                    sx={{ fontFamily: "monospace", overflowWrap: "anywhere", whiteSpace: "pre-wrap" }}
+                    sx={{ fontFamily: "monospace", overflowWrap: "break-word", whiteSpace: "pre-wrap" }}
                   >
                     {folded.empty.includes(row) ? (
                       <Box component="span" sx={{ color: "text.secondary", fontStyle: "italic" }}>
@@ -111,7 +114,7 @@ export function StepDetails({
               ))}
             </TableBody>
           </Table>
-        </Box>
+        </TableScroller>
       )}
     </Box>
   );

@@ -32,7 +32,7 @@ function FilterTable({ caption, filters }: { caption: string; filters: ScopeFilt
           const value = valueText(clause.value);
           return (
             <TableRow key={`${f}-${c}`}>
-              <TableCell sx={{ overflowWrap: "anywhere" }}>
+              <TableCell>
                 {filter.name ?? "(unnamed)"}
                 {c === 0 && (
                   <Box sx={{ mt: 0.5 }}>
@@ -43,12 +43,12 @@ function FilterTable({ caption, filters }: { caption: string; filters: ScopeFilt
                   </Box>
                 )}
               </TableCell>
-              <TableCell sx={{ fontFamily: "monospace", overflowWrap: "anywhere" }}>
+              <TableCell sx={{ fontFamily: "monospace" }}>
                 {[clause.attribute, clause.operator, clause.values.map((v) => `'${v}'`).join(", ")]
                   .filter(Boolean)
                   .join(" ")}
               </TableCell>
-              <TableCell sx={{ overflowWrap: "anywhere" }}>
+              <TableCell>
                 {value === null || value === "" ? (
                   <Box component="span" sx={{ color: "text.secondary", fontStyle: "italic" }}>
                     no value
@@ -67,7 +67,7 @@ function FilterTable({ caption, filters }: { caption: string; filters: ScopeFilt
               <TableCell>
                 <Held held={clause.held} />
               </TableCell>
-              <TableCell sx={{ overflowWrap: "anywhere" }}>
+              <TableCell>
                 <Typography variant="body2">
                   {clause.note ?? (clause.held ? "" : "The values differ.")}
                 </Typography>

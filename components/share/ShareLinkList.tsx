@@ -22,6 +22,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { dateTimeText } from "@/components/jobs/when";
 import { StatusChip } from "@/components/run-result/OutcomeChip";
 import { visuallyHidden } from "@/components/run-result/visually-hidden";
+import { TableScroller } from "@/components/TableScroller";
 import { revokeShareLink, shareKeys, shareQueries, sharedRunHref } from "./queries";
 import { shareLinkStateOf, shareLinkStateText, type ShareLink, type ShareLinkState } from "./share-state";
 
@@ -154,33 +155,35 @@ export function ShareLinkList({
       {revoke.isError && (
         <Alert severity="error">The link could not be revoked: {revoke.error.message}</Alert>
       )}
-      <Table size="small">
-        <Box component="caption" sx={visuallyHidden}>
-          Links made for this run, newest first
-        </Box>
-        <TableHead>
-          <TableRow>
-            <TableCell scope="col">State</TableCell>
-            <TableCell scope="col">Made</TableCell>
-            <TableCell scope="col">Values</TableCell>
-            <TableCell scope="col">
-              <Box component="span" sx={visuallyHidden}>
-                Actions
-              </Box>
-            </TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {links.data.map((link) => (
-            <ShareLinkRow
-              key={link.id}
-              link={link}
-              onRevoke={() => setConfirming(link)}
-              revoking={revoke.isPending && revoke.variables === link.id}
-            />
-          ))}
-        </TableBody>
-      </Table>
+      <TableScroller label="Links made for this run">
+        <Table size="small">
+          <Box component="caption" sx={visuallyHidden}>
+            Links made for this run, newest first
+          </Box>
+          <TableHead>
+            <TableRow>
+              <TableCell scope="col">State</TableCell>
+              <TableCell scope="col">Made</TableCell>
+              <TableCell scope="col">Values</TableCell>
+              <TableCell scope="col">
+                <Box component="span" sx={visuallyHidden}>
+                  Actions
+                </Box>
+              </TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {links.data.map((link) => (
+              <ShareLinkRow
+                key={link.id}
+                link={link}
+                onRevoke={() => setConfirming(link)}
+                revoking={revoke.isPending && revoke.variables === link.id}
+              />
+            ))}
+          </TableBody>
+        </Table>
+      </TableScroller>
       <RevokeDialog
         link={confirming}
         onCancel={() => setConfirming(null)}

@@ -106,7 +106,7 @@ export function FailuresWaitingPanel({
           >
             {waiting.items.map((item) => (
               <TableRow key={item.key}>
-                <TableCell sx={{ overflowWrap: "anywhere" }}>
+                <TableCell>
                   {item.label}
                   {item.problem && (
                     <Typography variant="body2" sx={{ color: "text.secondary" }}>
@@ -117,7 +117,7 @@ export function FailuresWaitingPanel({
                 <TableCell>
                   <WhenText iso={item.lastFailure.activityDateTime} />
                 </TableCell>
-                <TableCell sx={{ overflowWrap: "anywhere" }}>
+                <TableCell>
                   {item.lastFailure.errorCode ? (
                     <>
                       {explainCode(item.lastFailure.errorCode).title}{" "}

@@ -17,6 +17,7 @@ import { LinkedTableRow, RowLink } from "@/components/LinkedTableRow";
 import { LoadFailure, Loading, LoadMore } from "@/components/history/RequestStates";
 import { dateTimeText } from "@/components/jobs/when";
 import { OutcomeChip } from "@/components/run-result/OutcomeChip";
+import { IdText } from "@/components/IdText";
 import { explainCode } from "@/lib/provisioning/explain-code";
 import type { ProvisioningEventView, UserApplication } from "@/lib/api/contracts";
 import { originText } from "./event-text";
@@ -31,15 +32,16 @@ function EventRow({ view, userId }: { view: ProvisioningEventView; userId: strin
       <TableCell sx={{ whiteSpace: "nowrap" }}>
         {event.id ? <RowLink href={eventHref(userId, event.id)}>{when}</RowLink> : when}
       </TableCell>
-      <TableCell sx={{ overflowWrap: "anywhere" }}>
-        {event.servicePrincipal.displayName ?? event.servicePrincipal.id}
+      <TableCell>
+        {event.servicePrincipal.displayName ??
+          (event.servicePrincipal.id ? <IdText>{event.servicePrincipal.id}</IdText> : "—")}
       </TableCell>
       <TableCell>{originText(event.origin)}</TableCell>
       <TableCell>{event.action ?? "—"}</TableCell>
       <TableCell>
         <OutcomeChip outcome={event.outcome} />
       </TableCell>
-      <TableCell sx={{ overflowWrap: "anywhere" }}>
+      <TableCell>
         {event.errorCode ? (
           <>
             {explainCode(event.errorCode).title} <code>({event.errorCode})</code>

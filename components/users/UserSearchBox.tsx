@@ -83,7 +83,7 @@ export function UserSearchBox() {
         }
         clearOnBlur={false}
         handleHomeEndKeys
-        sx={{ width: { xs: "100%", sm: 260, md: 320 } }}
+        sx={{ width: "100%" }}
         renderOption={({ key, ...optionProps }, user) => (
           <Box component="li" key={key ?? user.id} {...optionProps}>
             <Box sx={{ minWidth: 0 }}>
