@@ -227,3 +227,24 @@ test("Enter on an address, on a still-running search, a hand-edited link and a n
   const box = await provision.boundingBox();
   expect(box!.x + box!.width).toBeLessThanOrEqual(380);
 });
+
+test("the box takes every key from the first, at machine speed and by keyboard only, while its suggestions load", async ({
+  page,
+}) => {
+  for (const how of ["keyboard focus, no delay", "click, 20 ms per key"] as const) {
+    await page.goto("/runs");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    if (how === "keyboard focus, no delay") {
+      await searchBox(page).focus(); // no pointer ever came near: the suggestions load on focus
+      await page.keyboard.type("megan bo");
+    } else {
+      await searchBox(page).click();
+      await page.keyboard.type("megan bo", { delay: 20 });
+    }
+    await expect(searchBox(page), how).toHaveValue("megan bo");
+    await expect(searchBox(page), how).toBeFocused();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { level: 1, name: MEGAN.name }), how).toBeVisible();
+  }
+});
