@@ -3,6 +3,7 @@ import { useId, type ChangeEventHandler, type FocusEventHandler, type ReactNode,
 import FormControl from "@mui/material/FormControl";
 import FormHelperText from "@mui/material/FormHelperText";
 import InputLabel, { type InputLabelProps } from "@mui/material/InputLabel";
+import type { InputBaseComponentProps } from "@mui/material/InputBase";
 import OutlinedInput, { type OutlinedInputProps } from "@mui/material/OutlinedInput";
 import type { SxProps, Theme } from "@mui/material/styles";
 
@@ -13,7 +14,8 @@ import type { SxProps, Theme } from "@mui/material/styles";
  * an Autocomplete's `renderInput` params spread onto it as they do onto a TextField. For a choice
  * from a list, TextField with `select` stays the tool.
  */
-export interface TextInputProps {
+export interface TextInputProps
+  extends Pick<OutlinedInputProps, "onKeyDown" | "onKeyUp" | "onSelect" | "onPaste" | "onClick"> {
   id?: string;
   label?: ReactNode;
   value?: unknown;
@@ -43,7 +45,7 @@ export interface TextInputProps {
     /** Props of the outlined input (adornments, its ref when an Autocomplete gives one). */
     input?: Partial<OutlinedInputProps> & { ref?: Ref<unknown> };
     /** Attributes of the <input> element itself. */
-    htmlInput?: Record<string, unknown>;
+    htmlInput?: InputBaseComponentProps;
     inputLabel?: Partial<InputLabelProps>;
     formHelperText?: Record<string, unknown>;
   };
