@@ -3,7 +3,6 @@ import { useId, useState, type FormEvent } from "react";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
-import Tooltip from "@mui/material/Tooltip";
 import Checkbox from "@mui/material/Checkbox";
 import Dialog from "@mui/material/Dialog";
 import DialogActions from "@mui/material/DialogActions";
@@ -130,18 +129,17 @@ export function ShareRunButton({ runId }: { runId: string }) {
   const permission = useCanRunProvisioning();
   return (
     <>
-      <Tooltip title={permission.reason ?? ""}>
-        <span>
-          <Button
-            variant="outlined"
-            startIcon={<ShareIcon aria-hidden />}
-            onClick={() => setOpen(true)}
-            disabled={!permission.allowed}
-          >
-            Share
-          </Button>
-        </span>
-      </Tooltip>
+      {/* Why it is disabled, on hover (a disabled button gets no pointer events of its own). */}
+      <span title={permission.reason ?? undefined}>
+        <Button
+          variant="outlined"
+          startIcon={<ShareIcon aria-hidden />}
+          onClick={() => setOpen(true)}
+          disabled={!permission.allowed}
+        >
+          Share
+        </Button>
+      </span>
       <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby={titleId} fullWidth maxWidth="md">
         <DialogTitle id={titleId}>Share this run</DialogTitle>
         {/* Mounted only while open, so each opening starts from a fresh form. */}
