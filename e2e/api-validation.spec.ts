@@ -160,6 +160,12 @@ test("history, compare, share, export and audit routes name the bad parameter", 
   );
   await expectError(await request.get("/api/shares/no-such-share"), 404, "not_found");
   await expectError(await request.get("/api/audit?limit=abc"), 400, "bad_request", /limit/);
+  await expectError(await request.get("/api/runs?reason=not%20a%20code"), 400, "bad_request", /reason/);
+  await expectError(await request.get("/api/runs?format=xml"), 400, "bad_request", /format/);
+  await expectError(await request.get("/api/audit?action=run.deleted"), 400, "bad_request", /action/);
+  await expectError(await request.get("/api/audit?from=yesterday"), 400, "bad_request", /from/);
+  await expectError(await request.get(`/api/audit?object=${"x".repeat(201)}`), 400, "bad_request", /object/);
+  await expectError(await request.get("/api/audit?app=%20"), 400, "bad_request", /app/);
 });
 
 test("demo controls name the bad field", async ({ request }) => {

@@ -134,7 +134,9 @@ test("the audit log records the runs and the demo-tenant change, and exports CSV
   ).toBeVisible();
   const csv = await request.get("/api/audit?format=csv");
   expect(csv.headers()["content-type"]).toContain("text/csv");
-  expect(await csv.text()).toMatch(/^at,actor,action,target,graph_request_id,detail\r\n/);
+  expect(await csv.text()).toMatch(
+    /^at,actor,actor_name,action,target,object_id,object_name,application_id,application_name,graph_request_id,detail\r\n/,
+  );
 });
 
 for (const colorScheme of ["light", "dark"] as const) {

@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
@@ -14,19 +14,42 @@ import ExpandLessIcon from "@mui/icons-material/ExpandLess";
 import ExpandMoreIcon from "@mui/icons-material/ExpandMore";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import NextLink from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { LoadFailure, Loading, LoadMore } from "@/components/history/RequestStates";
 import { WhenText } from "@/components/history/WhenText";
-import type { AuditEntry } from "@/lib/api/contracts";
+import { isEmptyRange } from "@/components/history/history-filters";
+import type { AuditEntry, AuditFilters } from "@/lib/api/contracts";
 import { auditActionText, auditTargetHref, summariseAuditDetail } from "./audit-entry";
 import { DownloadButton } from "@/components/api/DownloadButton";
 import { auditCsvHref, auditQueries } from "./queries";
+import { AuditFilterForm } from "./AuditFilterForm";
+import { auditFiltersFromSearchParams, hasAuditFilters, searchParamsFromAuditFilters } from "./audit-filters";
 import { CaptionedTable } from "@/components/CaptionedTable";
 
 const mono = { fontFamily: "monospace", fontSize: "0.8125rem", overflowWrap: "break-word" } as const;
 
+const OBJECT_KIND: Record<string, string> = {
+  user: "User",
+  group: "Group",
+  onPremisesUser: "On-premises user",
+};
+
 function Target({ entry }: { entry: AuditEntry }) {
   if (!entry.target) return <>—</>;
   const href = auditTargetHref(entry);
+  const object = entry.object;
+  // A run's or a share's entry names the run: the object it provisioned says more, by name.
+  if (object && href)
+    return (
+      <>
+        <MuiLink component={NextLink} href={href} title={`${object.id} (run ${entry.target})`}>
+          {object.name ?? object.id}
+        </MuiLink>
+        <Typography variant="body2" component="span" sx={{ color: "text.secondary", ml: 1 }}>
+          {OBJECT_KIND[object.kind] ?? object.kind}
+        </Typography>
+      </>
+    );
   return href ? (
     <MuiLink component={NextLink} href={href} sx={mono}>
       {entry.target}
@@ -82,14 +105,26 @@ function AuditTable({ entries, caption }: { entries: readonly AuditEntry[]; capt
   return (
     <CaptionedTable
       caption={caption}
-      headers={["When", "Who", "Action", "Target", "Graph request id", { label: "Detail", width: "34%" }]}
+      headers={[
+        "When",
+        "Who",
+        "Action",
+        "Target",
+        "Application",
+        "Graph request id",
+        { label: "Detail", width: "30%" },
+      ]}
     >
       {entries.map((entry) => (
         <TableRow key={entry.id} sx={{ verticalAlign: "top" }}>
           <TableCell sx={{ whiteSpace: "nowrap" }}>
             <WhenText iso={entry.at} />
           </TableCell>
-          <TableCell sx={{ overflowWrap: "break-word" }}>{entry.actor}</TableCell>
+          <TableCell sx={{ overflowWrap: "break-word" }}>
+            <Box component="span" title={entry.actor}>
+              {entry.actorName ?? entry.actor}
+            </Box>
+          </TableCell>
           <TableCell>
             {auditActionText(entry.action)}
             <Typography variant="body2" sx={{ ...mono, color: "text.secondary" }}>
@@ -98,6 +133,15 @@ function AuditTable({ entries, caption }: { entries: readonly AuditEntry[]; capt
           </TableCell>
           <TableCell sx={{ maxWidth: 220 }}>
             <Target entry={entry} />
+          </TableCell>
+          <TableCell sx={{ maxWidth: 200, overflowWrap: "break-word" }}>
+            {entry.application ? (
+              <Box component="span" title={entry.application.id}>
+                {entry.application.name ?? entry.application.id}
+              </Box>
+            ) : (
+              "—"
+            )}
           </TableCell>
           <TableCell sx={{ ...mono, maxWidth: 200 }}>{entry.graphRequestId ?? "—"}</TableCell>
           <TableCell>
@@ -111,8 +155,19 @@ function AuditTable({ entries, caption }: { entries: readonly AuditEntry[]; capt
 
 /** The append-only audit log, newest first: runs requested and finished, links made and revoked, demo changes. */
 export function AuditLog() {
-  const log = useInfiniteQuery(auditQueries.list());
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const query = searchParams.toString();
+  const filters = useMemo(() => auditFiltersFromSearchParams(new URLSearchParams(query)), [query]);
+  const emptyRange = isEmptyRange(filters);
+  const log = useInfiniteQuery({ ...auditQueries.list(filters), enabled: !emptyRange });
   const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = hasAuditFilters(filters);
+  const apply = (next: AuditFilters) => {
+    const text = searchParamsFromAuditFilters(next).toString();
+    router.replace(text ? `${pathname}?${text}` : pathname, { scroll: false });
+  };
 
   return (
     <Stack spacing={3}>
@@ -131,7 +186,7 @@ export function AuditLog() {
           </Typography>
         </Box>
         <DownloadButton
-          path={auditCsvHref()}
+          path={auditCsvHref(filters)}
           fallbackName="audit-log.csv"
           variant="outlined"
           startIcon={<DownloadIcon aria-hidden />}
@@ -140,7 +195,10 @@ export function AuditLog() {
           Download CSV
         </DownloadButton>
       </Stack>
-      {log.isPending ? (
+      <AuditFilterForm filters={filters} onApply={apply} />
+      {emptyRange ? (
+        <Alert severity="warning">The “To” date is before the “From” date, so no entry can match.</Alert>
+      ) : log.isPending ? (
         <Loading text="Loading the audit log…" />
       ) : log.isError && !log.data ? (
         <LoadFailure
@@ -149,12 +207,23 @@ export function AuditLog() {
           onRetry={() => void log.refetch()}
         />
       ) : entries.length === 0 ? (
-        <Alert severity="info">Nothing has been recorded yet.</Alert>
+        <Alert
+          severity="info"
+          action={
+            filtered ? (
+              <Button color="inherit" size="small" onClick={() => apply({})}>
+                Clear filters
+              </Button>
+            ) : undefined
+          }
+        >
+          {filtered ? "No entry matches these filters." : "Nothing has been recorded yet."}
+        </Alert>
       ) : (
         <Stack spacing={2} sx={{ alignItems: "flex-start" }}>
           <AuditTable
             entries={entries}
-            caption={`${entries.length}${log.hasNextPage ? "+" : ""} entr${entries.length === 1 ? "y" : "ies"}, newest first.`}
+            caption={`${entries.length}${log.hasNextPage ? "+" : ""} entr${entries.length === 1 ? "y" : "ies"}${filtered ? " matching the filters" : ""}, newest first.`}
           />
           {log.isFetchNextPageError && log.error && (
             <LoadFailure

@@ -20,6 +20,9 @@ const ACTION_WORDS: Record<string, string> = {
   "job.started": "Job started",
 };
 
+/** Every action the log records, in the order the filter offers them. */
+export const AUDIT_ACTIONS = Object.keys(ACTION_WORDS) as AuditEntry["action"][];
+
 const SUMMARY_LIMIT = 160;
 
 /** The action in words; an action this console does not know yet is shown as written. */

@@ -5,7 +5,7 @@ import TableChartOutlinedIcon from "@mui/icons-material/TableChartOutlined";
 import { DownloadButton } from "@/components/api/DownloadButton";
 import { runExportHref } from "./queries";
 
-/** Downloads of one run: JSON (Graph's answer and the parsed result) and CSV (modified properties and steps). */
+/** Downloads of one run: JSON (Graph's answer and the parsed result) and CSV (the run — app, job, object, times, outcome, reason — then its steps and modified properties). */
 export function ExportRunButtons({ runId }: { runId: string }) {
   return (
     <Stack direction="row" spacing={1} sx={{ flexWrap: "wrap" }}>

@@ -11,7 +11,14 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { appQueries } from "@/components/apps/queries";
 import type { RunHistoryFilters } from "@/lib/api/contracts";
 import { OUTCOMES } from "@/lib/provisioning/result";
-import { dateInputToIso, hasFilters, isoToDateInput, outcomeOrAny, RUN_ACTIONS } from "./history-filters";
+import {
+  dateInputToIso,
+  hasFilters,
+  isoToDateInput,
+  isReasonCode,
+  outcomeOrAny,
+  RUN_ACTIONS,
+} from "./history-filters";
 
 const ANY = "";
 // "All applications" and the like are real choices, so they show, with the label above them.
@@ -63,8 +70,14 @@ export function HistoryFilterForm({
     const iso = dateInputToIso(value, edge);
     if (value === "" || iso) applyNow({ [edge]: iso });
   };
+  const reasonText = draft.reason?.trim();
+  const reasonProblem =
+    reasonText && !isReasonCode(reasonText)
+      ? "A code has only letters, digits, dots, dashes and underscores"
+      : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (reasonProblem) return;
     onApply(draft);
   };
 
@@ -84,13 +97,20 @@ export function HistoryFilterForm({
           value={draft.subject ?? ""}
           onChange={(event) => setDraft({ ...draft, subject: event.target.value || undefined })}
           size="small"
-          sx={{ gridColumn: { md: "span 2" } }}
         />
         <TextField
           label="Who ran it"
-          helperText="Exact operator id"
+          helperText="Part of a name or UPN, or the operator id"
           value={draft.actor ?? ""}
           onChange={(event) => setDraft({ ...draft, actor: event.target.value || undefined })}
+          size="small"
+        />
+        <TextField
+          label="Reason"
+          helperText={reasonProblem ?? "A skip reason or error code, e.g. RedundantExport"}
+          error={reasonProblem !== null}
+          value={draft.reason ?? ""}
+          onChange={(event) => setDraft({ ...draft, reason: event.target.value || undefined })}
           size="small"
         />
         <TextField

@@ -7,6 +7,8 @@ import Typography from "@mui/material/Typography";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
+import DownloadIcon from "@mui/icons-material/Download";
+import { DownloadButton } from "@/components/api/DownloadButton";
 import { LinkButton } from "@/components/LinkButton";
 import type { RunHistoryFilters } from "@/lib/api/contracts";
 import { HistoryFilterForm } from "./HistoryFilterForm";
@@ -18,7 +20,7 @@ import {
 } from "./history-filters";
 import { HistoryTable } from "./HistoryTable";
 import { LoadFailure, Loading, LoadMore } from "./RequestStates";
-import { historyQueries } from "./queries";
+import { historyCsvHref, historyQueries } from "./queries";
 
 /** Every run, newest first, filtered by what the URL says; "Load more" follows the keyset cursor. */
 export function HistoryPage() {
@@ -40,15 +42,30 @@ export function HistoryPage() {
 
   return (
     <Stack spacing={3}>
-      <Box>
-        <Typography variant="h4" component="h1">
-          History
-        </Typography>
-        <Typography sx={{ color: "text.secondary", mt: 0.5 }}>
-          Every provision-on-demand run made from this console, newest first. Open a run to see its steps,
-          share it or compare it with the run before.
-        </Typography>
-      </Box>
+      <Stack
+        direction={{ xs: "column", sm: "row" }}
+        spacing={2}
+        sx={{ justifyContent: "space-between", alignItems: { sm: "flex-start" } }}
+      >
+        <Box>
+          <Typography variant="h4" component="h1">
+            History
+          </Typography>
+          <Typography sx={{ color: "text.secondary", mt: 0.5 }}>
+            Every provision-on-demand run made from this console, newest first. Open a run to see its steps,
+            share it or compare it with the run before.
+          </Typography>
+        </Box>
+        <DownloadButton
+          path={historyCsvHref(filters)}
+          fallbackName="provisioning-history.csv"
+          variant="outlined"
+          startIcon={<DownloadIcon aria-hidden />}
+          sx={{ flexShrink: 0, whiteSpace: "nowrap" }}
+        >
+          Download CSV
+        </DownloadButton>
+      </Stack>
       <HistoryFilterForm filters={filters} onApply={apply} />
       {isEmptyRange(filters) ? (
         <Alert severity="warning">The “To” date is before the “From” date, so no run can match.</Alert>

@@ -1,10 +1,12 @@
 "use client";
+import Box from "@mui/material/Box";
 import TableCell from "@mui/material/TableCell";
 import Typography from "@mui/material/Typography";
 import { CaptionedTable } from "@/components/CaptionedTable";
 import { LinkedTableRow, RowLink } from "@/components/LinkedTableRow";
 import { OutcomeChip } from "@/components/run-result/OutcomeChip";
 import type { RunListItem } from "@/lib/api/contracts";
+import { codeInWords } from "@/lib/provisioning/explain-code";
 import { normaliseOutcome } from "@/lib/provisioning/outcome";
 import { MonoNote } from "./MonoNote";
 import { runPageHref } from "./queries";
@@ -16,6 +18,20 @@ const SUBJECT_KIND: Record<RunListItem["subjectKind"], string> = {
   group: "Group",
   onPremisesUser: "On-premises user",
 };
+
+/** Why the run was skipped or failed, in a few words with the code beneath; empty for a success. */
+function RunReason({ code }: { code: string | null }) {
+  if (!code) return null;
+  const words = codeInWords(code);
+  return words ? (
+    <>
+      {words}
+      <MonoNote>{code}</MonoNote>
+    </>
+  ) : (
+    <MonoNote>{code}</MonoNote>
+  );
+}
 
 function HistoryRow({ run }: { run: RunListItem }) {
   const label = run.labels.subject?.trim() || run.subjectKey;
@@ -43,12 +59,16 @@ function HistoryRow({ run }: { run: RunListItem }) {
         {label !== run.subjectKey && <MonoNote>{run.subjectKey}</MonoNote>}
       </TableCell>
       <TableCell>{run.outcome ? <OutcomeChip outcome={normaliseOutcome(run.outcome)} /> : "—"}</TableCell>
-      <TableCell>{run.action ?? "—"}</TableCell>
-      <TableCell sx={{ overflowWrap: "anywhere" }}>{run.actor}</TableCell>
-      <TableCell>
-        {runStatusText(run.status)}
-        {run.errorCode && <MonoNote>{run.errorCode}</MonoNote>}
+      <TableCell sx={{ maxWidth: 240 }}>
+        <RunReason code={run.reasonCode} />
       </TableCell>
+      <TableCell>{run.action ?? "—"}</TableCell>
+      <TableCell sx={{ overflowWrap: "anywhere" }}>
+        <Box component="span" title={run.actor}>
+          {run.actorName ?? run.actor}
+        </Box>
+      </TableCell>
+      <TableCell>{runStatusText(run.status)}</TableCell>
     </LinkedTableRow>
   );
 }
@@ -58,7 +78,7 @@ export function HistoryTable({ runs, caption }: { runs: readonly RunListItem[]; 
   return (
     <CaptionedTable
       caption={caption}
-      headers={["When", "Application", "Object", "Outcome", "Action", "Who", "Status"]}
+      headers={["When", "Application", "Object", "Outcome", "Reason", "Action", "Who", "Status"]}
     >
       {runs.map((run) => (
         <HistoryRow key={run.id} run={run} />

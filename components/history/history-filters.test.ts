@@ -9,6 +9,13 @@ import {
 } from "./history-filters";
 
 describe("filters from the URL", () => {
+  it("keeps a reason code and drops one the server would refuse", () => {
+    expect(filtersFromSearchParams(new URLSearchParams("reason=RedundantExport")).reason).toBe(
+      "RedundantExport",
+    );
+    expect(filtersFromSearchParams(new URLSearchParams("reason=not%20a%20code")).reason).toBeUndefined();
+  });
+
   it("keeps every valid filter", () => {
     const filters = filtersFromSearchParams(
       new URLSearchParams({

@@ -12,6 +12,7 @@ export const HISTORY_FILTER_NAMES = [
   "outcome",
   "action",
   "actor",
+  "reason",
   "from",
   "to",
 ] as const satisfies readonly (keyof RunHistoryFilters)[];
@@ -48,7 +49,8 @@ export function isoToDateInput(iso: string | undefined): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-function timeBound(value: string, edge: "from" | "to"): string | undefined {
+/** A time bound a URL gives (a day or a full date-time with a zone) as ISO; undefined when it is neither. */
+export function timeBound(value: string, edge: "from" | "to"): string | undefined {
   if (DATE_ONLY.test(value)) return dateInputToIso(value, edge);
   if (!DATE_TIME.test(value)) return undefined;
   const date = new Date(value);
@@ -58,6 +60,14 @@ function timeBound(value: string, edge: "from" | "to"): string | undefined {
 /** The outcome a select or a link names, or undefined for "any" and for values that are not one. */
 export function outcomeOrAny(value: string | undefined): Outcome | undefined {
   return OUTCOMES.find((outcome) => outcome === value);
+}
+
+// The codes the BFF accepts as a reason filter (letters, digits, dots, dashes, underscores).
+const REASON_CODE = /^[A-Za-z0-9._-]{1,200}$/;
+
+/** Whether the text can be sent as a reason code; anything else would be refused by the BFF. */
+export function isReasonCode(value: string): boolean {
+  return REASON_CODE.test(value);
 }
 
 function isAction(value: string): boolean {
@@ -80,6 +90,8 @@ export function filtersFromSearchParams(params: URLSearchParams): RunHistoryFilt
   if (subject) filters.subject = subject;
   const actor = text("actor");
   if (actor) filters.actor = actor;
+  const reason = text("reason");
+  if (reason && isReasonCode(reason)) filters.reason = reason;
 
   const outcome = outcomeOrAny(text("outcome"));
   if (outcome) filters.outcome = outcome;

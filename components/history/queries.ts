@@ -32,6 +32,11 @@ export const historyQueries = {
     }),
 };
 
+/** Every run the filters match as CSV; the server streams it and names the file. */
+export function historyCsvHref(filters: RunHistoryFilters): string {
+  return withQuery(apiPath("runs"), { ...filters, format: "csv" });
+}
+
 /** Where the browser downloads a run: the server names the file (Content-Disposition). */
 export function runExportHref(runId: string, format: "json" | "csv"): string {
   return withQuery(apiPath("runs", runId, "export"), { format });

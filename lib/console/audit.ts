@@ -1,5 +1,5 @@
 import "server-only";
-import type { AuditEntry, Page } from "@/lib/api/contracts";
+import type { AuditEntry, AuditFilters, Page } from "@/lib/api/contracts";
 import { downloadResponse } from "@/lib/api/download";
 import { auditAsCsv, listAudit } from "@/lib/runs";
 import type { ConsoleServices } from "./services";
@@ -10,12 +10,12 @@ type Services = Pick<ConsoleServices, "db">;
 
 export function auditLog(
   services: Services,
-  page: { cursor?: string; limit: number },
+  query: AuditFilters & { cursor?: string; limit: number },
 ): Promise<Page<AuditEntry>> {
-  return listAudit(services.db, page);
+  return listAudit(services.db, query);
 }
 
-/** The whole log as a CSV download, streamed page by page. */
-export function auditCsv(services: Services): Response {
-  return downloadResponse(auditAsCsv(services.db), { filename: "audit-log", type: "csv" });
+/** The entries the filters match (all of them without filters) as a CSV download, streamed page by page. */
+export function auditCsv(services: Services, filters: AuditFilters = {}): Response {
+  return downloadResponse(auditAsCsv(services.db, filters), { filename: "audit-log", type: "csv" });
 }

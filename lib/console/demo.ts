@@ -50,6 +50,7 @@ export async function forwardToDemoControls(
     if (changes)
       await appendAudit(services.db, {
         actor: caller.id,
+        actorName: caller.displayName,
         action: "demo.changed",
         target: `/demo/${path.join("/")}`,
         // appendAudit keeps a bounded summary of the change, never the whole of it, and no secret.

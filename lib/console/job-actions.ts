@@ -134,6 +134,7 @@ export async function actOnJob(
   await finishJobAction(services.db, row.id, ending);
   await appendAudit(services.db, {
     actor: caller.id,
+    actorName: caller.displayName,
     action: AUDIT_ACTIONS[request.action],
     target: jobId,
     detail: auditDetail(row, request, ending),

@@ -80,10 +80,12 @@ describe("runs facade", () => {
     expect(inputs).toHaveLength(1);
     expect(inputs[0]).toMatchObject({ request: userRequest, actor: "alice", idempotencyKey: "key-1" });
     expect(inputs[0]!.graph).toBe(graph);
+    expect(inputs[0]!.actorName).toBe(caller.displayName);
     expect(await inputs[0]!.labeler!()).toEqual({
       application: "Contoso HR Portal",
       subject: "AdeleV@contoso.com",
       job: "SCIM → customappsso",
+      subjectName: { displayName: "Adele Vance", upn: "AdeleV@contoso.com" },
     });
   });
 
@@ -122,7 +124,12 @@ describe("runs facade", () => {
       listJobs: () => Promise.reject(new Error("403")),
       listRules: () => Promise.reject(new Error("403")),
     };
-    expect(await runLabels(failing, userRequest)).toEqual({ application: null, subject: null, job: null });
+    expect(await runLabels(failing, userRequest)).toEqual({
+      application: null,
+      subject: null,
+      job: null,
+      subjectName: null,
+    });
   });
 
   it("answers 404 naming the run it does not have", async () => {
@@ -142,6 +149,6 @@ describe("runs facade", () => {
     expect(JSON.parse(await json.text()).run.labels.subject).toBe("adele@contoso.com");
     const csv = await exportRun({ runs }, "run-1", "csv");
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect((await csv.text()).split("\r\n")[0]).toMatch(/^section,/);
+    expect((await csv.text()).split("\r\n")[0]).toMatch(/^run_id,application,application_id,job,/);
   });
 });

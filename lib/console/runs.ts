@@ -4,6 +4,7 @@ import type {
   PreviousRun,
   RunAccepted,
   RunComparison,
+  RunHistoryFilters,
   RunHistoryQuery,
   RunListItem,
   RunRequest,
@@ -14,7 +15,7 @@ import { ApiError } from "@/lib/api/errors";
 import type { Caller } from "@/lib/auth";
 import type { GraphClient } from "@/lib/graph";
 import { subjectLabelOf } from "@/lib/graph/presenters";
-import { compareRuns, findPreviousRun, findRun, listRuns, runAsCsv, runAsJson } from "@/lib/runs";
+import { compareRuns, findPreviousRun, findRun, listRuns, runAsCsv, runAsJson, runsAsCsv } from "@/lib/runs";
 import { jobLabelOf } from "./job-labels";
 import type { ConsoleServices } from "./services";
 
@@ -33,6 +34,7 @@ export async function requestRun(
   const { id, status } = await services.runs.request({
     request,
     actor: caller.id,
+    actorName: caller.displayName,
     idempotencyKey,
     graph,
     labeler: () => runLabels(graph, request),
@@ -47,26 +49,36 @@ export async function requestRun(
 export async function runLabels(
   graph: Pick<GraphClient, "getServicePrincipal" | "getUser" | "getGroup" | "listJobs" | "listRules">,
   request: Pick<RunRequest, "servicePrincipalId" | "jobId" | "subject">,
-): Promise<{ application: string | null; subject: string | null; job: string | null }> {
+): Promise<{
+  application: string | null;
+  subject: string | null;
+  job: string | null;
+  subjectName: { displayName: string | null; upn: string | null } | null;
+}> {
   const { subject } = request;
-  const [app, label, job] = await Promise.all([
+  const [app, named, job] = await Promise.all([
     graph.getServicePrincipal(request.servicePrincipalId).then(
       (sp) => sp.displayName ?? null,
       () => null,
     ),
     (async () => {
-      if (subject.kind === "onPremisesUser") return subjectLabelOf(subject);
-      if (subject.kind === "group")
-        return subjectLabelOf({
-          kind: "group",
-          group: await graph.getGroup(subject.objectId),
-          memberCount: subject.memberIds.length,
-        });
-      return subjectLabelOf({ kind: "user", user: await graph.getUser(subject.objectId) });
+      if (subject.kind === "onPremisesUser") return { label: subjectLabelOf(subject), name: null };
+      if (subject.kind === "group") {
+        const group = await graph.getGroup(subject.objectId);
+        return {
+          label: subjectLabelOf({ kind: "group", group, memberCount: subject.memberIds.length }),
+          name: { displayName: group.displayName ?? null, upn: null },
+        };
+      }
+      const user = await graph.getUser(subject.objectId);
+      return {
+        label: subjectLabelOf({ kind: "user", user }),
+        name: { displayName: user.displayName ?? null, upn: user.userPrincipalName ?? null },
+      };
     })().catch(() => null),
     jobLabelOf(graph, request.servicePrincipalId, request.jobId),
   ]);
-  return { application: app, subject: label, job };
+  return { application: app, subject: named?.label ?? null, job, subjectName: named?.name ?? null };
 }
 
 export async function getRun(services: Pick<Services, "runs">, id: string): Promise<RunView> {
@@ -81,6 +93,11 @@ export async function runHistory(
 ): Promise<Page<RunListItem>> {
   const { cursor, limit, ...filters } = query;
   return listRuns(services.db, filters, { cursor, limit });
+}
+
+/** The runs the filters match (every run without filters) as a CSV download, streamed page by page. */
+export function runHistoryCsv(services: Pick<Services, "db">, filters: RunHistoryFilters): Response {
+  return downloadResponse(runsAsCsv(services.db, filters), { filename: "provisioning-history", type: "csv" });
 }
 
 export async function previousRunOf(services: Pick<Services, "db">, id: string): Promise<PreviousRun> {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ShareCreated, ShareLink, ShareRequest, SharedRun } from "@/lib/api/contracts";
 import type { Caller } from "@/lib/auth";
-import { createShare, listShares, openShare, revokeShare, sharedRunView } from "@/lib/runs";
+import { createShare, listShares, openShare, rememberNames, revokeShare, sharedRunView } from "@/lib/runs";
 import { getRun } from "./runs";
 import type { ConsoleServices } from "./services";
 
@@ -17,6 +17,7 @@ export async function shareRun(
   origin: string,
 ): Promise<ShareCreated> {
   await getRun(services, runId);
+  await rememberNames(services.db, [{ id: caller.id, displayName: caller.displayName, kind: "operator" }]);
   const share = await createShare(services.db, { runId, createdBy: caller.id, ...options });
   return {
     id: share.id,
@@ -35,6 +36,7 @@ export async function sharesOf(
 }
 
 export async function revoke(services: Pick<Services, "db">, caller: Caller, shareId: string): Promise<void> {
+  await rememberNames(services.db, [{ id: caller.id, displayName: caller.displayName, kind: "operator" }]);
   await revokeShare(services.db, shareId, caller.id);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CODE_CATALOG } from "./code-catalog";
-import { explainCode, knownCodes } from "./explain-code";
+import { codeInWords, explainCode, knownCodes } from "./explain-code";
 import { fixtureBody, type FixtureName } from "@/lib/testing/provisioning-fixtures";
 import { parseProvisionOnDemandResponse } from "./parse-result";
 
@@ -102,4 +102,13 @@ describe("explainCode", () => {
       expect(explainCode(errorCode ?? "").known).toBe(true);
     },
   );
+});
+
+describe("codeInWords", () => {
+  it("says a known code in a few words and leaves an unknown or missing one unsaid", () => {
+    expect(codeInWords("redundantexport")).toBe("Already in sync");
+    expect(codeInWords("NotEffectivelyEntitled")).toBe("Not in scope for this application");
+    expect(codeInWords("CallFailed")).toBeNull();
+    expect(codeInWords(null)).toBeNull();
+  });
 });

@@ -65,3 +65,10 @@ export function explainCode(code: string): CodeExplanation {
     known: false,
   };
 }
+
+/** A skip reason or error code in a few words ("Already in sync"), or null for a code the catalog does not describe. */
+export function codeInWords(code: string | null | undefined): string | null {
+  if (!code) return null;
+  const explanation = explainCode(code);
+  return explanation.known ? explanation.title : null;
+}

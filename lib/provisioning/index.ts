@@ -14,7 +14,7 @@ export { OUTCOMES, STEP_KINDS } from "./result";
 export { combineOutcomes, normaliseOutcome, stepKindOf } from "./outcome";
 export { propertyChange } from "./diff";
 
-export { explainCode, knownCodes, type CodeExplanation } from "./explain-code";
+export { codeInWords, explainCode, knownCodes, type CodeExplanation } from "./explain-code";
 export type { CodeSeverity } from "./code-catalog";
 export {
   explainReport,

@@ -1,8 +1,9 @@
 import "server-only";
 import { sql } from "kysely";
-import type { AuditAction, AuditEntry, Page } from "@/lib/api/contracts";
+import type { AuditAction, AuditEntry, AuditFilters, Page } from "@/lib/api/contracts";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { RunsDatabase } from "./database";
+import { namedLike, rememberNames, textContains } from "./directory-names";
 import { csvField } from "./export";
 import { AUDIT_MINIMUM_AGE_DAYS } from "./migrations";
 
@@ -50,11 +51,15 @@ export function boundedDetail(value: unknown): unknown {
 
 /**
  * Appends one entry, at the current time; entries are never changed, replaced, back-dated or
- * deleted before their time (the database refuses it, see sealAuditLog in migrations.ts).
+ * deleted before their time (the database refuses it, see sealAuditLog in migrations.ts). The
+ * actor's name, when given, is remembered so the log can show and search it.
  */
 export async function appendAudit(
   db: RunsDatabase,
-  entry: Omit<AuditEntry, "id" | "at" | "graphRequestId"> & { graphRequestId?: string | null },
+  entry: Pick<AuditEntry, "actor" | "action" | "target" | "detail"> & {
+    graphRequestId?: string | null;
+    actorName?: string | null;
+  },
 ): Promise<void> {
   await db
     .insertInto("audit_log")
@@ -68,21 +73,84 @@ export async function appendAudit(
       graph_request_id: entry.graphRequestId ?? null,
     })
     .execute();
+  if (entry.actorName)
+    await rememberNames(db, [{ id: entry.actor, displayName: entry.actorName, kind: "operator" }]);
+}
+
+// A run's and a share's entries name the run, a bulk run's the bulk run, a job action's the job:
+// the application and the object come from what the target names.
+const applicationId = sql<string | null>`coalesce(r.service_principal_id, b.service_principal_id,
+  (select j.service_principal_id from job_actions j where j.job_id = a.target and a.action like 'job.%' limit 1))`;
+
+/** The log's entries with the names they concern, filtered; newest first. */
+function auditEntries(db: RunsDatabase, filters: AuditFilters) {
+  let select = db
+    .selectFrom("audit_log as a")
+    .leftJoin("runs as r", "r.id", "a.target")
+    .leftJoin("bulk_runs as b", "b.id", "a.target")
+    .leftJoin("directory_names as actor_name", "actor_name.id", "a.actor")
+    .leftJoin("directory_names as subject_name", "subject_name.id", "r.subject_key")
+    .leftJoin("directory_names as app_name", (join) => join.on(sql<boolean>`app_name.id = ${applicationId}`))
+    .select([
+      "a.id",
+      "a.at",
+      "a.actor",
+      "a.action",
+      "a.target",
+      "a.detail",
+      "a.graph_request_id",
+      sql<string | null>`coalesce(actor_name.display_name, actor_name.upn)`.as("actor_name"),
+      "r.subject_key as object_id",
+      "r.subject_kind as object_kind",
+      sql<string | null>`coalesce(subject_name.display_name, r.subject_label)`.as("object_name"),
+      applicationId.as("application_id"),
+      sql<string | null>`coalesce(app_name.display_name, r.application_label, b.application_label)`.as(
+        "application_name",
+      ),
+    ]);
+  const { actor, action, object, app, from, to } = filters;
+  if (actor)
+    select = select.where((eb) =>
+      eb.or([textContains(sql.ref("a.actor"), actor), namedLike(sql.ref("a.actor"), actor)]),
+    );
+  if (action) select = select.where("a.action", "=", action);
+  if (object)
+    select = select.where((eb) =>
+      eb.or([
+        textContains(sql.ref("a.target"), object),
+        textContains(sql.ref("r.subject_key"), object),
+        textContains(sql.ref("r.subject_label"), object),
+        namedLike(sql.ref("r.subject_key"), object),
+      ]),
+    );
+  if (app)
+    select = select.where((eb) =>
+      eb.or([
+        textContains(applicationId, app),
+        textContains(sql.ref("app_name.display_name"), app),
+        textContains(sql.ref("r.application_label"), app),
+        textContains(sql.ref("b.application_label"), app),
+      ]),
+    );
+  if (from) select = select.where("a.at", ">=", from);
+  if (to) select = select.where("a.at", "<=", to);
+  return select;
 }
 
 export async function listAudit(
   db: RunsDatabase,
-  query: { cursor?: string; limit: number },
+  query: AuditFilters & { cursor?: string; limit: number },
 ): Promise<Page<AuditEntry>> {
-  const after = decodeCursor(query.cursor);
-  let select = db.selectFrom("audit_log").selectAll();
-  if (after) select = select.where(sql<boolean>`(at, id) < (${after.at}, ${after.id})`);
+  const { cursor, limit, ...filters } = query;
+  const after = decodeCursor(cursor);
+  let select = auditEntries(db, filters);
+  if (after) select = select.where(sql<boolean>`(a.at, a.id) < (${after.at}, ${after.id})`);
   const rows = await select
-    .orderBy("at", "desc")
-    .orderBy("id", "desc")
-    .limit(query.limit + 1)
+    .orderBy("a.at", "desc")
+    .orderBy("a.id", "desc")
+    .limit(limit + 1)
     .execute();
-  const page = rows.slice(0, query.limit);
+  const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     items: page.map((row) => ({
@@ -93,8 +161,14 @@ export async function listAudit(
       target: row.target,
       detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null,
       graphRequestId: row.graph_request_id,
+      actorName: row.actor_name,
+      object:
+        row.object_id && row.object_kind
+          ? { id: row.object_id, name: row.object_name, kind: row.object_kind }
+          : null,
+      application: row.application_id ? { id: row.application_id, name: row.application_name } : null,
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.at, id: last.id }) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor({ at: last.at, id: last.id }) : null,
   };
 }
 
@@ -106,15 +180,29 @@ export async function purgeAudit(db: RunsDatabase, retentionDays: number, now = 
   return Number(result.numDeletedRows);
 }
 
-/** The whole log as CSV lines, newest first, read a page at a time. */
-export async function* auditAsCsv(db: RunsDatabase): AsyncGenerator<string> {
-  yield "at,actor,action,target,graph_request_id,detail\r\n";
+/** The log as CSV lines, newest first, with the same filters as the list, read a page at a time. */
+export async function* auditAsCsv(db: RunsDatabase, filters: AuditFilters = {}): AsyncGenerator<string> {
+  yield "at,actor,actor_name,action,target,object_id,object_name,application_id,application_name,graph_request_id,detail\r\n";
   let cursor: string | undefined;
   do {
-    const page = await listAudit(db, { cursor, limit: 500 });
+    const page = await listAudit(db, { ...filters, cursor, limit: 500 });
     for (const e of page.items) {
       const detail = e.detail ? JSON.stringify(e.detail) : null;
-      yield [e.at, e.actor, e.action, e.target, e.graphRequestId, detail].map(csvField).join(",") + "\r\n";
+      yield [
+        e.at,
+        e.actor,
+        e.actorName,
+        e.action,
+        e.target,
+        e.object?.id ?? null,
+        e.object?.name ?? null,
+        e.application?.id ?? null,
+        e.application?.name ?? null,
+        e.graphRequestId,
+        detail,
+      ]
+        .map(csvField)
+        .join(",") + "\r\n";
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

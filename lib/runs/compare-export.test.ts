@@ -4,6 +4,7 @@ import { compareRuns } from "./compare";
 import { csvField, runAsCsv, runAsJson } from "./export";
 import { toRunView } from "./run-view";
 import { fixtureBody } from "@/lib/testing/provisioning-fixtures";
+import { csvRecords } from "@/lib/testing/csv";
 import { runRow } from "@/lib/testing/run-rows";
 
 function viewOf(body: unknown, id = "a"): RunView {
@@ -58,15 +59,70 @@ describe("compareRuns", () => {
 });
 
 describe("export", () => {
-  it("writes steps then modified properties as CSV rows with a header", () => {
-    const csv = runAsCsv(viewOf(fixtureBody("example-1-scim-user-skipped")));
-    const lines = csv.trimEnd().split("\r\n");
-    expect(lines[0]).toBe(
-      "section,report,index,type_or_attribute,status_or_change,old_value,new_value,description,timestamp",
-    );
-    expect(lines.filter((line) => line.startsWith("step,"))).toHaveLength(4);
-    expect(lines.filter((line) => line.startsWith("modified_property,"))).toHaveLength(7);
-    expect(csv).toContain("modified_property,1,3,displayName,");
+  it("writes the run (app, job, subject, times, outcome, reason) on every row, then its steps and modified properties", () => {
+    const run = viewOf(fixtureBody("example-1-scim-user-skipped"));
+    const { header, rows } = csvRecords(runAsCsv(run));
+    expect(header).toEqual([
+      "run_id",
+      "application",
+      "application_id",
+      "job",
+      "job_id",
+      "subject",
+      "subject_id",
+      "requested_at",
+      "completed_at",
+      "status",
+      "outcome",
+      "reason_code",
+      "reason",
+      "graph_request_id",
+      "section",
+      "report",
+      "index",
+      "type_or_attribute",
+      "status_or_change",
+      "old_value",
+      "new_value",
+      "description",
+      "timestamp",
+    ]);
+    expect(rows.map((row) => row.section)).toEqual([
+      "run",
+      ...Array<string>(4).fill("step"),
+      ...Array<string>(7).fill("modified_property"),
+    ]);
+    expect(rows[0]).toMatchObject({
+      run_id: "a",
+      status: "completed",
+      outcome: "Skipped",
+      reason_code: "RedundantExport",
+      reason: "Already in sync",
+    });
+    expect(rows.every((row) => row.outcome === "Skipped" && row.job_id === run.request.jobId)).toBe(true);
+    expect(rows.find((row) => row.section === "modified_property" && row.index === "3")).toMatchObject({
+      report: "1",
+      type_or_attribute: "displayName",
+    });
+  });
+
+  it("gives a failed call its own row: outcome Failure, the error code and Graph's message", () => {
+    const failed: RunView = {
+      ...viewOf(fixtureBody("example-1-scim-user-skipped")),
+      status: "failed",
+      result: null,
+      error: { code: "CallFailed", message: "The call to Microsoft Graph failed.", graphRequestId: "req-9" },
+      graphRequestId: "req-9",
+    };
+    const { rows } = csvRecords(runAsCsv(failed));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      section: "run",
+      outcome: "Failure",
+      reason_code: "CallFailed",
+      reason: "The call to Microsoft Graph failed.",
+      graph_request_id: "req-9",
+    });
   });
 
   it("quotes commas and quote marks, and keeps a leading = from running as a formula", () => {

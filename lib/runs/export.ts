@@ -1,5 +1,6 @@
 import "server-only";
 import type { RunView } from "@/lib/api/contracts";
+import { codeInWords, subjectObjectKey } from "@/lib/provisioning";
 
 /** The run as one JSON document: the original Graph answer and the parsed result. */
 export function runAsJson(run: RunView): string {
@@ -7,10 +8,68 @@ export function runAsJson(run: RunView): string {
   return JSON.stringify({ run: meta, graphResponse: result?.raw ?? null, result }, null, 2);
 }
 
-/** Steps, then modified properties, one CSV row each (RFC 4180, safe to open in a spreadsheet). */
+/** What a run was in words: the one-word outcome a list would filter on. */
+export function runOutcomeOf(run: Pick<RunView, "status" | "result">): string | null {
+  if (run.result) return run.result.outcome;
+  // The call itself failed: nothing was provisioned.
+  return run.status === "failed" ? "Failure" : null;
+}
+
+/** Why the run was not a plain success: the skip reason or error code, and those in words. */
+export function runReasonOf(run: Pick<RunView, "result" | "error">): {
+  code: string | null;
+  words: string | null;
+} {
+  const code =
+    run.result && run.result.outcome !== "Success" ? run.result.errorCode : (run.error?.code ?? null);
+  if (!code) return { code: null, words: null };
+  const message = run.result ? run.result.errorMessage : (run.error?.message ?? null);
+  return { code, words: codeInWords(code) ?? (message || null) };
+}
+
+const RUN_COLUMNS = [
+  "run_id",
+  "application",
+  "application_id",
+  "job",
+  "job_id",
+  "subject",
+  "subject_id",
+  "requested_at",
+  "completed_at",
+  "status",
+  "outcome",
+  "reason_code",
+  "reason",
+  "graph_request_id",
+] as const;
+
+/**
+ * One row per step and per modified property, each starting with the run it belongs to (app, job,
+ * subject, times, outcome, reason, request id); a run with no report still has its "run" row.
+ * RFC 4180, safe to open in a spreadsheet.
+ */
 export function runAsCsv(run: RunView): string {
+  const reason = runReasonOf(run);
+  const about: (string | null)[] = [
+    run.id,
+    run.labels.application,
+    run.request.servicePrincipalId,
+    run.labels.job ?? null,
+    run.request.jobId,
+    run.labels.subject,
+    subjectObjectKey(run.request.subject),
+    run.createdAt,
+    run.finishedAt,
+    run.status,
+    runOutcomeOf(run),
+    reason.code,
+    reason.words,
+    run.graphRequestId,
+  ];
   const rows: (string | null)[][] = [
     [
+      ...RUN_COLUMNS,
       "section",
       "report",
       "index",
@@ -21,10 +80,12 @@ export function runAsCsv(run: RunView): string {
       "description",
       "timestamp",
     ],
+    [...about, "run", null, null, null, null, null, null, null, null],
   ];
   run.result?.reports.forEach((report, r) => {
     report.steps.forEach((step, i) => {
       rows.push([
+        ...about,
         "step",
         String(r + 1),
         String(i + 1),
@@ -38,6 +99,7 @@ export function runAsCsv(run: RunView): string {
     });
     report.modifiedProperties.forEach((property, i) => {
       rows.push([
+        ...about,
         "modified_property",
         String(r + 1),
         String(i + 1),

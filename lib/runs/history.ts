@@ -1,9 +1,11 @@
 import "server-only";
 import type { Page, RunHistoryFilters, RunListItem, RunStatus } from "@/lib/api/contracts";
 import { sql } from "kysely";
-import type { ProvisionSubject } from "@/lib/provisioning";
+import { codeInWords, type ProvisionSubject } from "@/lib/provisioning";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { RunsDatabase } from "./database";
+import { namedLike, textContains } from "./directory-names";
+import { csvField } from "./export";
 import type { RunRow } from "./run-store";
 
 /** The history, newest first, filtered, one keyset page at a time (fast at any depth). */
@@ -13,13 +15,22 @@ export async function listRuns(
   page: { cursor?: string; limit: number },
 ): Promise<Page<RunListItem>> {
   const after = decodeCursor(page.cursor);
-  let query = db.selectFrom("runs").select(listColumns);
+  let query = db
+    .selectFrom("runs")
+    .leftJoin("directory_names as actor_name", "actor_name.id", "runs.actor")
+    .select(listColumns.map((column) => `runs.${column}` as const))
+    .select(sql<string | null>`coalesce(actor_name.display_name, actor_name.upn)`.as("actor_name"));
   if (filters.servicePrincipalId)
     query = query.where("service_principal_id", "=", filters.servicePrincipalId);
   if (filters.jobId) query = query.where("job_id", "=", filters.jobId);
   if (filters.outcome) query = query.where("outcome", "=", filters.outcome);
   if (filters.action) query = query.where("action", "=", filters.action);
-  if (filters.actor) query = query.where("actor", "=", filters.actor);
+  if (filters.reason) query = query.where(sql<boolean>`lower(reason_code) = ${filters.reason.toLowerCase()}`);
+  const actor = filters.actor;
+  if (actor)
+    query = query.where((eb) =>
+      eb.or([textContains(sql.ref("runs.actor"), actor), namedLike(sql.ref("runs.actor"), actor)]),
+    );
   if (filters.from) query = query.where("created_at", ">=", filters.from);
   if (filters.to) query = query.where("created_at", "<=", filters.to);
   if (filters.subject) {
@@ -27,15 +38,15 @@ export async function listRuns(
     query = query.where((eb) =>
       eb.or([
         eb(eb.fn("lower", ["subject_key"]), "=", subject),
-        sql<boolean>`lower(subject_label) like ${`%${escapeLike(subject)}%`} escape '\\'`,
+        textContains(sql.ref("subject_label"), subject),
       ]),
     );
   }
   // A row-value comparison walks the (created_at, id) index straight to the page, at any depth.
-  if (after) query = query.where(sql<boolean>`(created_at, id) < (${after.at}, ${after.id})`);
+  if (after) query = query.where(sql<boolean>`(runs.created_at, runs.id) < (${after.at}, ${after.id})`);
   const rows = await query
-    .orderBy("created_at", "desc")
-    .orderBy("id", "desc")
+    .orderBy("runs.created_at", "desc")
+    .orderBy("runs.id", "desc")
     .limit(page.limit + 1)
     .execute();
   const items = rows.slice(0, page.limit);
@@ -84,9 +95,10 @@ const listColumns = [
   "outcome",
   "action",
   "error_code",
+  "reason_code",
 ] as const;
 
-type ListRow = Pick<RunRow, (typeof listColumns)[number]>;
+type ListRow = Pick<RunRow, (typeof listColumns)[number]> & { actor_name: string | null };
 
 function toListItem(row: ListRow): RunListItem {
   return {
@@ -95,6 +107,7 @@ function toListItem(row: ListRow): RunListItem {
     createdAt: row.created_at,
     finishedAt: row.finished_at,
     actor: row.actor,
+    actorName: row.actor_name,
     servicePrincipalId: row.service_principal_id,
     jobId: row.job_id,
     ruleId: row.rule_id,
@@ -104,9 +117,59 @@ function toListItem(row: ListRow): RunListItem {
     outcome: row.outcome,
     action: row.action,
     errorCode: row.error_code,
+    reasonCode: row.reason_code,
   };
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+const HISTORY_CSV_HEADER = [
+  "requested_at",
+  "completed_at",
+  "application",
+  "application_id",
+  "job",
+  "job_id",
+  "subject",
+  "subject_kind",
+  "subject_id",
+  "actor",
+  "actor_name",
+  "status",
+  "outcome",
+  "action",
+  "reason_code",
+  "reason",
+  "run_id",
+];
+
+/** Every run the filters match as CSV lines, newest first, read a page at a time. */
+export async function* runsAsCsv(db: RunsDatabase, filters: RunHistoryFilters): AsyncGenerator<string> {
+  yield HISTORY_CSV_HEADER.join(",") + "\r\n";
+  let cursor: string | undefined;
+  do {
+    const page = await listRuns(db, filters, { cursor, limit: 500 });
+    for (const run of page.items) {
+      yield [
+        run.createdAt,
+        run.finishedAt,
+        run.labels.application,
+        run.servicePrincipalId,
+        run.labels.job ?? null,
+        run.jobId,
+        run.labels.subject,
+        run.subjectKind,
+        run.subjectKey,
+        run.actor,
+        run.actorName,
+        run.status,
+        run.outcome ?? (run.status === "failed" ? "Failure" : null),
+        run.action,
+        run.reasonCode,
+        codeInWords(run.reasonCode),
+        run.id,
+      ]
+        .map(csvField)
+        .join(",") + "\r\n";
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
 }

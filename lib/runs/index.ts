@@ -8,8 +8,9 @@ export {
   type RunService,
 } from "./run-service";
 export { findRun, interruptUnfinishedRuns, purgeRuns } from "./run-store";
-export { findPreviousRun, listRuns } from "./history";
+export { findPreviousRun, listRuns, runsAsCsv } from "./history";
 export { runsByChangeId } from "./change-links";
+export { rememberNames, type DirectoryName } from "./directory-names";
 export { appendAudit, auditAsCsv, listAudit, purgeAudit, type AuditAction, type AuditEntry } from "./audit";
 export { createShare, listShares, MAX_SHARE_DAYS, openShare, revokeShare, sharedRunView } from "./shares";
 export {

@@ -240,7 +240,90 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0010_reasons_and_names": {
+    async up(db) {
+      // Why a run was skipped or failed, as a column: history shows it, filters by it and exports it.
+      await db.schema.alterTable("runs").addColumn("reason_code", "text").execute();
+      // History filters by reason whatever its case: the index holds the lower-cased code.
+      await sql`create index runs_reason_code on runs (lower(reason_code), created_at)`.execute(db);
+      await sql`update runs set reason_code = error_code where error_code is not null`.execute(db);
+      const answered = await sql<{ id: string; outcome: string | null; response_body: string }>`
+        select id, outcome, response_body from runs
+        where response_body is not null and error_code is null and outcome <> 'Success'`.execute(db);
+      for (const row of answered.rows) {
+        const code = reasonCodeOf(row.outcome, row.response_body);
+        if (code) await sql`update runs set reason_code = ${code} where id = ${row.id}`.execute(db);
+      }
+      await db.schema
+        .createTable("directory_names")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("display_name", "text")
+        .addColumn("upn", "text")
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+      // The audit log finds a job action's application by the job it names.
+      await db.schema.createIndex("job_actions_job_id").on("job_actions").column("job_id").execute();
+      await backfillNames(db);
+    },
+  },
 };
+
+/** Why a stored answer was not a plain success: the skip reason or error code it carries, or null. */
+export function reasonCodeOf(outcome: string | null, responseBody: string): string | null {
+  if (outcome === "Success") return null;
+  try {
+    return parseProvisionOnDemandResponse(JSON.parse(responseBody)).errorCode;
+  } catch {
+    return null;
+  }
+}
+
+/** A group's run label carries its member count ("Sales (+3 members)"); the name is what comes before. */
+function groupNameOf(label: string): string {
+  return label.replace(/\s*\(\+\d+ members?\)$/, "");
+}
+
+/** The names earlier runs, bulk runs and job actions recorded, newest last so the latest wins. */
+async function backfillNames(db: Kysely<unknown>) {
+  const names = new Map<string, { display: string | null; upn: string | null; kind: string; at: string }>();
+  const runs = await sql<{
+    subject_key: string;
+    subject_kind: string;
+    subject_label: string | null;
+    service_principal_id: string;
+    application_label: string | null;
+    created_at: string;
+  }>`select subject_key, subject_kind, subject_label, service_principal_id, application_label, created_at
+     from runs order by created_at`.execute(db);
+  for (const run of runs.rows) {
+    const label = run.subject_label?.trim();
+    if (label && run.subject_kind !== "onPremisesUser") {
+      const upn = run.subject_kind === "user" && label.includes("@") ? label : null;
+      const display = upn ? (names.get(run.subject_key)?.display ?? null) : groupNameOf(label);
+      names.set(run.subject_key, { display, upn, kind: run.subject_kind, at: run.created_at });
+    }
+    const app = run.application_label?.trim();
+    if (app)
+      names.set(run.service_principal_id, {
+        display: app,
+        upn: null,
+        kind: "application",
+        at: run.created_at,
+      });
+  }
+  const actors = await sql<{ actor: string; actor_name: string | null; requested_at: string }>`
+    select actor, actor_name, requested_at from job_actions where actor_name is not null order by requested_at`.execute(
+    db,
+  );
+  for (const row of actors.rows) {
+    names.set(row.actor, { display: row.actor_name, upn: null, kind: "operator", at: row.requested_at });
+  }
+  for (const [id, name] of names) {
+    await sql`insert into directory_names (id, display_name, upn, kind, updated_at)
+      values (${id}, ${name.display}, ${name.upn}, ${name.kind}, ${name.at})`.execute(db);
+  }
+}
 
 /** The changeId of a stored provisionOnDemand answer (the first report's), or null. */
 export function changeIdOf(responseBody: string): string | null {

@@ -11,6 +11,7 @@ import {
 import type { PacingPermit } from "@/lib/graph/pacing";
 import { appendAudit } from "./audit";
 import type { RunsDatabase } from "./database";
+import { rememberNames } from "./directory-names";
 import {
   findRun,
   findRunByIdempotencyKey,
@@ -48,6 +49,8 @@ export type RunLabeler = () => Promise<{
   subject: string | null;
   /** The job as told apart from the application's other jobs. */
   job?: string | null;
+  /** The subject's own names (the label above is a UPN, or a group's name with its member count). */
+  subjectName?: { displayName: string | null; upn: string | null } | null;
 }>;
 
 export interface RunServiceDependencies {
@@ -61,6 +64,8 @@ export interface RunServiceDependencies {
 export interface RunInput {
   request: RunRequest;
   actor: string;
+  /** The actor's name, remembered so history finds runs by part of it. */
+  actorName?: string | null;
   idempotencyKey?: string | null;
   /** Graph as the caller may use it (their own token in delegated mode). */
   graph: ProvisionCaller;
@@ -135,6 +140,7 @@ export function createRunService(deps: RunServiceDependencies): RunService {
       const action = result.reports[0]?.action ?? null;
       const resolved = await labels;
       await labelled; // an earlier write must not land after the result
+      await rememberRunNames(row, resolved);
       await updateRun(deps.db, row.id, {
         status: "completed",
         started_at: started ?? now().toISOString(),
@@ -143,6 +149,7 @@ export function createRunService(deps: RunServiceDependencies): RunService {
         graph_request_id: answer.requestId,
         outcome: result.outcome,
         action,
+        reason_code: result.outcome === "Success" ? null : result.errorCode,
         change_id: result.reports[0]?.changeId ?? null,
         application_label: resolved?.application ?? null,
         subject_label: result.reports[0]?.reportableIdentifier ?? resolved?.subject ?? null,
@@ -162,10 +169,12 @@ export function createRunService(deps: RunServiceDependencies): RunService {
       const failure = describeFailure(error);
       const resolved = await labels;
       await labelled;
+      await rememberRunNames(row, resolved);
       await updateRun(deps.db, row.id, {
         status: "failed",
         finished_at: now().toISOString(),
         error_code: failure.code,
+        reason_code: failure.code,
         error_message: failure.message,
         graph_request_id: failure.requestId,
         application_label: resolved?.application ?? null,
@@ -183,6 +192,29 @@ export function createRunService(deps: RunServiceDependencies): RunService {
     } finally {
       queues.delete(row.id);
     }
+  }
+
+  /** The subject's and the application's names, for history and the audit log; a failure costs only the names. */
+  async function rememberRunNames(row: RunRow, found: Awaited<ReturnType<RunLabeler>> | null | undefined) {
+    if (!found) return;
+    const subject = found.subjectName;
+    await rememberNames(
+      deps.db,
+      [
+        { id: row.service_principal_id, displayName: found.application, kind: "application" },
+        ...(subject && row.subject_kind !== "onPremisesUser"
+          ? [
+              {
+                id: row.subject_key,
+                displayName: subject.displayName,
+                upn: subject.upn,
+                kind: row.subject_kind as "user" | "group",
+              },
+            ]
+          : []),
+      ],
+      now(),
+    ).catch(() => undefined);
   }
 
   /** Runs `execute` in the background, known to `settled` until it ends. */
@@ -227,6 +259,7 @@ export function createRunService(deps: RunServiceDependencies): RunService {
         bulk_run_id: input.bulk?.bulkRunId ?? null,
         instance_id: deps.instanceId ?? null,
         change_id: null,
+        reason_code: null,
       };
       try {
         // Before Graph is called: a crash leaves a visible trace (and a bulk item its run).
@@ -239,6 +272,7 @@ export function createRunService(deps: RunServiceDependencies): RunService {
       }
       await appendAudit(deps.db, {
         actor,
+        actorName: input.actorName,
         action: "run.requested",
         target: row.id,
         detail: {
@@ -277,6 +311,7 @@ export function createRunService(deps: RunServiceDependencies): RunService {
             status: "failed",
             finished_at: now().toISOString(),
             error_code: "NotSent",
+            reason_code: "NotSent",
             error_message: `The console stopped before this run was sent, and it can no longer be sent as stored: ${(error as Error).message}`,
           });
           continue;

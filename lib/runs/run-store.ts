@@ -100,6 +100,7 @@ export async function interruptUnfinishedRuns(
       status: "interrupted",
       finished_at: at,
       error_code: "Interrupted",
+      reason_code: "Interrupted",
       error_message:
         "The console stopped while this call was on its way to Graph, so Graph may or may not have received it. It was not sent again: check the target, then run it again if needed.",
     })

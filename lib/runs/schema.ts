@@ -35,6 +35,11 @@ export interface RunsTable {
   instance_id: string | null;
   /** The changeId of the answer: the same change's entry in the provisioning logs carries it. */
   change_id: string | null;
+  /**
+   * Why the run did not simply succeed: a skip's reason (RedundantExport, NotEffectivelyEntitled…),
+   * a provisioning failure's error code, or the failed call's code. Null for a success.
+   */
+  reason_code: string | null;
 }
 
 export interface SharesTable {
@@ -162,6 +167,20 @@ export interface ConsoleLeaseTable {
   renewed_at: string;
 }
 
+/**
+ * Names of the people, objects and applications the console has seen, by id: written when a run or
+ * an action is recorded, so history and the audit log show and search names without asking Graph.
+ */
+export interface DirectoryNamesTable {
+  id: string;
+  display_name: string | null;
+  /** A user's userPrincipalName (or the caller's sign-in name). */
+  upn: string | null;
+  /** operator | user | group | onPremisesUser | application */
+  kind: string;
+  updated_at: string;
+}
+
 export interface Database {
   runs: RunsTable;
   shares: SharesTable;
@@ -173,5 +192,6 @@ export interface Database {
   job_actions: JobActionsTable;
   pacing_slots: PacingSlotsTable;
   console_lease: ConsoleLeaseTable;
+  directory_names: DirectoryNamesTable;
   schema_migrations: { name: string; applied_at: string };
 }

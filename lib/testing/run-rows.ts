@@ -30,6 +30,7 @@ export function runRow(overrides: Partial<RunRow> & Pick<RunRow, "id" | "created
     bulk_run_id: null,
     instance_id: null,
     change_id: null,
+    reason_code: null,
     ...overrides,
   };
 }

@@ -1,11 +1,14 @@
 import { readHeader, readJson, readQuery } from "@/lib/api";
-import { idempotencyKeyHeader, runHistoryQuery, runRequest } from "@/lib/api/contracts";
+import { idempotencyKeyHeader, runHistoryRequest, runRequest } from "@/lib/api/contracts";
 import { consoleRoute, runs, otherMethods } from "@/lib/console";
 
-// GET /api/runs?… – the history, newest first, filtered, keyset-paginated.
-export const GET = consoleRoute({ role: "Console.Reader" }, async ({ request, services }) =>
-  Response.json(await runs.runHistory(services, readQuery(request, runHistoryQuery))),
-);
+// GET /api/runs?…&format= – the history, newest first, filtered, keyset-paginated (CSV: every match).
+export const GET = consoleRoute({ role: "Console.Reader" }, async ({ request, services }) => {
+  const { format, cursor, limit, ...filters } = readQuery(request, runHistoryRequest);
+  return format === "csv"
+    ? runs.runHistoryCsv(services, filters)
+    : Response.json(await runs.runHistory(services, { ...filters, cursor, limit }));
+});
 
 // POST /api/runs – provision one object; answers at once, the run continues in the background.
 export const POST = consoleRoute({ role: "Console.Operator" }, async ({ request, caller, services }) => {

@@ -68,6 +68,8 @@ export const runListItem = z.object({
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
   actor: z.string(),
+  /** The operator's name as the console last saw it, when it has. */
+  actorName: z.string().nullable(),
   servicePrincipalId: z.string(),
   jobId: z.string(),
   ruleId: z.string(),
@@ -78,6 +80,8 @@ export const runListItem = z.object({
   outcome: z.string().nullable(),
   action: z.string().nullable(),
   errorCode: z.string().nullable(),
+  /** A skip's reason, a provisioning failure's error code or the failed call's code; null for a success. */
+  reasonCode: z.string().nullable(),
 });
 export type RunListItem = z.infer<typeof runListItem>;
 /** GET /api/runs?… answer. */
@@ -91,7 +95,14 @@ export const runHistoryQuery = z.object({
   subject: z.string().trim().min(1).max(2048).optional(),
   outcome: z.enum(OUTCOMES).optional(),
   action: z.string().trim().min(1).max(50).optional(),
+  /** Operator id, or part of their name or UPN (case-insensitive). */
   actor: z.string().trim().min(1).max(200).optional(),
+  /** Skip reason or error code, e.g. RedundantExport (case-insensitive, exact). */
+  reason: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{1,200}$/, "a code of letters, digits, dots, dashes or underscores")
+    .optional(),
   /** ISO time bounds, inclusive. */
   from: isoTimeField.optional(),
   to: isoTimeField.optional(),
@@ -100,6 +111,8 @@ export const runHistoryQuery = z.object({
 });
 export type RunHistoryQuery = z.infer<typeof runHistoryQuery>;
 export type RunHistoryFilters = Omit<RunHistoryQuery, "cursor" | "limit">;
+/** GET /api/runs?…&format=csv: the same filters, every matching run as CSV. */
+export const runHistoryRequest = runHistoryQuery.extend({ format: z.enum(["json", "csv"]).default("json") });
 
 /** GET /api/runs/{id}/previous */
 export const previousRun = z.object({ previousRunId: z.string().nullable() });
