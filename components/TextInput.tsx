@@ -3,6 +3,7 @@ import { useId, type ChangeEventHandler, type FocusEventHandler, type ReactNode,
 import FormControl from "@mui/material/FormControl";
 import FormHelperText from "@mui/material/FormHelperText";
 import InputLabel, { type InputLabelProps } from "@mui/material/InputLabel";
+import NativeSelect, { type NativeSelectProps } from "@mui/material/NativeSelect";
 import type { InputBaseComponentProps } from "@mui/material/InputBase";
 import OutlinedInput, { type OutlinedInputProps } from "@mui/material/OutlinedInput";
 import type { SxProps, Theme } from "@mui/material/styles";
@@ -11,8 +12,9 @@ import type { SxProps, Theme } from "@mui/material/styles";
  * An outlined text field with a label and a helper text, as MUI's TextField draws it, without the
  * Select, Menu, Popover and Modal that TextField always brings along (about 15 KB of compressed
  * script on every page that has a text box). The props are TextField's that the console uses, so
- * an Autocomplete's `renderInput` params spread onto it as they do onto a TextField. For a choice
- * from a list, TextField with `select` stays the tool.
+ * an Autocomplete's `renderInput` params spread onto it as they do onto a TextField. With `select`
+ * it is the browser's own list (children are <option>s): no menu to load, the phone's own picker,
+ * and every key the browser gives a select.
  */
 export interface TextInputProps
   extends Pick<OutlinedInputProps, "onKeyDown" | "onKeyUp" | "onSelect" | "onPaste" | "onClick"> {
@@ -20,6 +22,7 @@ export interface TextInputProps
   label?: ReactNode;
   value?: unknown;
   defaultValue?: unknown;
+  /** With `select`, the event's target is the <select>; its `value` is read the same way. */
   onChange?: ChangeEventHandler<HTMLInputElement | HTMLTextAreaElement>;
   onBlur?: FocusEventHandler<HTMLInputElement | HTMLTextAreaElement>;
   onFocus?: FocusEventHandler<HTMLInputElement | HTMLTextAreaElement>;
@@ -49,8 +52,9 @@ export interface TextInputProps
     inputLabel?: Partial<InputLabelProps>;
     formHelperText?: Record<string, unknown>;
   };
-  /** An Autocomplete's params carry these; they mean what TextField makes of them. */
-  InputLabelProps?: Partial<InputLabelProps>;
+  /** A choice from the <option>s given as children. */
+  select?: boolean;
+  children?: ReactNode;
 }
 
 export function TextInput({
@@ -65,14 +69,16 @@ export function TextInput({
   className,
   sx,
   slotProps = {},
-  InputLabelProps: legacyLabelProps,
   inputRef,
+  select = false,
+  children,
   ...input
 }: TextInputProps) {
   const generated = useId();
   const id = idOverride ?? generated;
   const helperTextId = helperText ? `${id}-helper-text` : undefined;
-  const labelProps = { ...legacyLabelProps, ...slotProps.inputLabel };
+  // A select always shows its value, so its label always sits on the outline.
+  const labelProps = { ...slotProps.inputLabel, ...(select && { shrink: true }) };
   const hasLabel = label != null && label !== "";
   const { ref: inputSlotRef, ...inputSlot } = slotProps.input ?? {};
   return (
@@ -91,18 +97,36 @@ export function TextInput({
           {label}
         </InputLabel>
       )}
-      <OutlinedInput
-        id={id}
-        aria-describedby={helperTextId}
-        label={hasLabel ? label : undefined}
-        {...(labelProps.shrink !== undefined && { notched: labelProps.shrink })}
-        fullWidth={fullWidth}
-        inputRef={inputRef}
-        inputProps={slotProps.htmlInput}
-        {...input}
-        {...inputSlot}
-        ref={inputSlotRef as Ref<HTMLDivElement> | undefined}
-      />
+      {select ? (
+        <NativeSelect
+          id={id}
+          aria-describedby={helperTextId}
+          value={input.value}
+          onChange={input.onChange as NativeSelectProps["onChange"]}
+          onBlur={input.onBlur as NativeSelectProps["onBlur"]}
+          onFocus={input.onFocus as NativeSelectProps["onFocus"]}
+          name={input.name}
+          autoFocus={input.autoFocus}
+          inputRef={inputRef as Ref<HTMLSelectElement> | undefined}
+          inputProps={slotProps.htmlInput as NativeSelectProps["inputProps"]}
+          input={<OutlinedInput label={hasLabel ? label : undefined} notched={hasLabel} />}
+        >
+          {children}
+        </NativeSelect>
+      ) : (
+        <OutlinedInput
+          id={id}
+          aria-describedby={helperTextId}
+          label={hasLabel ? label : undefined}
+          {...(labelProps.shrink !== undefined && { notched: labelProps.shrink })}
+          fullWidth={fullWidth}
+          inputRef={inputRef}
+          inputProps={slotProps.htmlInput}
+          {...input}
+          {...inputSlot}
+          ref={inputSlotRef as Ref<HTMLDivElement> | undefined}
+        />
+      )}
       {helperText && (
         <FormHelperText id={helperTextId} {...slotProps.formHelperText}>
           {helperText}

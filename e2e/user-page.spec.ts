@@ -112,8 +112,7 @@ test("Cloud Sync for an on-premises user: the AD account's events, and a run by 
   const sync = appCard(page, APPS.cloudSync);
   await expect(sync).toContainText("Cloud Sync of the user's Active Directory account");
   await expect(sync).toContainText("Scheduled cycle");
-  await page.getByRole("combobox", { name: "Application" }).click();
-  await page.getByRole("option", { name: APPS.cloudSync }).click();
+  await page.getByRole("combobox", { name: "Application" }).selectOption({ label: APPS.cloudSync });
   await expect(page).toHaveURL(/app=/);
   const rows = logTable(page).getByRole("row");
   await expect(rows.nth(1)).toContainText(APPS.cloudSync);

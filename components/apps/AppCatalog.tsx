@@ -17,7 +17,7 @@ import TableCell from "@mui/material/TableCell";
 import TableContainer from "@mui/material/TableContainer";
 import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
-import TextField from "@mui/material/TextField";
+import { TextInput } from "@/components/TextInput";
 import Typography from "@mui/material/Typography";
 import Search from "@mui/icons-material/Search";
 import { useDebouncedValue } from "@/components/directory/use-debounced-value";
@@ -59,7 +59,7 @@ export function AppCatalog() {
 
   return (
     <Stack spacing={2}>
-      <TextField
+      <TextInput
         type="search"
         label="Search applications"
         placeholder="Name of the application"

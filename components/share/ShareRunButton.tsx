@@ -10,9 +10,8 @@ import DialogContent from "@mui/material/DialogContent";
 import DialogTitle from "@mui/material/DialogTitle";
 import FormControlLabel from "@mui/material/FormControlLabel";
 import FormHelperText from "@mui/material/FormHelperText";
-import MenuItem from "@mui/material/MenuItem";
 import Stack from "@mui/material/Stack";
-import TextField from "@mui/material/TextField";
+import { TextInput } from "@/components/TextInput";
 import Typography from "@mui/material/Typography";
 import ShareIcon from "@mui/icons-material/Share";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -78,7 +77,7 @@ function ShareDialogBody({ runId, onClose }: { runId: string; onClose: () => voi
                   objectGUID also as the source&apos;s GUID in the summary, a SID also as S-1-5-…).
                 </FormHelperText>
               </Box>
-              <TextField
+              <TextInput
                 select
                 label="Link expires after"
                 value={expiry}
@@ -87,11 +86,11 @@ function ShareDialogBody({ runId, onClose }: { runId: string; onClose: () => voi
                 sx={{ maxWidth: 240 }}
               >
                 {SHARE_EXPIRY_CHOICES.map((choice) => (
-                  <MenuItem key={choice.label} value={choice.days === null ? "never" : String(choice.days)}>
+                  <option key={choice.label} value={choice.days === null ? "never" : String(choice.days)}>
                     {choice.label}
-                  </MenuItem>
+                  </option>
                 ))}
-              </TextField>
+              </TextInput>
               <Box>
                 <Button type="submit" variant="contained" disabled={create.isPending}>
                   {create.isPending ? "Creating…" : "Create link"}
