@@ -82,6 +82,22 @@ export default tseslint.config(
               message: "lib/testing/ holds test helpers: production code does not import them.",
             },
           ],
+          // Each brings more script to every page that uses it than what it is used for (issue 19).
+          paths: [
+            {
+              name: "@mui/material/TextField",
+              message:
+                "TextField brings Select, Menu and Popover along: use components/TextInput (select too).",
+            },
+            {
+              name: "@mui/material/Select",
+              message: "Use components/TextInput with select: the browser's own list, no menu to load.",
+            },
+            {
+              name: "@mui/material/Tooltip",
+              message: "Tooltip brings its popper to the page: give the element a title (and an aria-label).",
+            },
+          ],
         },
       ],
     },

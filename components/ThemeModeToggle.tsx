@@ -1,6 +1,5 @@
 "use client";
 import IconButton from "@mui/material/IconButton";
-import Tooltip from "@mui/material/Tooltip";
 import { useColorScheme } from "@mui/material/styles";
 import DarkModeOutlined from "@mui/icons-material/DarkModeOutlined";
 import LightModeOutlined from "@mui/icons-material/LightModeOutlined";
@@ -20,14 +19,14 @@ export function ThemeModeToggle() {
         ? LightModeOutlined
         : SettingsBrightnessOutlined;
   return (
-    <Tooltip title={`${label[current]} (click to change)`}>
-      <IconButton
-        color="inherit"
-        aria-label={`${label[current]}. Switch to ${next[current]}`}
-        onClick={() => setMode(next[current])}
-      >
-        <Icon />
-      </IconButton>
-    </Tooltip>
+    // The browser's own tooltip (title): MUI's Tooltip would bring its popper to every page.
+    <IconButton
+      color="inherit"
+      title={`${label[current]} (click to change)`}
+      aria-label={`${label[current]}. Switch to ${next[current]}`}
+      onClick={() => setMode(next[current])}
+    >
+      <Icon />
+    </IconButton>
   );
 }

@@ -196,8 +196,9 @@ test("on the Cloud Sync job the demo panel changes the AD user, and provision by
   await expect(page.getByRole("textbox", { name: "AD user to change (distinguished name)" })).toHaveValue(
     /^CN=Adele Vance,/,
   );
-  await page.getByRole("combobox", { name: "AD attribute" }).click();
-  await page.getByRole("option", { name: "Department (department)" }).click();
+  await page
+    .getByRole("combobox", { name: "AD attribute" })
+    .selectOption({ label: "Department (department)" });
   await page.getByRole("textbox", { name: "New value in AD" }).pressSequentially("Retail", { delay: 30 });
   await page.getByRole("textbox", { name: "New value in AD" }).press("Enter");
   await expect(page.getByText(/Adele Vance's department in Active Directory is now "Retail"/)).toBeVisible();

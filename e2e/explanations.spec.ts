@@ -55,8 +55,7 @@ test("create, update, already in sync: each headline says what the service did",
   await expect(page.getByRole("heading", { name: "Modified properties" })).toBeVisible();
 
   await demoPanel(page);
-  await page.getByRole("combobox", { name: "Attribute" }).click();
-  await page.getByRole("option", { name: "Job title" }).click();
+  await page.getByRole("combobox", { name: "Attribute" }).selectOption({ label: "Job title" });
   await page.getByRole("textbox", { name: "New value" }).pressSequentially("Store Manager", { delay: 80 });
   await page.getByRole("button", { name: "Change", exact: true }).click();
   await expect(page.getByText(/Job title.*Store Manager/)).toBeVisible();

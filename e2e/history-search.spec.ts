@@ -107,8 +107,7 @@ test("history and the audit log find runs by reason, by part of a name, by actio
 
   // The audit log by action: names, not only ids.
   await page.goto("/audit");
-  await page.getByRole("combobox", { name: "Action" }).click();
-  await page.getByRole("option", { name: "Run completed" }).click();
+  await page.getByRole("combobox", { name: "Action" }).selectOption({ label: "Run completed" });
   await expect(page).toHaveURL(/action=run\.completed/);
   await searchBy(page, "Object", "pradeep", "object");
   const entry = page.getByRole("row").filter({ hasText: PRADEEP.name }).first();

@@ -63,8 +63,7 @@ test("change an attribute in the demo tenant: the next run updates it, old and n
   await provision(page);
 
   await demoPanel(page);
-  await page.getByRole("combobox", { name: "Attribute" }).click();
-  await page.getByRole("option", { name: "Job title" }).click();
+  await page.getByRole("combobox", { name: "Attribute" }).selectOption({ label: "Job title" });
   await page.getByRole("textbox", { name: "New value" }).fill("Regional Retail Manager");
   await page.getByRole("button", { name: "Change", exact: true }).click();
   await expect(page.getByText(/Job title.*Regional Retail Manager/)).toBeVisible();

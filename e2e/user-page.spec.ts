@@ -112,8 +112,7 @@ test("Cloud Sync for an on-premises user: the AD account's events, and a run by 
   const sync = appCard(page, APPS.cloudSync);
   await expect(sync).toContainText("Cloud Sync of the user's Active Directory account");
   await expect(sync).toContainText("Scheduled cycle");
-  await page.getByRole("combobox", { name: "Application" }).click();
-  await page.getByRole("option", { name: APPS.cloudSync }).click();
+  await page.getByRole("combobox", { name: "Application" }).selectOption({ label: APPS.cloudSync });
   await expect(page).toHaveURL(/app=/);
   const rows = logTable(page).getByRole("row");
   await expect(rows.nth(1)).toContainText(APPS.cloudSync);
@@ -229,4 +228,25 @@ test("Enter on an address, on a still-running search, a hand-edited link and a n
   await expect(provision).toBeInViewport();
   const box = await provision.boundingBox();
   expect(box!.x + box!.width).toBeLessThanOrEqual(380);
+});
+
+test("the box takes every key from the first, at machine speed and by keyboard only, while its suggestions load", async ({
+  page,
+}) => {
+  for (const how of ["keyboard focus, no delay", "click, 20 ms per key"] as const) {
+    await page.goto("/runs");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    if (how === "keyboard focus, no delay") {
+      await searchBox(page).focus(); // no pointer ever came near: the suggestions load on focus
+      await page.keyboard.type("megan bo");
+    } else {
+      await searchBox(page).click();
+      await page.keyboard.type("megan bo", { delay: 20 });
+    }
+    await expect(searchBox(page), how).toHaveValue("megan bo");
+    await expect(searchBox(page), how).toBeFocused();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { level: 1, name: MEGAN.name }), how).toBeVisible();
+  }
 });

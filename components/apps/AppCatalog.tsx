@@ -16,7 +16,7 @@ import TableBody from "@mui/material/TableBody";
 import TableCell from "@mui/material/TableCell";
 import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
-import TextField from "@mui/material/TextField";
+import { TextInput } from "@/components/TextInput";
 import Typography from "@mui/material/Typography";
 import Search from "@mui/icons-material/Search";
 import { useDebouncedValue } from "@/components/directory/use-debounced-value";
@@ -60,7 +60,7 @@ export function AppCatalog() {
 
   return (
     <Stack spacing={2}>
-      <TextField
+      <TextInput
         type="search"
         label="Search applications"
         placeholder="Name of the application"

@@ -2,9 +2,8 @@
 import { useState, type FormEvent } from "react";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
-import MenuItem from "@mui/material/MenuItem";
 import Stack from "@mui/material/Stack";
-import TextField from "@mui/material/TextField";
+import { TextInput } from "@/components/TextInput";
 import SearchIcon from "@mui/icons-material/Search";
 import type { AuditFilters } from "@/lib/api/contracts";
 import { dateInputToIso, isoToDateInput } from "@/components/history/history-filters";
@@ -53,7 +52,7 @@ export function AuditFilterForm({
     onApply(draft);
   };
   const text = (name: "actor" | "object" | "app", label: string, helperText: string) => (
-    <TextField
+    <TextInput
       label={label}
       helperText={helperText}
       value={draft[name] ?? ""}
@@ -74,9 +73,9 @@ export function AuditFilterForm({
         }}
       >
         {text("actor", "Who", "Part of a name or UPN, or the id")}
-        <TextField
+        <TextInput
           select
-          slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
+          slotProps={{ inputLabel: { shrink: true } }}
           label="Action"
           value={draft.action ?? ANY}
           onChange={(event) =>
@@ -84,16 +83,16 @@ export function AuditFilterForm({
           }
           size="small"
         >
-          <MenuItem value={ANY}>Any action</MenuItem>
+          <option value={ANY}>Any action</option>
           {AUDIT_ACTIONS.map((action) => (
-            <MenuItem key={action} value={action}>
+            <option key={action} value={action}>
               {auditActionText(action)}
-            </MenuItem>
+            </option>
           ))}
-        </TextField>
+        </TextInput>
         {text("object", "Object", "A user or group by part of its name or id, or a run id")}
         {text("app", "Application", "Part of the application's name, or its id")}
-        <TextField
+        <TextInput
           type="date"
           label="From"
           value={days.from}
@@ -101,7 +100,7 @@ export function AuditFilterForm({
           size="small"
           slotProps={{ inputLabel: { shrink: true } }}
         />
-        <TextField
+        <TextInput
           type="date"
           label="To"
           value={days.to}

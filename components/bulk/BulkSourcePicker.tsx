@@ -5,7 +5,7 @@ import Button from "@mui/material/Button";
 import Stack from "@mui/material/Stack";
 import Tab from "@mui/material/Tab";
 import Tabs from "@mui/material/Tabs";
-import TextField from "@mui/material/TextField";
+import { TextInput } from "@/components/TextInput";
 import Typography from "@mui/material/Typography";
 import UploadFile from "@mui/icons-material/UploadFile";
 import { GroupPicker } from "@/components/directory/GroupPicker";
@@ -116,7 +116,7 @@ export function BulkSourcePicker({
       </Tabs>
       <Box id="source-panel" role="tabpanel" aria-labelledby={`source-tab-${form.tab}`}>
         {form.tab === "lines" && (
-          <TextField
+          <TextInput
             label="Objects, one a line"
             multiline
             minRows={6}
@@ -138,7 +138,7 @@ export function BulkSourcePicker({
               selectedId={form.groupId}
               onChange={(group) => onChange({ groupId: group?.id ?? null })}
             />
-            <TextField
+            <TextInput
               label="Only members whose name or UPN contains (optional)"
               value={form.groupFilter}
               onChange={(event) => onChange({ groupFilter: event.target.value })}

@@ -10,7 +10,7 @@ import DialogContent from "@mui/material/DialogContent";
 import DialogContentText from "@mui/material/DialogContentText";
 import DialogTitle from "@mui/material/DialogTitle";
 import Stack from "@mui/material/Stack";
-import TextField from "@mui/material/TextField";
+import { TextInput } from "@/components/TextInput";
 import PlayArrow from "@mui/icons-material/PlayArrow";
 import { appQueries } from "@/components/apps/queries";
 import { jobQueries } from "@/components/jobs/queries";
@@ -50,7 +50,7 @@ function ChooseJob({ onClose }: { onClose: () => void }) {
             go();
           }}
         >
-          <TextField
+          <TextInput
             select
             label="Application"
             value={spId}
@@ -58,7 +58,7 @@ function ChooseJob({ onClose }: { onClose: () => void }) {
               setSpId(event.target.value);
               setJobId("");
             }}
-            slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+            slotProps={{ inputLabel: { shrink: true } }}
             helperText={apps.isPending ? "Loading the applications…" : undefined}
           >
             <option value="">Choose an application</option>
@@ -67,14 +67,14 @@ function ChooseJob({ onClose }: { onClose: () => void }) {
                 {app.displayName}
               </option>
             ))}
-          </TextField>
-          <TextField
+          </TextInput>
+          <TextInput
             select
             label="Job"
             value={chosenJob}
             disabled={!spId}
             onChange={(event) => setJobId(event.target.value)}
-            slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+            slotProps={{ inputLabel: { shrink: true } }}
             helperText={spId && jobs.isPending ? "Loading the jobs…" : undefined}
           >
             <option value="">{spId ? "Choose a job" : "Choose an application first"}</option>
@@ -83,7 +83,7 @@ function ChooseJob({ onClose }: { onClose: () => void }) {
                 {job.label}
               </option>
             ))}
-          </TextField>
+          </TextInput>
           {(apps.isError || jobs.isError) && (
             <Alert severity="error">
               {(apps.error ?? jobs.error)?.message ?? "The list could not be loaded."}

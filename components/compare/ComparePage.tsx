@@ -7,7 +7,7 @@ import Button from "@mui/material/Button";
 import MuiLink from "@mui/material/Link";
 import Paper from "@mui/material/Paper";
 import Stack from "@mui/material/Stack";
-import TextField from "@mui/material/TextField";
+import { TextInput } from "@/components/TextInput";
 import Typography from "@mui/material/Typography";
 import SwapHorizIcon from "@mui/icons-material/SwapHoriz";
 import { useQuery } from "@tanstack/react-query";
@@ -143,8 +143,8 @@ function PickRuns() {
         the previous run”.
       </Typography>
       <Stack direction={{ xs: "column", sm: "row" }} spacing={2} sx={{ alignItems: { sm: "flex-start" } }}>
-        <TextField label="Run A" value={a} onChange={(event) => setA(event.target.value)} size="small" />
-        <TextField
+        <TextInput label="Run A" value={a} onChange={(event) => setA(event.target.value)} size="small" />
+        <TextInput
           label="Run B (optional)"
           value={b}
           onChange={(event) => setB(event.target.value)}

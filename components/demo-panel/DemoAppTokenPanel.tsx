@@ -8,7 +8,7 @@ import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Stack from "@mui/material/Stack";
-import TextField from "@mui/material/TextField";
+import { TextInput } from "@/components/TextInput";
 import Typography from "@mui/material/Typography";
 import ExpandMore from "@mui/icons-material/ExpandMore";
 import { demoControls } from "./queries";
@@ -65,7 +65,7 @@ export function DemoAppTokenPanel({
         <Stack spacing={2}>
           <Box component="form" onSubmit={issue} noValidate>
             <Stack direction={{ xs: "column", sm: "row" }} sx={{ gap: 2, alignItems: { sm: "flex-start" } }}>
-              <TextField
+              <TextInput
                 inputRef={tokenInput}
                 type="password"
                 label="New token at the app"

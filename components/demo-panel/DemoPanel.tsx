@@ -12,10 +12,9 @@ import DialogActions from "@mui/material/DialogActions";
 import DialogContent from "@mui/material/DialogContent";
 import DialogContentText from "@mui/material/DialogContentText";
 import DialogTitle from "@mui/material/DialogTitle";
-import MenuItem from "@mui/material/MenuItem";
 import Snackbar from "@mui/material/Snackbar";
 import Stack from "@mui/material/Stack";
-import TextField from "@mui/material/TextField";
+import { TextInput } from "@/components/TextInput";
 import Typography from "@mui/material/Typography";
 import ExpandMore from "@mui/icons-material/ExpandMore";
 import Link from "next/link";
@@ -134,7 +133,7 @@ export function DemoPanel({
                   direction={{ xs: "column", sm: "row" }}
                   sx={{ gap: 2, alignItems: { sm: "flex-start" } }}
                 >
-                  <TextField
+                  <TextInput
                     select
                     label="Attribute"
                     value={attribute}
@@ -142,12 +141,12 @@ export function DemoPanel({
                     sx={{ minWidth: 180 }}
                   >
                     {DEMO_USER_ATTRIBUTES.map((name) => (
-                      <MenuItem key={name} value={name}>
+                      <option key={name} value={name}>
                         {ATTRIBUTE_LABELS[name]}
-                      </MenuItem>
+                      </option>
                     ))}
-                  </TextField>
-                  <TextField
+                  </TextInput>
+                  <TextInput
                     label="New value"
                     value={value}
                     onChange={(event) => setValue(event.target.value)}

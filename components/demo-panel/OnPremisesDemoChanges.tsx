@@ -2,9 +2,8 @@
 import { useState } from "react";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
-import MenuItem from "@mui/material/MenuItem";
 import Stack from "@mui/material/Stack";
-import TextField from "@mui/material/TextField";
+import { TextInput } from "@/components/TextInput";
 import Typography from "@mui/material/Typography";
 import {
   ACCOUNT_CONTROL,
@@ -61,7 +60,7 @@ export function OnPremisesDemoChanges({
 
   return (
     <Stack spacing={3}>
-      <TextField
+      <TextInput
         label="AD user to change (distinguished name)"
         value={typedDn ?? selectedDn}
         onChange={(event) => setTypedDn(event.target.value)}
@@ -78,7 +77,7 @@ export function OnPremisesDemoChanges({
           Change an attribute in Active Directory
         </Typography>
         <Stack direction={{ xs: "column", sm: "row" }} sx={{ gap: 2, alignItems: { sm: "flex-start" } }}>
-          <TextField
+          <TextInput
             select
             label="AD attribute"
             value={attribute}
@@ -86,12 +85,12 @@ export function OnPremisesDemoChanges({
             sx={{ minWidth: 200 }}
           >
             {Object.entries(ON_PREMISES_ATTRIBUTES).map(([ldapName, label]) => (
-              <MenuItem key={ldapName} value={ldapName}>
+              <option key={ldapName} value={ldapName}>
                 {label} ({ldapName})
-              </MenuItem>
+              </option>
             ))}
-          </TextField>
-          <TextField
+          </TextInput>
+          <TextInput
             label="New value in AD"
             value={value}
             onChange={(event) => setValue(event.target.value)}

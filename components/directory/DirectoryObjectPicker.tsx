@@ -4,7 +4,7 @@ import { useQuery, useQueryClient, type QueryKey, type UseQueryOptions } from "@
 import Autocomplete from "@mui/material/Autocomplete";
 import Box from "@mui/material/Box";
 import CircularProgress from "@mui/material/CircularProgress";
-import TextField from "@mui/material/TextField";
+import { TextInput } from "@/components/TextInput";
 import Typography from "@mui/material/Typography";
 import { useCurrentSearch, type SearchOptions } from "./use-current-search";
 import { useKeyboardPick } from "./use-keyboard-pick";
@@ -127,7 +127,7 @@ export function DirectoryObjectPicker<
         </Box>
       )}
       renderInput={(params) => (
-        <TextField
+        <TextInput
           {...params}
           label={props.label}
           placeholder={props.placeholder}

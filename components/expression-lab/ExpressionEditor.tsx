@@ -3,7 +3,7 @@ import { useId, useRef, useState } from "react";
 import Autocomplete from "@mui/material/Autocomplete";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
-import TextField from "@mui/material/TextField";
+import { TextInput } from "@/components/TextInput";
 import Typography from "@mui/material/Typography";
 import type { LabFunction } from "@/lib/api/contracts";
 import { completeFunction, signatureOf, suggestFunctions, wordAtCaret } from "./completion";
@@ -51,7 +51,7 @@ export function ExpressionEditor({
 
   return (
     <Box sx={{ display: "grid", gap: 1.5 }}>
-      <TextField
+      <TextInput
         label="Expression"
         value={value}
         multiline
@@ -111,7 +111,7 @@ export function ExpressionEditor({
         blurOnSelect
         onChange={(_event, fn) => fn && insert(fn)}
         renderInput={(params) => (
-          <TextField
+          <TextInput
             {...params}
             size="small"
             label="Insert a function"

@@ -12,7 +12,7 @@ import MuiLink from "@mui/material/Link";
 import Stack from "@mui/material/Stack";
 import TableCell from "@mui/material/TableCell";
 import TableRow from "@mui/material/TableRow";
-import TextField from "@mui/material/TextField";
+import { TextInput } from "@/components/TextInput";
 import Typography from "@mui/material/Typography";
 import Science from "@mui/icons-material/Science";
 import { provisionHref, runHref } from "@/components/apps/app-links";
@@ -124,7 +124,7 @@ function LabResult({
               </TableCell>
               <TableCell>{FROM_WORDS[row.from]}</TableCell>
               <TableCell>
-                <TextField
+                <TextInput
                   size="small"
                   label={`Value for ${row.attribute}`}
                   value={typed[row.attribute] ?? ""}
@@ -249,7 +249,7 @@ export function ExpressionLabPage({ spId, jobId }: { spId: string; jobId: string
                 : update({ mapping: null, object: null })
             }
             renderInput={(params) => (
-              <TextField
+              <TextInput
                 {...params}
                 label="Start from a mapping"
                 placeholder="A mapping of this job, or none for a blank expression"

@@ -3,9 +3,8 @@ import { useState, type FormEvent } from "react";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Chip from "@mui/material/Chip";
-import MenuItem from "@mui/material/MenuItem";
 import Stack from "@mui/material/Stack";
-import TextField from "@mui/material/TextField";
+import { TextInput } from "@/components/TextInput";
 import SearchIcon from "@mui/icons-material/Search";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { appQueries } from "@/components/apps/queries";
@@ -22,7 +21,7 @@ import {
 
 const ANY = "";
 // "All applications" and the like are real choices, so they show, with the label above them.
-const listSlotProps = { inputLabel: { shrink: true }, select: { displayEmpty: true } } as const;
+const listSlotProps = { inputLabel: { shrink: true } } as const;
 
 function daysOf(filters: RunHistoryFilters) {
   return { from: isoToDateInput(filters.from), to: isoToDateInput(filters.to) };
@@ -91,21 +90,21 @@ export function HistoryFilterForm({
           alignItems: "start",
         }}
       >
-        <TextField
+        <TextInput
           label="Object"
           helperText="Object id, UPN or distinguished name"
           value={draft.subject ?? ""}
           onChange={(event) => setDraft({ ...draft, subject: event.target.value || undefined })}
           size="small"
         />
-        <TextField
+        <TextInput
           label="Who ran it"
           helperText="Part of a name or UPN, or the operator id"
           value={draft.actor ?? ""}
           onChange={(event) => setDraft({ ...draft, actor: event.target.value || undefined })}
           size="small"
         />
-        <TextField
+        <TextInput
           label="Reason"
           helperText={reasonProblem ?? "A skip reason or error code, e.g. RedundantExport"}
           error={reasonProblem !== null}
@@ -113,7 +112,7 @@ export function HistoryFilterForm({
           onChange={(event) => setDraft({ ...draft, reason: event.target.value || undefined })}
           size="small"
         />
-        <TextField
+        <TextInput
           select
           slotProps={listSlotProps}
           label="Application"
@@ -121,14 +120,14 @@ export function HistoryFilterForm({
           onChange={(event) => applyNow({ servicePrincipalId: event.target.value || undefined })}
           size="small"
         >
-          <MenuItem value={ANY}>All applications</MenuItem>
+          <option value={ANY}>All applications</option>
           {applications.map((app) => (
-            <MenuItem key={app.id} value={app.id}>
+            <option key={app.id} value={app.id}>
               {app.label}
-            </MenuItem>
+            </option>
           ))}
-        </TextField>
-        <TextField
+        </TextInput>
+        <TextInput
           select
           slotProps={listSlotProps}
           label="Outcome"
@@ -136,14 +135,14 @@ export function HistoryFilterForm({
           onChange={(event) => applyNow({ outcome: outcomeOrAny(event.target.value) })}
           size="small"
         >
-          <MenuItem value={ANY}>Any outcome</MenuItem>
+          <option value={ANY}>Any outcome</option>
           {OUTCOMES.map((outcome) => (
-            <MenuItem key={outcome} value={outcome}>
+            <option key={outcome} value={outcome}>
               {outcome}
-            </MenuItem>
+            </option>
           ))}
-        </TextField>
-        <TextField
+        </TextInput>
+        <TextInput
           select
           slotProps={listSlotProps}
           label="Action"
@@ -151,14 +150,14 @@ export function HistoryFilterForm({
           onChange={(event) => applyNow({ action: event.target.value || undefined })}
           size="small"
         >
-          <MenuItem value={ANY}>Any action</MenuItem>
+          <option value={ANY}>Any action</option>
           {RUN_ACTIONS.map((action) => (
-            <MenuItem key={action} value={action}>
+            <option key={action} value={action}>
               {action}
-            </MenuItem>
+            </option>
           ))}
-        </TextField>
-        <TextField
+        </TextInput>
+        <TextInput
           type="date"
           label="From"
           value={days.from}
@@ -166,7 +165,7 @@ export function HistoryFilterForm({
           size="small"
           slotProps={{ inputLabel: { shrink: true } }}
         />
-        <TextField
+        <TextInput
           type="date"
           label="To"
           value={days.to}

@@ -13,7 +13,7 @@ import FormLabel from "@mui/material/FormLabel";
 import Radio from "@mui/material/Radio";
 import RadioGroup from "@mui/material/RadioGroup";
 import Stack from "@mui/material/Stack";
-import TextField from "@mui/material/TextField";
+import { TextInput } from "@/components/TextInput";
 import Typography from "@mui/material/Typography";
 import { newIdempotencyKey } from "@/components/api/idempotency-key";
 import type { JobActionKind, ResetScope } from "@/lib/api/contracts";
@@ -94,7 +94,7 @@ function DialogBody({
             {copy.what} Application: <strong>{appName}</strong>.
           </DialogContentText>
           {action === "secret-token" && (
-            <TextField
+            <TextInput
               inputRef={tokenInput}
               type="password"
               label="New secret token"
@@ -191,7 +191,7 @@ function RestartChoice({
           <Alert severity="warning">
             This can change or delete many accounts in {appName}. Type the application&apos;s name to confirm.
           </Alert>
-          <TextField
+          <TextInput
             label={`Type ${appName} to confirm`}
             value={typed}
             onChange={(event) => onTyped(event.target.value)}

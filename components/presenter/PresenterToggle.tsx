@@ -1,6 +1,5 @@
 "use client";
 import IconButton from "@mui/material/IconButton";
-import Tooltip from "@mui/material/Tooltip";
 import CoPresent from "@mui/icons-material/CoPresent";
 import CoPresentOutlined from "@mui/icons-material/CoPresentOutlined";
 import { usePresenterMode } from "./presenter-mode";
@@ -12,10 +11,15 @@ export function PresenterToggle() {
     ? "Presenter mode is on: ids are hidden and the result is enlarged (click to turn off)"
     : "Presenter mode: hide ids and enlarge the result for a projector";
   return (
-    <Tooltip title={title}>
-      <IconButton color="inherit" aria-label="Presenter mode" aria-pressed={on} onClick={() => setOn(!on)}>
-        {on ? <CoPresent /> : <CoPresentOutlined />}
-      </IconButton>
-    </Tooltip>
+    // The browser's own tooltip (title): MUI's Tooltip would bring its popper to every page.
+    <IconButton
+      color="inherit"
+      aria-label="Presenter mode"
+      title={title}
+      aria-pressed={on}
+      onClick={() => setOn(!on)}
+    >
+      {on ? <CoPresent /> : <CoPresentOutlined />}
+    </IconButton>
   );
 }

@@ -4,7 +4,7 @@ import { useQueries, useQueryClient } from "@tanstack/react-query";
 import Autocomplete from "@mui/material/Autocomplete";
 import Box from "@mui/material/Box";
 import Chip from "@mui/material/Chip";
-import TextField from "@mui/material/TextField";
+import { TextInput } from "@/components/TextInput";
 import Typography from "@mui/material/Typography";
 import type { DirectoryUserSummary, GroupMemberSummary } from "@/lib/api/contracts";
 import { directoryQueries } from "@/components/directory/queries";
@@ -129,7 +129,7 @@ export function MemberPicker(props: {
         </Box>
       )}
       renderInput={(params) => (
-        <TextField
+        <TextInput
           {...params}
           label="Members to provision with the group"
           placeholder={selectedIds.length < MAX_GROUP_MEMBERS ? "Search the group's members" : undefined}

@@ -2,7 +2,7 @@
 import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import Autocomplete from "@mui/material/Autocomplete";
 import Box from "@mui/material/Box";
-import TextField, { type TextFieldProps } from "@mui/material/TextField";
+import { TextInput, type TextInputProps } from "@/components/TextInput";
 import Typography from "@mui/material/Typography";
 import type { OnPremisesUserMatch } from "@/lib/api/contracts";
 import { distinguishedNameProblem } from "@/lib/provisioning/distinguished-name";
@@ -45,7 +45,7 @@ export function OnPremisesUserField(props: OnPremisesUserFieldProps) {
   // In demo mode text without "=" is a name being looked up, not a malformed DN.
   const searchingByName = props.lookup && props.value.trim() !== "" && !props.value.includes("=");
   const problem = searchingByName ? null : problemOf(props.value, touched);
-  const fieldProps: TextFieldProps = {
+  const fieldProps: TextInputProps = {
     label: "Distinguished name",
     error: problem !== null,
     fullWidth: true,
@@ -78,7 +78,7 @@ export function OnPremisesUserField(props: OnPremisesUserFieldProps) {
 
   if (!props.lookup) {
     return (
-      <TextField
+      <TextInput
         {...fieldProps}
         value={props.value}
         onChange={(event) => props.onChange(event.target.value)}
@@ -104,7 +104,7 @@ function DemoForestLookup({
   onSubmit,
   fieldProps,
   helperText,
-}: OnPremisesUserFieldProps & { fieldProps: TextFieldProps; helperText: ReactNode }) {
+}: OnPremisesUserFieldProps & { fieldProps: TextInputProps; helperText: ReactNode }) {
   const [open, setOpen] = useState(false);
   const highlighted = useRef<OnPremisesUserMatch | null>(null);
   const typed = value.trim();
@@ -178,7 +178,7 @@ function DemoForestLookup({
         </Box>
       )}
       renderInput={(params) => (
-        <TextField
+        <TextInput
           {...params}
           {...fieldProps}
           helperText={helperText}

@@ -3,7 +3,6 @@ import { useEffect, useState } from "react";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import IconButton from "@mui/material/IconButton";
-import Tooltip from "@mui/material/Tooltip";
 import CheckIcon from "@mui/icons-material/Check";
 import ContentCopyIcon from "@mui/icons-material/ContentCopy";
 import { copyText } from "./clipboard";
@@ -47,11 +46,15 @@ export function CopyButton({
   return (
     <>
       {compact ? (
-        <Tooltip title={state === "copied" ? "Copied" : label}>
-          <IconButton size="small" onClick={copy} aria-label={label}>
-            {icon}
-          </IconButton>
-        </Tooltip>
+        // The browser's tooltip (title): MUI's would bring its popper to every page with a copy button.
+        <IconButton
+          size="small"
+          onClick={copy}
+          aria-label={label}
+          title={state === "copied" ? "Copied" : label}
+        >
+          {icon}
+        </IconButton>
       ) : (
         <Button size="small" variant="outlined" startIcon={icon} onClick={copy}>
           {state === "copied" ? "Copied" : label}

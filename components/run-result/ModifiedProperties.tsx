@@ -7,7 +7,7 @@ import TableBody from "@mui/material/TableBody";
 import TableCell from "@mui/material/TableCell";
 import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
-import TextField from "@mui/material/TextField";
+import { TextInput } from "@/components/TextInput";
 import Typography from "@mui/material/Typography";
 import type { ModifiedProperty, PropertiesMeaning, PropertyChange } from "@/lib/provisioning";
 import { StatusChip, type ChipTone } from "./OutcomeChip";
@@ -161,7 +161,7 @@ export function ModifiedProperties({
         </Typography>
       ) : (
         <>
-          <TextField
+          <TextInput
             size="small"
             label="Filter properties"
             value={filter}

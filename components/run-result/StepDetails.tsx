@@ -7,7 +7,7 @@ import TableBody from "@mui/material/TableBody";
 import TableCell from "@mui/material/TableCell";
 import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
-import TextField from "@mui/material/TextField";
+import { TextInput } from "@/components/TextInput";
 import Typography from "@mui/material/Typography";
 import { foldDetails, scopeClausesOf } from "./step-details";
 import { IdText } from "@/components/IdText";
@@ -48,7 +48,7 @@ export function StepDetails({
     <Box sx={{ mt: 1.5 }}>
       <Box sx={{ display: "flex", flexWrap: "wrap", gap: 1.5, alignItems: "center", mb: 1 }}>
         {folded.total > 5 && (
-          <TextField
+          <TextInput
             size="small"
             label="Filter details"
             value={filter}

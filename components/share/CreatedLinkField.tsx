@@ -3,7 +3,7 @@ import { useRef, useState, useSyncExternalStore } from "react";
 import Alert from "@mui/material/Alert";
 import Button from "@mui/material/Button";
 import Stack from "@mui/material/Stack";
-import TextField from "@mui/material/TextField";
+import { TextInput } from "@/components/TextInput";
 import ContentCopyIcon from "@mui/icons-material/ContentCopy";
 import { copyText } from "@/components/run-result/clipboard";
 
@@ -66,7 +66,7 @@ export function CreatedLinkField({
         </Alert>
       )}
       <Stack direction={{ xs: "column", sm: "row" }} spacing={1} sx={{ alignItems: { sm: "flex-start" } }}>
-        <TextField
+        <TextInput
           label="Link to share"
           value={url}
           inputRef={field}

@@ -3,7 +3,6 @@ import { useId, useState, type FormEvent } from "react";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
-import Tooltip from "@mui/material/Tooltip";
 import Checkbox from "@mui/material/Checkbox";
 import Dialog from "@mui/material/Dialog";
 import DialogActions from "@mui/material/DialogActions";
@@ -11,9 +10,8 @@ import DialogContent from "@mui/material/DialogContent";
 import DialogTitle from "@mui/material/DialogTitle";
 import FormControlLabel from "@mui/material/FormControlLabel";
 import FormHelperText from "@mui/material/FormHelperText";
-import MenuItem from "@mui/material/MenuItem";
 import Stack from "@mui/material/Stack";
-import TextField from "@mui/material/TextField";
+import { TextInput } from "@/components/TextInput";
 import Typography from "@mui/material/Typography";
 import ShareIcon from "@mui/icons-material/Share";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -79,7 +77,7 @@ function ShareDialogBody({ runId, onClose }: { runId: string; onClose: () => voi
                   objectGUID also as the source&apos;s GUID in the summary, a SID also as S-1-5-…).
                 </FormHelperText>
               </Box>
-              <TextField
+              <TextInput
                 select
                 label="Link expires after"
                 value={expiry}
@@ -88,11 +86,11 @@ function ShareDialogBody({ runId, onClose }: { runId: string; onClose: () => voi
                 sx={{ maxWidth: 240 }}
               >
                 {SHARE_EXPIRY_CHOICES.map((choice) => (
-                  <MenuItem key={choice.label} value={choice.days === null ? "never" : String(choice.days)}>
+                  <option key={choice.label} value={choice.days === null ? "never" : String(choice.days)}>
                     {choice.label}
-                  </MenuItem>
+                  </option>
                 ))}
-              </TextField>
+              </TextInput>
               <Box>
                 <Button type="submit" variant="contained" disabled={create.isPending}>
                   {create.isPending ? "Creating…" : "Create link"}
@@ -130,18 +128,17 @@ export function ShareRunButton({ runId }: { runId: string }) {
   const permission = useCanRunProvisioning();
   return (
     <>
-      <Tooltip title={permission.reason ?? ""}>
-        <span>
-          <Button
-            variant="outlined"
-            startIcon={<ShareIcon aria-hidden />}
-            onClick={() => setOpen(true)}
-            disabled={!permission.allowed}
-          >
-            Share
-          </Button>
-        </span>
-      </Tooltip>
+      {/* Why it is disabled, on hover (a disabled button gets no pointer events of its own). */}
+      <span title={permission.reason ?? undefined}>
+        <Button
+          variant="outlined"
+          startIcon={<ShareIcon aria-hidden />}
+          onClick={() => setOpen(true)}
+          disabled={!permission.allowed}
+        >
+          Share
+        </Button>
+      </span>
       <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby={titleId} fullWidth maxWidth="md">
         <DialogTitle id={titleId}>Share this run</DialogTitle>
         {/* Mounted only while open, so each opening starts from a fresh form. */}

@@ -5,11 +5,10 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import FormControlLabel from "@mui/material/FormControlLabel";
-import MenuItem from "@mui/material/MenuItem";
 import MuiLink from "@mui/material/Link";
 import Switch from "@mui/material/Switch";
 import TableCell from "@mui/material/TableCell";
-import TextField from "@mui/material/TextField";
+import { TextInput } from "@/components/TextInput";
 import Typography from "@mui/material/Typography";
 import { runHref } from "@/components/apps/app-links";
 import { CaptionedTable } from "@/components/CaptionedTable";
@@ -99,22 +98,22 @@ export function UserLog({
   return (
     <Box sx={{ display: "grid", gap: 2 }}>
       <Box sx={{ display: "flex", flexWrap: "wrap", gap: 2, alignItems: "center" }}>
-        <TextField
+        <TextInput
           select
           size="small"
           label="Application"
           value={servicePrincipalId ?? ""}
           onChange={(event) => setParam("app", event.target.value || null)}
           sx={{ minWidth: 240 }}
-          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+          slotProps={{ inputLabel: { shrink: true } }}
         >
-          <MenuItem value="">All applications</MenuItem>
+          <option value="">All applications</option>
           {applications.map((app) => (
-            <MenuItem key={app.servicePrincipalId} value={app.servicePrincipalId}>
+            <option key={app.servicePrincipalId} value={app.servicePrincipalId}>
               {app.displayName}
-            </MenuItem>
+            </option>
           ))}
-        </TextField>
+        </TextInput>
         <FormControlLabel
           control={
             <Switch

@@ -1,47 +1,47 @@
 "use client";
-import { useState } from "react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type ComponentType } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import Autocomplete from "@mui/material/Autocomplete";
 import Box from "@mui/material/Box";
-import CircularProgress from "@mui/material/CircularProgress";
-import InputAdornment from "@mui/material/InputAdornment";
-import TextField from "@mui/material/TextField";
 import Paper from "@mui/material/Paper";
 import Typography from "@mui/material/Typography";
-import PersonSearch from "@mui/icons-material/PersonSearch";
-import { useDebouncedValue } from "@/components/directory/use-debounced-value";
-import type { UserSearchItem } from "@/lib/api/contracts";
+import { TextInput } from "@/components/TextInput";
 import { userQueries } from "./queries";
+import {
+  NOTICE_SX,
+  SearchAdornment,
+  SEARCH_BOX_WIDTH,
+  SEARCH_INPUT_SX,
+  SEARCH_PLACEHOLDER,
+  type UserSearchState,
+} from "./search-box-look";
 import { directTarget, userHref } from "./user-links";
 
-const detailOf = (user: UserSearchItem) =>
-  [user.userPrincipalName || user.mail, user.softDeleted ? "soft-deleted" : null].filter(Boolean).join(" · ");
+type Suggestions = ComponentType<UserSearchState & { autoFocus: boolean }>;
+
+// The suggestions (MUI's Autocomplete, its popper and list) are loaded when the box is first
+// pointed at or focused, not with every page: most visits never search.
+let loading: Promise<Suggestions> | null = null;
+const loadSuggestions = () =>
+  (loading ??= import("./UserSearchSuggestions").then((module) => module.default));
 
 /**
- * The app bar's way to a user: type a name, UPN, mail or object id. Suggestions follow the typing
- * (debounced, never those of an older search); Enter opens an id or address at once, or the only match.
+ * The app bar's way to a user: type a name, UPN, mail or object id. Until the suggestions are
+ * loaded the same box takes the typing and Enter; they then take over with what was typed.
  */
 export function UserSearchBox() {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [text, setText] = useState("");
-  const [open, setOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const typed = text.trim();
-  const settled = useDebouncedValue(typed, 250);
-  const results = useQuery({ ...userQueries.search(settled), enabled: open && settled !== "" });
-  // While the typing has not settled, the suggestions of older text are not offered.
-  const current = settled === typed && !results.isPlaceholderData;
-  const options = current ? (results.data ?? []) : [];
+  const [Suggestions, setSuggestions] = useState<Suggestions | null>(null);
+  const [focused, setFocused] = useState(false);
 
   const go = (href: string) => {
     setText("");
-    setOpen(false);
     setNotice(null);
     router.push(href);
   };
-
   async function submit(entered: string) {
     const direct = directTarget(entered);
     if (direct) return go(direct);
@@ -51,104 +51,61 @@ export function UserSearchBox() {
     const items = found?.items ?? [];
     if (items.length === 1) return go(userHref(items[0]!.id));
     setNotice(items.length === 0 ? `No user matches “${term}”.` : `${items.length} users match; pick one.`);
-    setOpen(true);
   }
+  const state: UserSearchState = { text, setText, notice, setNotice, submit, go };
+  // Swapped in once loaded, in one render: the plain box keeps the typing until that moment, and
+  // the suggestions take the focus before the next key can arrive.
+  const want = () =>
+    void loadSuggestions().then(
+      (loaded) => setSuggestions(() => loaded),
+      () => undefined, // the plain box still searches on Enter
+    );
 
-  return (
-    <Box sx={{ position: "relative" }}>
-      <Autocomplete<UserSearchItem, false, false, true>
-        freeSolo
-        open={open && typed !== ""}
-        onOpen={() => setOpen(true)}
-        onClose={() => setOpen(false)}
-        value={null}
-        inputValue={text}
-        onInputChange={(_event, value, reason) => {
-          if (reason === "reset") return;
-          setText(value);
+  const plainBox = (
+    <Box
+      component="form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit(text);
+      }}
+      sx={{ position: "relative" }}
+    >
+      <TextInput
+        size="small"
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
           setNotice(null);
         }}
-        onChange={(_event, picked) => {
-          if (picked === null) return;
-          if (typeof picked === "string") void submit(picked);
-          else go(userHref(picked.id));
+        onFocus={() => {
+          setFocused(true);
+          want();
         }}
-        options={options}
-        filterOptions={(all) => all}
-        getOptionLabel={(user) => (typeof user === "string" ? user : user.displayName)}
-        loading={typed !== "" && (!current || results.isFetching)}
-        loadingText="Searching…"
-        noOptionsText={
-          results.isError ? `The search failed: ${results.error.message}` : (notice ?? "No user matches.")
-        }
-        clearOnBlur={false}
-        handleHomeEndKeys
-        sx={{ width: "100%" }}
-        renderOption={({ key, ...optionProps }, user) => (
-          <Box component="li" key={key ?? user.id} {...optionProps}>
-            <Box sx={{ minWidth: 0 }}>
-              <Typography>{user.displayName}</Typography>
-              <Typography variant="body2" sx={{ color: "text.secondary", overflowWrap: "anywhere" }}>
-                {detailOf(user)}
-              </Typography>
-            </Box>
-          </Box>
-        )}
-        renderInput={(params) => (
-          <TextField
-            {...params}
-            size="small"
-            placeholder="Find a person: name, UPN, mail or id"
-            slotProps={{
-              ...params.slotProps,
-              htmlInput: { ...params.slotProps.htmlInput, "aria-label": "Find a person" },
-              input: {
-                ...params.slotProps.input,
-                startAdornment: (
-                  <InputAdornment position="start">
-                    <PersonSearch fontSize="small" aria-hidden />
-                  </InputAdornment>
-                ),
-                endAdornment: (
-                  <>
-                    {typed !== "" && results.isFetching ? (
-                      <CircularProgress color="inherit" size={16} aria-label="Searching" />
-                    ) : null}
-                    {params.slotProps.input.endAdornment}
-                  </>
-                ),
-              },
-            }}
-            sx={{
-              bgcolor: "background.paper",
-              borderRadius: 1,
-              "& .MuiInputBase-root": { color: "text.primary" },
-            }}
-          />
-        )}
+        onBlur={() => setFocused(false)}
+        placeholder={SEARCH_PLACEHOLDER}
+        sx={{ ...SEARCH_INPUT_SX, width: SEARCH_BOX_WIDTH }}
+        slotProps={{
+          htmlInput: {
+            "aria-label": "Find a person",
+            role: "combobox",
+            "aria-expanded": false,
+            "aria-autocomplete": "list",
+            autoComplete: "off",
+          },
+          input: { startAdornment: <SearchAdornment /> },
+        }}
       />
-      {/* A free-text box shows no "no options" line of its own: what Enter found is said here. */}
       <Box role="status" aria-live="polite">
-        {(notice || (open && results.isError)) && (
-          <Paper
-            elevation={4}
-            sx={{
-              position: "absolute",
-              top: "100%",
-              left: 0,
-              right: 0,
-              mt: 0.5,
-              p: 1.5,
-              zIndex: "modal",
-              color: "text.primary",
-            }}
-          >
-            <Typography variant="body2">
-              {results.isError && open ? `The search failed: ${results.error.message}` : notice}
-            </Typography>
+        {notice && (
+          <Paper elevation={4} sx={NOTICE_SX}>
+            <Typography variant="body2">{notice}</Typography>
           </Paper>
         )}
       </Box>
     </Box>
+  );
+
+  return (
+    <Box onPointerEnter={want}>{Suggestions ? <Suggestions {...state} autoFocus={focused} /> : plainBox}</Box>
   );
 }

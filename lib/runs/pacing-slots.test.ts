@@ -42,6 +42,13 @@ describe.each(testDatabases())("the pace kept in the database (%s)", (_name, dat
     expect(elapsed).toBeLessThan(2 * 3 * 400);
   });
 
+  it("keeps a pace larger than one statement can create (GRAPH_PACE_LIMIT of 20,000)", async () => {
+    const limiter = await consoleLimiter({ limit: 20_000, windowMs: 60_000 });
+    const permits = await Promise.all(Array.from({ length: 50 }, () => limiter.acquire("sp/large")));
+    for (const permit of permits) permit.answered();
+    expect(await limiter.snapshot("sp/large")).toEqual({ queued: 0, startedInWindow: 50 });
+  });
+
   it("outlives the process: a console started after one died waits out the calls it made", async () => {
     const pace = { limit: 3, windowMs: 800, arrivalAllowanceMs: 0 };
     const dying = await consoleLimiter(pace);

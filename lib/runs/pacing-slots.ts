@@ -12,6 +12,8 @@ export interface DatabaseSlot {
   holder: string;
 }
 
+const SLOTS_PER_INSERT = 1_000;
+
 /** Slots as rows of `pacing_slots`, each change one conditional statement (instances may race). */
 export function databasePacingSlots(
   db: RunsDatabase,
@@ -22,13 +24,20 @@ export function databasePacingSlots(
 
   async function ensureSlots(key: string) {
     if (known.has(key)) return;
-    await db
-      .insertInto("pacing_slots")
-      .values(
-        Array.from({ length: limit }, (_, slot) => ({ pace_key: key, slot, holder: null, held_until: 0 })),
-      )
-      .onConflict((conflict) => conflict.columns(["pace_key", "slot"]).doNothing())
-      .execute();
+    // In statements of a bounded size: SQLite takes at most 32,766 parameters in one, four per row.
+    for (let first = 0; first < limit; first += SLOTS_PER_INSERT)
+      await db
+        .insertInto("pacing_slots")
+        .values(
+          Array.from({ length: Math.min(SLOTS_PER_INSERT, limit - first) }, (_, i) => ({
+            pace_key: key,
+            slot: first + i,
+            holder: null,
+            held_until: 0,
+          })),
+        )
+        .onConflict((conflict) => conflict.columns(["pace_key", "slot"]).doNothing())
+        .execute();
     known.add(key);
   }
 
