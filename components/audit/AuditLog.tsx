@@ -25,6 +25,7 @@ import { auditCsvHref, auditQueries } from "./queries";
 import { AuditFilterForm } from "./AuditFilterForm";
 import { auditFiltersFromSearchParams, hasAuditFilters, searchParamsFromAuditFilters } from "./audit-filters";
 import { CaptionedTable } from "@/components/CaptionedTable";
+import { PageHeading } from "@/components/PageHeading";
 import { IdText } from "@/components/IdText";
 
 const mono = { fontFamily: "monospace", fontSize: "0.8125rem", overflowWrap: "break-word" } as const;
@@ -175,30 +176,23 @@ export function AuditLog() {
 
   return (
     <Stack spacing={3}>
-      <Stack
-        direction={{ xs: "column", sm: "row" }}
-        spacing={2}
-        sx={{ justifyContent: "space-between", alignItems: { sm: "flex-start" } }}
+      <PageHeading
+        title="Audit log"
+        action={
+          <DownloadButton
+            path={auditCsvHref(filters)}
+            fallbackName="audit-log.csv"
+            variant="outlined"
+            startIcon={<DownloadIcon aria-hidden />}
+            sx={{ flexShrink: 0, whiteSpace: "nowrap" }}
+          >
+            Download CSV
+          </DownloadButton>
+        }
       >
-        <Box>
-          <Typography variant="h4" component="h1">
-            Audit log
-          </Typography>
-          <Typography sx={{ color: "text.secondary", mt: 0.5 }}>
-            Every run requested, every shared link made or revoked and every change to the demo tenant.
-            Entries are never changed or deleted.
-          </Typography>
-        </Box>
-        <DownloadButton
-          path={auditCsvHref(filters)}
-          fallbackName="audit-log.csv"
-          variant="outlined"
-          startIcon={<DownloadIcon aria-hidden />}
-          sx={{ flexShrink: 0 }}
-        >
-          Download CSV
-        </DownloadButton>
-      </Stack>
+        Every run requested, every shared link made or revoked and every change to the demo tenant. Entries
+        are never changed or deleted.
+      </PageHeading>
       <AuditFilterForm filters={filters} onApply={apply} />
       {emptyRange ? (
         <Alert severity="warning">The “To” date is before the “From” date, so no entry can match.</Alert>

@@ -1,15 +1,14 @@
 "use client";
 import Alert from "@mui/material/Alert";
-import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Stack from "@mui/material/Stack";
-import Typography from "@mui/material/Typography";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import DownloadIcon from "@mui/icons-material/Download";
 import { DownloadButton } from "@/components/api/DownloadButton";
 import { LinkButton } from "@/components/LinkButton";
+import { PageHeading } from "@/components/PageHeading";
 import type { RunHistoryFilters } from "@/lib/api/contracts";
 import { HistoryFilterForm } from "./HistoryFilterForm";
 import {
@@ -42,30 +41,23 @@ export function HistoryPage() {
 
   return (
     <Stack spacing={3}>
-      <Stack
-        direction={{ xs: "column", sm: "row" }}
-        spacing={2}
-        sx={{ justifyContent: "space-between", alignItems: { sm: "flex-start" } }}
+      <PageHeading
+        title="History"
+        action={
+          <DownloadButton
+            path={historyCsvHref(filters)}
+            fallbackName="provisioning-history.csv"
+            variant="outlined"
+            startIcon={<DownloadIcon aria-hidden />}
+            sx={{ flexShrink: 0, whiteSpace: "nowrap" }}
+          >
+            Download CSV
+          </DownloadButton>
+        }
       >
-        <Box>
-          <Typography variant="h4" component="h1">
-            History
-          </Typography>
-          <Typography sx={{ color: "text.secondary", mt: 0.5 }}>
-            Every provision-on-demand run made from this console, newest first. Open a run to see its steps,
-            share it or compare it with the run before.
-          </Typography>
-        </Box>
-        <DownloadButton
-          path={historyCsvHref(filters)}
-          fallbackName="provisioning-history.csv"
-          variant="outlined"
-          startIcon={<DownloadIcon aria-hidden />}
-          sx={{ flexShrink: 0, whiteSpace: "nowrap" }}
-        >
-          Download CSV
-        </DownloadButton>
-      </Stack>
+        Every provision-on-demand run made from this console, newest first. Open a run to see its steps, share
+        it or compare it with the run before.
+      </PageHeading>
       <HistoryFilterForm filters={filters} onApply={apply} />
       {isEmptyRange(filters) ? (
         <Alert severity="warning">The “To” date is before the “From” date, so no run can match.</Alert>
