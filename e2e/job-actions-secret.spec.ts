@@ -68,7 +68,7 @@ test("the secret token never appears in an API answer, a page, a log line, the a
     await expect(result).toContainText("The job is now Active.");
     await snapshot(page);
     await page.goto("/audit");
-    await expect(page.getByText("Job secret token updated")).toBeVisible();
+    await expect(page.getByRole("table").getByText("Job secret token updated")).toBeVisible();
     await snapshot(page);
 
     const audit = [
