@@ -108,6 +108,8 @@ test("history and the audit log find runs by reason, by part of a name, by actio
 
   // The audit log by action: names, not only ids.
   await page.goto("/audit");
+  // The entries come from the browser's own query: once they show, the page answers to its controls.
+  await expect(page.getByRole("table")).toBeVisible();
   await page.getByRole("combobox", { name: "Action" }).selectOption({ label: "Run completed" });
   await expect(page).toHaveURL(/action=run\.completed/);
   await searchBy(page, "Object", "pradeep", "object");
