@@ -1,6 +1,6 @@
 import "server-only";
 import type { BulkItemView } from "@/lib/api/contracts";
-import { csvField } from "@/lib/runs/export";
+import { csvLine } from "@/lib/runs/export";
 
 const HEADER = [
   "position",
@@ -18,7 +18,7 @@ const HEADER = [
 
 /** The bulk run's items as CSV, a line at a time (10,000 items need not sit in memory as one string). */
 export async function* bulkItemsAsCsv(items: AsyncIterable<BulkItemView>): AsyncGenerator<string> {
-  yield `${HEADER.join(",")}\r\n`;
+  yield csvLine(HEADER);
   for await (const item of items) {
     const subject =
       item.subject.kind === "onPremisesUser"
@@ -26,7 +26,7 @@ export async function* bulkItemsAsCsv(items: AsyncIterable<BulkItemView>): Async
         : item.subject.kind === "group"
           ? `${item.subject.objectId} [${item.subject.memberIds.join(" ")}]`
           : item.subject.objectId;
-    yield `${[
+    yield csvLine([
       String(item.position),
       item.label,
       item.subject.kind,
@@ -38,8 +38,6 @@ export async function* bulkItemsAsCsv(items: AsyncIterable<BulkItemView>): Async
       String(item.attempts),
       item.finishedAt,
       item.runId,
-    ]
-      .map(csvField)
-      .join(",")}\r\n`;
+    ]);
   }
 }

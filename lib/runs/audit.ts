@@ -4,7 +4,7 @@ import type { AuditAction, AuditEntry, AuditFilters, Page } from "@/lib/api/cont
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { RunsDatabase } from "./database";
 import { namedLike, rememberNames, textContains } from "./directory-names";
-import { csvField } from "./export";
+import { csvPages } from "./export";
 import { AUDIT_MINIMUM_AGE_DAYS } from "./migrations";
 
 export type { AuditAction, AuditEntry } from "@/lib/api/contracts";
@@ -180,30 +180,37 @@ export async function purgeAudit(db: RunsDatabase, retentionDays: number, now = 
   return Number(result.numDeletedRows);
 }
 
+const AUDIT_CSV_HEADER = [
+  "at",
+  "actor",
+  "actor_name",
+  "action",
+  "target",
+  "object_id",
+  "object_name",
+  "application_id",
+  "application_name",
+  "graph_request_id",
+  "detail",
+];
+
 /** The log as CSV lines, newest first, with the same filters as the list, read a page at a time. */
-export async function* auditAsCsv(db: RunsDatabase, filters: AuditFilters = {}): AsyncGenerator<string> {
-  yield "at,actor,actor_name,action,target,object_id,object_name,application_id,application_name,graph_request_id,detail\r\n";
-  let cursor: string | undefined;
-  do {
-    const page = await listAudit(db, { ...filters, cursor, limit: 500 });
-    for (const e of page.items) {
-      const detail = e.detail ? JSON.stringify(e.detail) : null;
-      yield [
-        e.at,
-        e.actor,
-        e.actorName,
-        e.action,
-        e.target,
-        e.object?.id ?? null,
-        e.object?.name ?? null,
-        e.application?.id ?? null,
-        e.application?.name ?? null,
-        e.graphRequestId,
-        detail,
-      ]
-        .map(csvField)
-        .join(",") + "\r\n";
-    }
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+export function auditAsCsv(db: RunsDatabase, filters: AuditFilters = {}): AsyncGenerator<string> {
+  return csvPages(
+    AUDIT_CSV_HEADER,
+    (cursor) => listAudit(db, { ...filters, cursor, limit: 500 }),
+    (e) => [
+      e.at,
+      e.actor,
+      e.actorName,
+      e.action,
+      e.target,
+      e.object?.id ?? null,
+      e.object?.name ?? null,
+      e.application?.id ?? null,
+      e.application?.name ?? null,
+      e.graphRequestId,
+      e.detail ? JSON.stringify(e.detail) : null,
+    ],
+  );
 }

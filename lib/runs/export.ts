@@ -1,5 +1,5 @@
 import "server-only";
-import type { RunView } from "@/lib/api/contracts";
+import type { Page, RunView } from "@/lib/api/contracts";
 import { codeInWords, subjectObjectKey } from "@/lib/provisioning";
 
 /** The run as one JSON document: the original Graph answer and the parsed result. */
@@ -10,9 +10,12 @@ export function runAsJson(run: RunView): string {
 
 /** What a run was in words: the one-word outcome a list would filter on. */
 export function runOutcomeOf(run: Pick<RunView, "status" | "result">): string | null {
-  if (run.result) return run.result.outcome;
-  // The call itself failed: nothing was provisioned.
-  return run.status === "failed" ? "Failure" : null;
+  return outcomeInWords(run.result?.outcome ?? null, run.status);
+}
+
+/** Graph's outcome, or Failure when the call itself failed (nothing was provisioned). */
+export function outcomeInWords(outcome: string | null, status: RunView["status"]): string | null {
+  return outcome ?? (status === "failed" ? "Failure" : null);
 }
 
 /** Why the run was not a plain success: the skip reason or error code, and those in words. */
@@ -112,7 +115,30 @@ export function runAsCsv(run: RunView): string {
       ]);
     });
   });
-  return rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return rows.map(csvLine).join("");
+}
+
+/** One CSV line, its fields made safe by csvField. */
+export function csvLine(fields: readonly (string | null)[]): string {
+  return fields.map(csvField).join(",") + "\r\n";
+}
+
+/**
+ * A list as CSV lines: the header, then a line for each item of every page, read a page at a
+ * time (a long history or log need not sit in memory as one string).
+ */
+export async function* csvPages<T>(
+  header: readonly string[],
+  page: (cursor: string | undefined) => Promise<Page<T>>,
+  fields: (item: T) => (string | null)[],
+): AsyncGenerator<string> {
+  yield csvLine(header);
+  let cursor: string | undefined;
+  do {
+    const { items, nextCursor } = await page(cursor);
+    for (const item of items) yield csvLine(fields(item));
+    cursor = nextCursor ?? undefined;
+  } while (cursor);
 }
 
 export function csvField(value: string | null): string {

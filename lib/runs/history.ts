@@ -5,7 +5,7 @@ import { codeInWords, type ProvisionSubject } from "@/lib/provisioning";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { RunsDatabase } from "./database";
 import { namedLike, textContains } from "./directory-names";
-import { csvField } from "./export";
+import { csvPages, outcomeInWords } from "./export";
 import type { RunRow } from "./run-store";
 
 /** The history, newest first, filtered, one keyset page at a time (fast at any depth). */
@@ -142,34 +142,28 @@ const HISTORY_CSV_HEADER = [
 ];
 
 /** Every run the filters match as CSV lines, newest first, read a page at a time. */
-export async function* runsAsCsv(db: RunsDatabase, filters: RunHistoryFilters): AsyncGenerator<string> {
-  yield HISTORY_CSV_HEADER.join(",") + "\r\n";
-  let cursor: string | undefined;
-  do {
-    const page = await listRuns(db, filters, { cursor, limit: 500 });
-    for (const run of page.items) {
-      yield [
-        run.createdAt,
-        run.finishedAt,
-        run.labels.application,
-        run.servicePrincipalId,
-        run.labels.job ?? null,
-        run.jobId,
-        run.labels.subject,
-        run.subjectKind,
-        run.subjectKey,
-        run.actor,
-        run.actorName,
-        run.status,
-        run.outcome ?? (run.status === "failed" ? "Failure" : null),
-        run.action,
-        run.reasonCode,
-        codeInWords(run.reasonCode),
-        run.id,
-      ]
-        .map(csvField)
-        .join(",") + "\r\n";
-    }
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+export function runsAsCsv(db: RunsDatabase, filters: RunHistoryFilters): AsyncGenerator<string> {
+  return csvPages(
+    HISTORY_CSV_HEADER,
+    (cursor) => listRuns(db, filters, { cursor, limit: 500 }),
+    (run) => [
+      run.createdAt,
+      run.finishedAt,
+      run.labels.application,
+      run.servicePrincipalId,
+      run.labels.job ?? null,
+      run.jobId,
+      run.labels.subject,
+      run.subjectKind,
+      run.subjectKey,
+      run.actor,
+      run.actorName,
+      run.status,
+      outcomeInWords(run.outcome, run.status),
+      run.action,
+      run.reasonCode,
+      codeInWords(run.reasonCode),
+      run.id,
+    ],
+  );
 }
