@@ -1,11 +1,9 @@
 "use client";
 import { TextInput } from "@/components/TextInput";
 import type { AuditFilters } from "@/lib/api/contracts";
-import { DayRangeFields, FilterForm, useFilterDraft } from "@/components/history/filter-draft";
+import { ChoiceFilter, DayRangeFields, FilterForm, useFilterDraft } from "@/components/history/filter-draft";
 import { AUDIT_ACTIONS, auditActionText } from "./audit-entry";
 import { hasAuditFilters } from "./audit-filters";
-
-const ANY = "";
 
 /**
  * The audit log's filters: who, what, which object, which application, when. The action and the
@@ -40,23 +38,13 @@ export function AuditFilterForm({
       fields={
         <>
           {text("actor", "Who", "Part of a name or UPN, or the id")}
-          <TextInput
-            select
-            slotProps={{ inputLabel: { shrink: true } }}
+          <ChoiceFilter
             label="Action"
-            value={draft.action ?? ANY}
-            onChange={(event) =>
-              applyNow({ action: AUDIT_ACTIONS.find((action) => action === event.target.value) })
-            }
-            size="small"
-          >
-            <option value={ANY}>Any action</option>
-            {AUDIT_ACTIONS.map((action) => (
-              <option key={action} value={action}>
-                {auditActionText(action)}
-              </option>
-            ))}
-          </TextInput>
+            anyLabel="Any action"
+            value={draft.action}
+            choices={AUDIT_ACTIONS.map((action) => ({ value: action, label: auditActionText(action) }))}
+            onChoose={(chosen) => applyNow({ action: AUDIT_ACTIONS.find((action) => action === chosen) })}
+          />
           {text("object", "Object", "A user or group by part of its name or id, or a run id")}
           {text("app", "Application", "Part of the application's name, or its id")}
           <DayRangeFields days={days} changeDay={changeDay} />

@@ -6,19 +6,15 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { appQueries } from "@/components/apps/queries";
 import type { RunHistoryFilters } from "@/lib/api/contracts";
 import { OUTCOMES } from "@/lib/provisioning/result";
-import { DayRangeFields, FilterForm, useFilterDraft } from "./filter-draft";
+import { ChoiceFilter, DayRangeFields, FilterForm, useFilterDraft } from "./filter-draft";
 import { hasFilters, isReasonCode, outcomeOrAny, RUN_ACTIONS } from "./history-filters";
-
-const ANY = "";
-// "All applications" and the like are real choices, so they show, with the label above them.
-const listSlotProps = { inputLabel: { shrink: true } } as const;
 
 /** The applications to filter by: the first page of the catalogue, plus the one in the URL if it is not on it. */
 function useApplicationOptions(selected: string | undefined) {
   const apps = useInfiniteQuery({ ...appQueries.list(""), select: (data) => data.pages[0]?.items ?? [] });
-  const options = (apps.data ?? []).map((app) => ({ id: app.id, label: app.displayName }));
-  if (selected && !options.some((option) => option.id === selected))
-    options.push({ id: selected, label: selected });
+  const options = (apps.data ?? []).map((app) => ({ value: app.id, label: app.displayName }));
+  if (selected && !options.some((option) => option.value === selected))
+    options.push({ value: selected, label: selected });
   return options;
 }
 
@@ -85,51 +81,27 @@ export function HistoryFilterForm({
             onChange={(event) => setDraft({ ...draft, reason: event.target.value || undefined })}
             size="small"
           />
-          <TextInput
-            select
-            slotProps={listSlotProps}
+          <ChoiceFilter
             label="Application"
-            value={draft.servicePrincipalId ?? ANY}
-            onChange={(event) => applyNow({ servicePrincipalId: event.target.value || undefined })}
-            size="small"
-          >
-            <option value={ANY}>All applications</option>
-            {applications.map((app) => (
-              <option key={app.id} value={app.id}>
-                {app.label}
-              </option>
-            ))}
-          </TextInput>
-          <TextInput
-            select
-            slotProps={listSlotProps}
+            anyLabel="All applications"
+            value={draft.servicePrincipalId}
+            choices={applications}
+            onChoose={(servicePrincipalId) => applyNow({ servicePrincipalId })}
+          />
+          <ChoiceFilter
             label="Outcome"
-            value={draft.outcome ?? ANY}
-            onChange={(event) => applyNow({ outcome: outcomeOrAny(event.target.value) })}
-            size="small"
-          >
-            <option value={ANY}>Any outcome</option>
-            {OUTCOMES.map((outcome) => (
-              <option key={outcome} value={outcome}>
-                {outcome}
-              </option>
-            ))}
-          </TextInput>
-          <TextInput
-            select
-            slotProps={listSlotProps}
+            anyLabel="Any outcome"
+            value={draft.outcome}
+            choices={OUTCOMES.map((outcome) => ({ value: outcome, label: outcome }))}
+            onChoose={(outcome) => applyNow({ outcome: outcomeOrAny(outcome ?? "") })}
+          />
+          <ChoiceFilter
             label="Action"
-            value={draft.action ?? ANY}
-            onChange={(event) => applyNow({ action: event.target.value || undefined })}
-            size="small"
-          >
-            <option value={ANY}>Any action</option>
-            {RUN_ACTIONS.map((action) => (
-              <option key={action} value={action}>
-                {action}
-              </option>
-            ))}
-          </TextInput>
+            anyLabel="Any action"
+            value={draft.action}
+            choices={RUN_ACTIONS.map((action) => ({ value: action, label: action }))}
+            onChoose={(action) => applyNow({ action })}
+          />
           <DayRangeFields days={days} changeDay={changeDay} />
         </>
       }

@@ -65,6 +65,42 @@ export function DayRangeFields({
   ));
 }
 
+/**
+ * A choice from a list that applies at once; the empty value stands for "any" and is a real
+ * choice, so it shows, with the label above it.
+ */
+export function ChoiceFilter({
+  label,
+  anyLabel,
+  value,
+  choices,
+  onChoose,
+}: {
+  label: string;
+  anyLabel: string;
+  value: string | undefined;
+  choices: readonly { value: string; label: string }[];
+  onChoose: (value: string | undefined) => void;
+}) {
+  return (
+    <TextInput
+      select
+      slotProps={{ inputLabel: { shrink: true } }}
+      label={label}
+      value={value ?? ""}
+      onChange={(event) => onChoose(event.target.value || undefined)}
+      size="small"
+    >
+      <option value="">{anyLabel}</option>
+      {choices.map((choice) => (
+        <option key={choice.value} value={choice.value}>
+          {choice.label}
+        </option>
+      ))}
+    </TextInput>
+  );
+}
+
 /** A filter form: its fields in a grid, then Search (also Enter in any text field) and Clear. */
 export function FilterForm({
   label,
